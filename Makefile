@@ -1,0 +1,32 @@
+# Two commands do everything on a fresh machine: `make extract` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+IN ?= samples
+OUT ?= extracted
+
+.PHONY: extract test samples lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+extract: $(STAMP)
+	$(PY) -m actionplans extract $(IN) -o $(OUT)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+# Rebuild the sample papers from samplegen/ (needs LibreOffice's soffice for the PDFs).
+samples: $(STAMP)
+	$(PY) -m samplegen samples
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+
+clean:
+	rm -rf $(VENV) extracted .pytest_cache *.egg-info

@@ -1,0 +1,226 @@
+"""Logical plan rows to actions: carry each recommendation down to its actions, split a
+cell holding several actions, and share out the lead and RAG cells beside them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.colours import colour_name
+from extract.headers import Header
+from extract.rag import parse_legend, read_rag
+from extract.records import RawAction
+from extract.tables import ITEM_NUMBER, PlanRow, PlanTable, Slot
+from extract.text import clean, join
+from ingest.model import Paragraph
+
+_BULLET = re.compile(r"^[-•▪●◦·–o]$")
+_REC_NUMBER = re.compile(r"^\s*(?:recommendation\s*)?(\d{1,2}[a-z]?)\s*[.):\-–]?\s+(?=\S)", re.I)
+# A number inside a paragraph that starts a further action: "... implemented 39) Children's".
+_INLINE = re.compile(r"(?<=\s)(\d{1,3}[a-z]?)\)\s+(?=\S)")
+_TOLERANCE = 4.0  # points: an officer's line may sit this far above its action's first line
+
+
+@dataclass
+class Segment:
+    """One action's share of an action cell."""
+
+    number: str
+    texts: list[str] = field(default_factory=list)
+    start: tuple[int, float] | None = None  # (page, top) of its first line
+
+
+def _number_of(p: Paragraph) -> tuple[str, str, bool]:
+    """(number, text without it, is_bullet) of one paragraph."""
+    label = p.label.strip()
+    if label:
+        if _BULLET.match(label):
+            return "", p.text, True
+        return label.strip("().: "), p.text, False
+    m = ITEM_NUMBER.match(p.text)
+    if m:
+        return m.group(1), p.text[m.end():].strip(), False
+    if p.text[:1] in "-•▪●◦·–" and p.text[1:2] == " ":
+        return "", p.text, True
+    return "", p.text, False
+
+
+def _inline_split(number: str, text: str, p: Paragraph) -> list[Segment]:
+    """Split "A 39) B 40) C" where the numbers run on from ``number``."""
+    if not number.isdigit():
+        return [Segment(number, [text], _start(p))]
+    segments = [Segment(number, [], _start(p))]
+    expected, pos = int(number) + 1, 0
+    for m in _INLINE.finditer(text):
+        if m.group(1) != str(expected):
+            continue
+        segments[-1].texts.append(text[pos:m.start()])
+        segments.append(Segment(m.group(1), [], _line_start(p, m.group(0).strip())))
+        pos, expected = m.end(), expected + 1
+    segments[-1].texts.append(text[pos:])
+    return segments
+
+
+def _start(p: Paragraph) -> tuple[int, float] | None:
+    return p.lines[0].position if p.lines else None
+
+
+def _line_start(p: Paragraph, token: str) -> tuple[int, float] | None:
+    for line in p.lines:
+        if token in line.text:
+            return line.position
+    return _start(p)
+
+
+def segment_cell(slot: Slot) -> tuple[list[Segment], bool]:
+    """Split an action cell. Returns (segments, numbered): where no paragraph carries a
+    number, each paragraph is a candidate action and the caller decides (see
+    ``rows_to_actions``) whether the lead cell confirms them as separate actions."""
+    paragraphs = [p for p in slot.paragraphs if p.shown.strip()]
+    parsed = [(_number_of(p), p) for p in paragraphs]
+    numbered = any(num for (num, _, _), _ in parsed)
+    segments: list[Segment] = []
+    for (num, text, bullet), p in parsed:
+        opens_new = bool(num) if numbered else not (bullet or (segments and _ends_with_colon(segments[-1])))
+        if opens_new or not segments:
+            segments.extend(_inline_split(num, text, p) if num else [Segment("", [text], _start(p))])
+        else:
+            segments[-1].texts.append(p.shown if bullet else text)
+    return segments, numbered
+
+
+def _ends_with_colon(segment: Segment) -> bool:
+    return bool(segment.texts) and segment.texts[-1].rstrip().endswith(":")
+
+
+def share_out(slot: Slot | None, segments: list[Segment]) -> list[str] | None:
+    """Each segment's share of a lead (or RAG) cell, or None where it is not clear.
+
+    First by position, where each officer line sits level with its action; then by
+    paragraph, where the cell has one paragraph per action."""
+    if slot is None:
+        return [""] * len(segments)
+    paragraphs = [p for p in slot.paragraphs if p.shown.strip()]
+    if len(segments) == 1:
+        return [join([p.shown for p in paragraphs])]
+    if not paragraphs:
+        return [""] * len(segments)
+    by_position = _by_position(paragraphs, segments)
+    if by_position is not None:
+        return by_position
+    if len(paragraphs) == len(segments):
+        return [clean(p.shown) for p in paragraphs]
+    return None
+
+
+def _by_position(paragraphs: list[Paragraph], segments: list[Segment]) -> list[str] | None:
+    starts = [s.start for s in segments]
+    lines = [ln for p in paragraphs for ln in p.lines]
+    if not lines or any(s is None for s in starts):
+        return None
+    shares: list[list[str]] = [[] for _ in segments]
+    for line in lines:
+        page, top = line.position
+        index = -1
+        for i, start in enumerate(starts):
+            assert start is not None
+            if (page, top + _TOLERANCE) >= start:
+                index = i
+        if index < 0:
+            return None
+        shares[index].append(line.text)
+    if any(not s for s in shares):
+        return None
+    return [join(s) for s in shares]
+
+
+@dataclass
+class _Recommendation:
+    number: str = ""
+    text: str = ""
+
+
+def rows_to_actions(plan: PlanTable) -> list[RawAction]:
+    header = plan.header
+    legend = parse_legend(_legend_text(header))
+    actions: list[RawAction] = []
+    rec = _Recommendation()
+    for row in plan.rows:
+        rec = _recommendation(row, rec)
+        slot = row.slots.get("action")
+        if slot is None or slot.continued or not slot.text:
+            continue
+        actions.extend(_row_actions(row, slot, rec, legend))
+    return actions
+
+
+def _legend_text(header: Header) -> str:
+    return header.legend
+
+
+def _recommendation(row: PlanRow, current: _Recommendation) -> _Recommendation:
+    number_slot = row.slots.get("number")
+    rec_slot = row.slots.get("recommendation")
+    number = number_slot.text if number_slot is not None and not number_slot.continued else ""
+    text = rec_slot.text if rec_slot is not None and not rec_slot.continued else ""
+    if not number and not text:
+        return current
+    if not number:
+        m = _REC_NUMBER.match(text)
+        if m:
+            number, text = m.group(1), text[m.end():]
+    return _Recommendation(number=number.rstrip(".):"), text=clean(text))
+
+
+def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, legend: dict[str, str]) -> list[RawAction]:
+    segments, numbered = segment_cell(slot)
+    lead_slot = row.slots.get("lead")
+    leads = share_out(lead_slot, segments)
+    if not numbered and len(segments) > 1 and leads is None:
+        # Unnumbered paragraphs the lead cell does not confirm as separate actions.
+        segments = [Segment("", [t for s in segments for t in s.texts], segments[0].start)]
+        leads = share_out(lead_slot, segments)
+    warnings: list[str] = []
+    if leads is None:
+        whole = lead_slot.text if lead_slot is not None else ""
+        leads = [whole] * len(segments)
+        warnings.append(f"lead cell shared by {len(segments)} actions could not be split; whole cell kept")
+    rag_texts = _rag_texts(row.slots.get("rag"), segments)
+    out = []
+    for i, seg in enumerate(segments):
+        rag_raw, rag, why = _status(*rag_texts[i], legend)
+        action = RawAction(
+            recommendation_number=rec.number, recommendation_text=rec.text,
+            action_number=seg.number, action_text=join(seg.texts), lead_raw=leads[i],
+            rag_raw=rag_raw, rag=rag, page=seg.start[0] if seg.start else row.page,
+            extras=_extras(row, segments, i), warnings=list(warnings) + ([why] if why else []),
+            lead_shared=bool(warnings))
+        out.append(action)
+    return out
+
+
+def _status(text: str, fill: str | None, legend: dict[str, str]) -> tuple[str, str, str | None]:
+    """(rag_raw, rag, warning) from a RAG cell's text and its fill colour."""
+    name, by_colour = colour_name(fill)
+    if not text:
+        return name, by_colour, None
+    rag, why = read_rag(text, legend)
+    if by_colour and rag and by_colour != rag:
+        return text, rag, f"status text says {rag} but the cell is filled {name}"
+    return text, rag, why
+
+
+def _rag_texts(slot: Slot | None, segments: list[Segment]) -> list[tuple[str, str | None]]:
+    if slot is None:
+        return [("", None)] * len(segments)
+    shares = share_out(slot, segments) or [slot.text] * len(segments)
+    return [(share, slot.fill) for share in shares]
+
+
+def _extras(row: PlanRow, segments: list[Segment], i: int) -> dict[str, str]:
+    extras: dict[str, str] = {}
+    for name, slot in row.slots.items():
+        if name in ("action", "lead", "rag", "number", "recommendation") or slot.continued:
+            continue
+        shares = share_out(slot, segments) or [slot.text] * len(segments)
+        extras[name] = shares[i]
+    return extras

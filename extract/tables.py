@@ -1,0 +1,197 @@
+"""Find action-plan tables and turn their printed rows into logical rows.
+
+A plan printed over several pages reaches us as one table per page (PDF): the pieces
+are joined, repeated header rows dropped, and a row the page break cut in two is put
+back together. Word tables arrive whole, with merged cells marked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.headers import Header, HeaderSettings, read_header
+from extract.text import clean, snake
+from ingest.model import Block, Box, Cell, Paragraph, Row, Table
+
+ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:[).:]|\s|$)")
+
+
+@dataclass
+class Slot:
+    """One cell's content in a logical row."""
+
+    paragraphs: list[Paragraph]
+    fill: str | None = None
+    continued: bool = False  # a vertical merge: the content is the slot above's
+    box: Box | None = None
+
+    @property
+    def text(self) -> str:
+        return clean(" ".join(p.shown for p in self.paragraphs))
+
+
+@dataclass
+class PlanRow:
+    slots: dict[str, Slot]
+    page: int | None = None
+
+
+@dataclass
+class PlanTable:
+    header: Header
+    rows: list[PlanRow] = field(default_factory=list)
+    last_page: int | None = None
+    last_box: Box | None = None
+    n_cols: int = 0
+
+
+def find_header(table: Table, settings: HeaderSettings) -> tuple[int, Header] | None:
+    """The first of the top rows that reads as a plan header."""
+    for i, row in enumerate(table.rows[:3]):
+        header = read_header([(c.col, c.text) for c in row.cells if not c.continued], settings)
+        if header.is_plan:
+            return i, header
+    return None
+
+
+def blocks_to_plans(blocks: list[Block], settings: HeaderSettings) -> list[PlanTable]:
+    plans: list[PlanTable] = []
+    current: PlanTable | None = None
+    for block in blocks:
+        if not isinstance(block, Table):
+            continue
+        found = find_header(block, settings)
+        if found is not None:
+            start, header = found
+            joins = current is not None and _continues(current, block) and header.texts == current.header.texts
+            if not joins:
+                current = PlanTable(header=header, n_cols=block.n_cols)
+                plans.append(current)
+            assert current is not None
+            _append(current, block.rows[start + 1:], block, joined=joins)
+        elif current is not None and _continues(current, block):
+            _append(current, block.rows, block, joined=True)
+        else:
+            current = None
+    return plans
+
+
+def _continues(plan: PlanTable, table: Table) -> bool:
+    """A table on the next page with the same number of columns carries on the plan."""
+    return (plan.last_page is not None and table.page is not None
+            and table.page == plan.last_page + 1 and table.n_cols == plan.n_cols)
+
+
+def _append(plan: PlanTable, rows: list[Row], table: Table, joined: bool) -> None:
+    header_texts = plan.header.texts
+    body = [r for r in rows if not r.header and tuple(clean(c.text).lower() for c in r.cells) != header_texts]
+    for i, row in enumerate(body):
+        new: PlanRow | None = _row(plan.header, row)
+        if i == 0 and joined and plan.rows and new is not None:
+            new = _join_across_break(plan, new)
+        if new is not None and any(s.text or s.fill for s in new.slots.values() if not s.continued):
+            plan.rows.append(new)
+    plan.last_page = table.page
+    plan.last_box = table.box
+
+
+def _row(header: Header, row: Row) -> PlanRow:
+    slots: dict[str, Slot] = {}
+    for cell in row.cells:
+        name = _column_name(header, cell)
+        if name is None:
+            continue
+        slot = Slot(paragraphs=list(cell.paragraphs), fill=cell.fill, continued=cell.continued, box=cell.box)
+        if name in slots:  # a cell spanning two headed columns: keep the first
+            continue
+        slots[name] = slot
+    return PlanRow(slots=slots, page=row.page)
+
+
+def _column_name(header: Header, cell: Cell) -> str | None:
+    for col in range(cell.col, cell.col + cell.col_span):
+        if col in header.roles:
+            return header.roles[col]
+        if col in header.names:
+            return "extra:" + snake(header.names[col])
+    return None
+
+
+# -- rows split by a page break ------------------------------------------------------
+
+def _join_across_break(plan: PlanTable, new: PlanRow) -> PlanRow | None:
+    """Put back what a page break cut off. Returns the row still to add, or None.
+
+    When the main (action) cell of the first row on the new page does not open a new
+    numbered item and the cell above ran to the foot of the page, the printed row was
+    split: every column joins the row above. Otherwise only columns whose cell above
+    (a merged recommendation, say) ran to the foot of the page carry on into it.
+    """
+    main = "action" if "action" in new.slots else "recommendation"
+    origins = _origins(plan)
+    number = new.slots.get("number")
+    if number is not None and number.text:
+        return new
+    main_slot = new.slots.get(main)
+    if main_slot is not None and main_slot.text and not _opens_item(main_slot) \
+            and _ran_on(origins.get(main), plan.last_box):
+        for name, slot in new.slots.items():
+            if not slot.continued and slot.paragraphs and name in origins:
+                _extend(origins[name], slot, _ran_on(origins[name], plan.last_box))
+        return None
+    last = plan.rows[-1].slots
+    for name, slot in new.slots.items():
+        if name == main or slot.continued or not slot.text or name not in origins:
+            continue
+        # Only a cell merged down over rows carries on into a new printed row; a cell
+        # of the row above alone must also read as an unfinished sentence.
+        merged = name in last and last[name].continued
+        ran_on = _ran_on(origins[name], plan.last_box)
+        lower = slot.text[:1].islower()
+        if (merged and (ran_on or lower)) or (ran_on and lower):
+            _extend(origins[name], slot, True)
+            new.slots[name] = Slot(paragraphs=[], continued=True, box=slot.box)
+    return new
+
+
+def _origins(plan: PlanTable) -> dict[str, Slot]:
+    """For each column, the last slot with content of its own."""
+    out: dict[str, Slot] = {}
+    for row in plan.rows:
+        for name, slot in row.slots.items():
+            if not slot.continued:
+                out[name] = slot
+    return out
+
+
+def _opens_item(slot: Slot) -> bool:
+    first = next((p for p in slot.paragraphs if p.shown.strip()), None)
+    return first is not None and (bool(first.label) or bool(ITEM_NUMBER.match(first.shown)))
+
+
+def _ran_on(slot: Slot | None, fragment_box: Box | None) -> bool:
+    """Whether the slot's text reached the foot of its page's table piece."""
+    if slot is None or fragment_box is None:
+        return False
+    lines = [ln for p in slot.paragraphs for ln in p.lines]
+    if not lines or slot.box is None:
+        return False
+    last = lines[-1].box
+    bottom = min(slot.box.bottom, fragment_box.bottom)
+    return bottom - last.bottom < 1.6 * max(last.height, 6.0) + 6.0
+
+
+def _extend(origin: Slot, more: Slot, ran_on: bool) -> None:
+    """Append a continuation; where the text ran on to the page foot, its first
+    paragraph carries on the last one's sentence."""
+    paragraphs = [p for p in more.paragraphs if p.shown.strip()]
+    if not paragraphs:
+        return
+    first = paragraphs[0]
+    if ran_on and origin.paragraphs and not first.label and not ITEM_NUMBER.match(first.text):
+        last = origin.paragraphs[-1]
+        origin.paragraphs[-1] = Paragraph(
+            text=clean(f"{last.text} {first.text}"), label=last.label, style=last.style, size=last.size,
+            bold=last.bold, page=last.page, lines=last.lines + first.lines)
+        paragraphs = paragraphs[1:]
+    origin.paragraphs.extend(paragraphs)

@@ -1,0 +1,26 @@
+"""Small text helpers shared by the extract modules."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace (tabs, line breaks, no-break spaces) to single spaces."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).replace("\u00a0", " ")).strip()
+
+
+def join(parts: list[str]) -> str:
+    return clean(" ".join(p for p in parts if p))
+
+
+def key(text: str) -> str:
+    """Lower-case letters only: for comparing headers and labels however they were split."""
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def snake(text: str) -> str:
+    """A header as a column name: "Progress update" -> "progress_update"."""
+    return re.sub(r"[^a-z0-9]+", "_", clean(text).lower()).strip("_") or "column"

@@ -1,0 +1,86 @@
+"""Words to lines to paragraphs, from positions alone (PDF text has no paragraphs).
+
+A new paragraph starts where the gap above a line is wider than line spacing, where a
+line opens with a list marker, or where the line above stopped short although the first
+word of this one would have fitted after it (so the writer pressed Enter).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+from typing import Any
+
+from ingest.model import Box, Line, Paragraph
+
+MARKER = re.compile(r"^(\(?\d{1,3}[a-z]?[).]|\d{1,2}(\.\d{1,2})+\.?|\(?[a-z][).]|[-•▪●◦·–])(\s|$)")
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    line_tolerance: float = 3.0  # points: words whose tops differ less share a line
+    paragraph_gap: float = 0.35  # of a line's height: a wider gap starts a paragraph
+    space_width: float = 0.28  # of the font size: the width of a space
+
+    def __post_init__(self) -> None:
+        if self.line_tolerance <= 0 or self.paragraph_gap <= 0:
+            raise ValueError("LayoutSettings: line_tolerance and paragraph_gap must be > 0")
+
+
+def words_to_lines(words: Sequence[dict[str, Any]], settings: LayoutSettings,
+                   page: int = 0) -> list[tuple[Line, list[dict[str, Any]]]]:
+    """Group words (pdfplumber dicts) into lines, top to bottom, left to right."""
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= settings.line_tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    out = []
+    for group in lines:
+        group.sort(key=lambda w: w["x0"])
+        box = Box(min(w["x0"] for w in group), min(w["top"] for w in group),
+                  max(w["x1"] for w in group), max(w["bottom"] for w in group))
+        out.append((Line(" ".join(w["text"] for w in group), box, page), group))
+    return out
+
+
+def lines_to_paragraphs(lines: list[tuple[Line, list[dict[str, Any]]]], right_edge: float,
+                        page: int, settings: LayoutSettings) -> list[Paragraph]:
+    """Split a column of lines into paragraphs; ``right_edge`` is where text may reach."""
+    paragraphs: list[list[tuple[Line, list[dict[str, Any]]]]] = []
+    for i, item in enumerate(lines):
+        if i == 0 or _starts_paragraph(lines[i - 1], item, right_edge, settings):
+            paragraphs.append([item])
+        else:
+            paragraphs[-1].append(item)
+    return [_paragraph(group, page) for group in paragraphs]
+
+
+def _starts_paragraph(prev: tuple[Line, list[dict[str, Any]]], cur: tuple[Line, list[dict[str, Any]]],
+                      right_edge: float, settings: LayoutSettings) -> bool:
+    prev_line, _ = prev
+    line, words = cur
+    height = max(line.box.height, 1.0)
+    if line.box.top - prev_line.box.bottom > settings.paragraph_gap * height:
+        return True
+    if MARKER.match(line.text):
+        return True
+    first_word = words[0]
+    size = first_word.get("size") or height
+    room = right_edge - prev_line.box.x1
+    return room > (first_word["x1"] - first_word["x0"]) + settings.space_width * size + 1.0
+
+
+def _paragraph(group: list[tuple[Line, list[dict[str, Any]]]], page: int) -> Paragraph:
+    words = [w for _, ws in group for w in ws]
+    sizes = [w.get("size") or 0.0 for w in words]
+    bold = all("bold" in str(w.get("fontname", "")).lower() for w in words)
+    text = " ".join(line.text for line, _ in group)
+    return Paragraph(text=_dehyphen(text), size=round(median(sizes), 1) if sizes else 0.0, bold=bold,
+                     page=page, lines=tuple(line for line, _ in group))
+
+
+def _dehyphen(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,130 @@
+"""The document model every reader returns and every later stage reads.
+
+Small on purpose: pages, paragraphs and tables of rows and cells, with the text, fill
+colour, page and position a cell had. Nothing here knows about action plans.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in PDF points, origin top-left of its page."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line of text (PDF only): where it sits lets a reader tell wrapped
+    lines from new paragraphs and match an officer's line to the action beside it."""
+
+    text: str
+    box: Box
+    page: int = 0
+
+    @property
+    def position(self) -> tuple[int, float]:
+        """(page, top): orders lines across page breaks."""
+        return (self.page, self.box.top)
+
+
+@dataclass
+class Paragraph:
+    text: str  # the text as typed, without any automatic list label
+    label: str = ""  # what Word's automatic numbering shows ("12)", "2.3", "-"), or ""
+    style: str = ""  # Word style name, e.g. "Heading 1"
+    size: float = 0.0  # font size in points where known (PDF), else 0
+    bold: bool = False
+    page: int | None = None  # 1-based, PDF only
+    lines: tuple[Line, ...] = ()  # PDF only
+
+    @property
+    def shown(self) -> str:
+        """The paragraph as a reader sees it: label, then text."""
+        return f"{self.label} {self.text}".strip() if self.label else self.text
+
+    @property
+    def box(self) -> Box | None:
+        if not self.lines:
+            return None
+        return Box(
+            min(ln.box.x0 for ln in self.lines),
+            self.lines[0].box.top,
+            max(ln.box.x1 for ln in self.lines),
+            self.lines[-1].box.bottom,
+        )
+
+
+@dataclass
+class Cell:
+    paragraphs: list[Paragraph]
+    col: int  # grid column where the cell starts
+    col_span: int = 1
+    # True where the cell continues a vertical merge from the row above (Word vMerge, or
+    # a PDF cell that spans rows): its content belongs to the cell it continues.
+    continued: bool = False
+    fill: str | None = None  # "RRGGBB" of the cell's shading, None where unfilled
+    page: int | None = None
+    box: Box | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.shown for p in self.paragraphs if p.shown)
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    page: int | None = None
+    header: bool = False  # marked as a repeating header row (Word tblHeader)
+    box: Box | None = None
+
+    def cell_at(self, col: int) -> Cell | None:
+        """The cell covering grid column ``col``."""
+        for cell in self.cells:
+            if cell.col <= col < cell.col + cell.col_span:
+                return cell
+        return None
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    page: int | None = None  # page of the first row (PDF)
+    # PDF tables arrive one page at a time: a table printed over three pages is three
+    # Tables here, and extract joins them (and rows split across the page breaks).
+    box: Box | None = None
+
+    @property
+    def n_cols(self) -> int:
+        return max((c.col + c.col_span for r in self.rows for c in r.cells), default=0)
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Document:
+    source: str  # path as given, relative to the input folder
+    format: str  # "pdf" or "docx"
+    pages: int | None
+    blocks: list[Block] = field(default_factory=list)  # reading order
+    furniture: list[Paragraph] = field(default_factory=list)  # running headers/footers
+    properties: dict[str, str] = field(default_factory=dict)  # title, author...
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]

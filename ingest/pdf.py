@@ -1,0 +1,240 @@
+"""Read a PDF into the document model with pdfplumber.
+
+Ruled tables come from pdfplumber's table finder (cells from drawn lines); each cell
+gets the words whose centres fall inside it, then lines and paragraphs from layout.
+A cell's fill is the colour of a filled rectangle drawn under most of it. Lines that
+repeat at the top or bottom of most pages are running headers and footers: they go to
+``Document.furniture``, not into the text.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.psparser import PSException
+
+from ingest.errors import IngestError
+from ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
+from ingest.model import Box, Cell, Document, Paragraph, Row, Table
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
+    # pdfplumber table finding: cells from drawn lines, as Word and LibreOffice draw them.
+    table: dict[str, Any] = field(default_factory=lambda: {
+        "vertical_strategy": "lines", "horizontal_strategy": "lines",
+        "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3,
+    })
+    fill_cover: float = 0.6  # share of a cell a filled rectangle must cover to be its fill
+    margin_band: float = 0.12  # top/bottom share of a page where running headers sit
+
+
+def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Document:
+    settings = settings or PdfSettings()
+    try:
+        pdf = pdfplumber.open(str(path))
+    except PDFPasswordIncorrect as exc:
+        raise IngestError("encrypted", "encrypted PDF: needs a password") from exc
+    except (PSException, ValueError, TypeError, KeyError) as exc:
+        raise IngestError("bad_pdf", f"not a readable PDF ({type(exc).__name__})") from exc
+    with pdf:
+        pages = [_read_page(page, n + 1, settings) for n, page in enumerate(pdf.pages)]
+        if pages and not any(p.has_text for p in pages) and any(p.has_images for p in pages):
+            raise IngestError("no_text", "no text layer (scanned?)")
+        blocks, furniture = _strip_furniture(pages, settings)
+        meta = pdf.metadata or {}
+        properties = {k.lower(): v for k, v in meta.items() if k in ("Title", "Author") and isinstance(v, str) and v}
+        return Document(source=source, format="pdf", pages=len(pages), blocks=blocks,
+                        furniture=furniture, properties=properties)
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    blocks: list[Paragraph | Table]
+    has_text: bool
+    has_images: bool
+
+
+def _read_page(page: Any, number: int, settings: PdfSettings) -> _Page:
+    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+    tables = page.find_tables(settings.table)
+    fills = [r for r in page.rects if r.get("fill") and _rgb(r.get("non_stroking_color")) is not None]
+    blocks: list[Paragraph | Table] = []
+    claimed: set[int] = set()
+    for t in tables:
+        table, used = _table(t, words, fills, number, settings)
+        if table.rows:
+            blocks.append(table)
+            claimed |= used
+    free = [w for i, w in enumerate(words) if i not in claimed]
+    blocks.extend(_free_paragraphs(free, number, settings, [t.bbox for t in tables]))
+    blocks.sort(key=lambda b: _top(b))
+    return _Page(number, float(page.height), blocks, bool(page.chars), bool(page.images))
+
+
+def _top(block: Paragraph | Table) -> float:
+    box = block.box
+    return box.top if box is not None else 0.0
+
+
+def _free_paragraphs(words: list[dict[str, Any]], page: int, settings: PdfSettings,
+                     table_boxes: list[tuple[float, float, float, float]]) -> list[Paragraph]:
+    """Paragraphs of text outside tables, cut where a table interrupts the flow."""
+    lines = words_to_lines(words, settings.layout, page)
+    if not lines:
+        return []
+    right = max(line.box.x1 for line, _ in lines)
+    out: list[Paragraph] = []
+    run: list[Any] = []
+    cuts = sorted(b[1] for b in table_boxes)
+    for item in lines:
+        if run and any(run[-1][0].box.bottom <= cut <= item[0].box.top for cut in cuts):
+            out.extend(lines_to_paragraphs(run, right, page, settings.layout))
+            run = []
+        run.append(item)
+    out.extend(lines_to_paragraphs(run, right, page, settings.layout))
+    return out
+
+
+def _table(t: Any, words: list[dict[str, Any]], fills: list[dict[str, Any]], page: int,
+           settings: PdfSettings) -> tuple[Table, set[int]]:
+    xs = sorted({round(c[0], 1) for c in t.cells} | {round(c[2], 1) for c in t.cells})
+    cols = _merge_close(xs)
+    used: set[int] = set()
+    rows: list[Row] = []
+    spans: list[tuple[int, int, float]] = []  # (col, col_span, bottom) of cells spanning rows
+    for prow in t.rows:
+        cells: list[Cell] = []
+        row_top = min((c[1] for c in prow.cells if c), default=0.0)
+        for bbox in prow.cells:
+            if bbox is None:
+                continue
+            col, span = _grid(bbox, cols)
+            inside = [i for i, w in enumerate(words) if _centre_in(w, bbox)]
+            used.update(inside)
+            cells.append(_cell([words[i] for i in inside], bbox, col, span, fills, page, settings))
+            spans.append((col, span, bbox[3]))
+        covered = {c for cell in cells for c in range(cell.col, cell.col + cell.col_span)}
+        for col, span, bottom in spans:
+            if bottom > row_top + 1 and col not in covered:
+                cells.append(Cell(paragraphs=[], col=col, col_span=span, continued=True, page=page))
+                covered.update(range(col, col + span))
+        cells.sort(key=lambda c: c.col)
+        boxes = [c for c in prow.cells if c]
+        rows.append(Row(cells=cells, page=page, box=Box(min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                                         max(b[2] for b in boxes), max(b[3] for b in boxes))))
+    x0, top, x1, bottom = t.bbox
+    return Table(rows=rows, page=page, box=Box(x0, top, x1, bottom)), used
+
+
+def _merge_close(xs: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for x in xs:
+        if not out or x - out[-1] > tol:
+            out.append(x)
+    return out
+
+
+def _grid(bbox: tuple[float, float, float, float], cols: list[float]) -> tuple[int, int]:
+    start = min(range(len(cols)), key=lambda i: abs(cols[i] - bbox[0]))
+    end = min(range(len(cols)), key=lambda i: abs(cols[i] - bbox[2]))
+    return start, max(end - start, 1)
+
+
+def _centre_in(word: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def _cell(words: list[dict[str, Any]], bbox: tuple[float, float, float, float], col: int, span: int,
+          fills: list[dict[str, Any]], page: int, settings: PdfSettings) -> Cell:
+    lines = words_to_lines(words, settings.layout, page)
+    pad = min((line.box.x0 for line, _ in lines), default=bbox[0] + 5) - bbox[0]
+    right = bbox[2] - max(pad, 1.0)
+    paragraphs = lines_to_paragraphs(lines, right, page, settings.layout) if lines else []
+    return Cell(paragraphs=paragraphs, col=col, col_span=span, fill=_fill(bbox, fills, settings),
+                page=page, box=Box(*bbox))
+
+
+def _fill(bbox: tuple[float, float, float, float], fills: list[dict[str, Any]], settings: PdfSettings) -> str | None:
+    area = max((bbox[2] - bbox[0]) * (bbox[3] - bbox[1]), 1.0)
+    best: tuple[float, str] | None = None
+    for r in fills:
+        w = min(bbox[2], r["x1"]) - max(bbox[0], r["x0"])
+        h = min(bbox[3], r["bottom"]) - max(bbox[1], r["top"])
+        if w <= 0 or h <= 0:
+            continue
+        r_area = (r["x1"] - r["x0"]) * (r["bottom"] - r["top"])
+        if r_area > 4 * area:  # a page or table background, not this cell's shading
+            continue
+        cover = w * h / area
+        colour = _rgb(r.get("non_stroking_color"))
+        if colour and cover >= settings.fill_cover and (best is None or cover > best[0]):
+            best = (cover, colour)
+    if best is None or best[1] == "FFFFFF":
+        return None
+    return best[1]
+
+
+def _rgb(colour: Any) -> str | None:
+    """A pdfplumber colour (gray, RGB or CMYK tuple in 0..1) as "RRGGBB"."""
+    if colour is None:
+        return None
+    if isinstance(colour, (int, float)):
+        colour = (colour,)
+    try:
+        vals = [float(v) for v in colour]
+    except (TypeError, ValueError):
+        return None  # a pattern colour space
+    if len(vals) == 1:
+        r = g = b = vals[0]
+    elif len(vals) == 3:
+        r, g, b = vals
+    elif len(vals) == 4:
+        c, m, y, k = vals
+        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+    else:
+        return None
+    return "".join(f"{max(0, min(255, round(v * 255))):02X}" for v in (r, g, b))
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _furniture_key(text: str) -> str:
+    return _DIGITS.sub("#", text.strip().lower())
+
+
+def _strip_furniture(pages: list[_Page], settings: PdfSettings) -> tuple[list[Paragraph | Table], list[Paragraph]]:
+    """Move paragraphs repeated in the top or bottom band of most pages into furniture."""
+    def in_band(p: Paragraph, page: _Page) -> bool:
+        box = p.box
+        band = settings.margin_band * page.height
+        return box is not None and (box.bottom <= band or box.top >= page.height - band)
+
+    counts: Counter[str] = Counter()
+    for page in pages:
+        keys = {_furniture_key(b.text) for b in page.blocks if isinstance(b, Paragraph) and in_band(b, page)}
+        counts.update(keys)
+    need = 2  # a plan's running title may sit on only a few pages of a long pack
+    page_no = re.compile(r"^(page\s*)?#(\s*(of|/)\s*#)?$")
+    blocks: list[Paragraph | Table] = []
+    furniture: list[Paragraph] = []
+    for page in pages:
+        for b in page.blocks:
+            if isinstance(b, Paragraph) and in_band(b, page):
+                key = _furniture_key(b.text)
+                if counts[key] >= need or page_no.match(key):
+                    furniture.append(b)
+                    continue
+            blocks.append(b)
+    return blocks, furniture

@@ -1,0 +1,92 @@
+"""Stage 3: from extracted records to the run's tables.
+
+Works only on ``extract.records``: expands officer codes from each paper's glossary,
+folds look-alike letters, infers lost numbers, groups papers into plans and keys actions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.records import Extraction, PaperResult, RawAction
+from normalise.glossary import Glossary, build_glossary
+from normalise.leads import LeadSettings, expand_leads
+from normalise.numbers import infer_actions, infer_recommendations
+from normalise.plans import PlanSettings, group_plans
+from normalise.records import ActionRow, DocumentRow
+
+
+@dataclass(frozen=True)
+class NormaliseSettings:
+    leads: LeadSettings = field(default_factory=LeadSettings)
+    plans: PlanSettings = field(default_factory=PlanSettings)
+
+
+@dataclass
+class Tables:
+    actions: list[ActionRow]
+    documents: list[DocumentRow]
+    extra_columns: list[str]
+    glossaries: dict[str, Glossary]
+
+
+def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | None = None) -> Tables:
+    settings = settings or NormaliseSettings()
+    results = sorted(results, key=lambda r: r.source_file)
+    extractions = {r.source_file: r.extraction for r in results if r.extraction is not None}
+    plan_ids = group_plans(extractions, settings.plans)
+    actions: list[ActionRow] = []
+    documents: list[DocumentRow] = []
+    glossaries: dict[str, Glossary] = {}
+    extra_columns: list[str] = []
+    for r in results:
+        doc = DocumentRow(source_file=r.source_file, sha256=r.sha256, format=r.format, pages=r.pages)
+        documents.append(doc)
+        if r.extraction is None:
+            doc.status, doc.message = "error", r.error
+            continue
+        ex = r.extraction
+        info = ex.info
+        doc.title, doc.document_date, doc.plan_as_at = info.title, info.document_date, info.plan_as_at
+        doc.council, doc.judgement = info.council, info.judgement
+        if not ex.actions:
+            doc.status = "no_plan"
+            continue
+        glossary = build_glossary(ex.glossaries, ex.text)
+        glossaries[r.source_file] = glossary
+        rows = paper_to_rows(r.source_file, ex, glossary, plan_ids[r.source_file], settings)
+        actions.extend(rows)
+        doc.actions, doc.plan_id = len(rows), plan_ids[r.source_file]
+        extra_columns.extend(c for c in ex.extra_columns if c not in extra_columns)
+    return Tables(actions=actions, documents=documents, extra_columns=extra_columns, glossaries=glossaries)
+
+
+def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str,
+                  settings: NormaliseSettings) -> list[ActionRow]:
+    recs = infer_recommendations(ex.actions)
+    numbers = infer_actions(ex.actions, recs)
+    titles = _titles(ex.actions)
+    rows = []
+    for a, (rec_number, rec_inferred), (number, inferred) in zip(ex.actions, recs, numbers, strict=False):
+        officers, lead_warnings = expand_leads(a.lead_raw, glossary, titles, settings.leads)
+        warnings = list(a.warnings) + lead_warnings
+        if rec_inferred:
+            warnings.append("recommendation number inferred from order")
+        if inferred:
+            warnings.append("action number inferred from order")
+        rows.append(ActionRow(
+            plan_id=plan_id, action_key=f"{plan_id}/{number}", source_file=source,
+            document_date=ex.info.document_date, plan_as_at=ex.info.plan_as_at,
+            recommendation_number=rec_number, recommendation_text=a.recommendation_text,
+            action_number=number, action_number_inferred=inferred, action_text=a.action_text,
+            lead_officer_raw=a.lead_raw, lead_officers="; ".join(officers), rag_raw=a.rag_raw, rag=a.rag,
+            page=a.page, warnings="; ".join(dict.fromkeys(warnings)), extras=_extras(a)))
+    return rows
+
+
+def _titles(actions: list[RawAction]) -> set[str]:
+    """Officer titles the paper prints alone in a lead cell somewhere."""
+    return {a.lead_raw.strip().lower() for a in actions if a.lead_raw and not any(s in a.lead_raw for s in "&/,;")}
+
+
+def _extras(a: RawAction) -> dict[str, str]:
+    return {k.removeprefix("extra:"): v for k, v in a.extras.items()}

@@ -1,0 +1,96 @@
+"""The one data structure a sample paper is built from and checked against.
+
+A builder reads a ``Paper`` to lay out the Word file; the tests read the same ``Paper``
+for what extraction must give back, field for field. Layout quirks the real papers have
+(numbers Word numbered automatically, several actions sharing one cell, run-together lead
+cells) are described here too, so the expectation and the file can never drift apart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+NumberStyle = Literal["text", "auto", "none"]
+"""How an action's number reaches the page: typed as text ("12) ..."), Word automatic
+list numbering (absent from the paragraph text, shown by Word and in the PDF), or not
+at all (the number was lost; extraction must infer it)."""
+
+
+@dataclass(frozen=True)
+class Action:
+    number: str  # the expected action_number ("12")
+    text: str  # expected action_text: whole, whitespace collapsed, no number label
+    lead_raw: str  # expected lead_officer_raw: as printed for this action
+    leads: tuple[str, ...]  # expected lead_officers, expanded, printed order ("tbc" -> ())
+    rag_raw: str = ""  # expected rag_raw, as printed
+    rag: str = ""  # expected rag: Red / Amber / Green / Blue / ""
+    number_style: NumberStyle = "auto"
+    # Paragraphs as they sit in the Word cell, when the text is not one paragraph
+    # (bulleted sub-items, a trailing paragraph), without the number label (a "text"
+    # number is typed in front of the first by the builder). Joined with " " they give
+    # ``text``; with ``bullets`` each paragraph after the first is "- " + paragraph.
+    paragraphs: tuple[str, ...] = ()
+    bullets: bool = False  # paragraphs after the first are a "-" bulleted list
+    warnings: tuple[str, ...] = ()  # substrings the row's warnings must contain
+
+    @property
+    def inferred(self) -> bool:
+        return self.number_style == "none"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: the actions that share its action cell (usually one)."""
+
+    actions: tuple[Action, ...]
+    # Empty paragraphs put before each lead paragraph in the lead cell so the officer sits
+    # level with its action, as officers do with the Enter key. () means no padding.
+    lead_padding: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    number: str  # expected recommendation_number
+    text: str  # expected recommendation_text, whole
+    rows: tuple[Row, ...]
+    number_printed: bool = True
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        return tuple(a for r in self.rows for a in r.actions)
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str  # heading above the table / running page header
+    note: str  # the "NB: ..." paragraph under the title
+    headers: tuple[str, ...]  # header cells, left to right ("" for the number column)
+    recommendations: tuple[Recommendation, ...]
+    glossary_header: tuple[str, str]
+    glossary: tuple[tuple[str, str], ...]
+    as_at: str = ""  # expected plan_as_at, ISO
+    rag_header_legend: tuple[str, ...] = ()  # lines under "RAG Rating" in its header cell
+    # Glossary column widths in cm (layout only; () = the builder's default). A narrow
+    # first column makes "Abbreviations" break mid-word in the PDF, as in seed 001.
+    glossary_widths: tuple[float, ...] = ()
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        return tuple(a for r in self.recommendations for a in r.actions)
+
+
+@dataclass(frozen=True)
+class Paper:
+    stem: str  # file name without extension; starts with the seed's number
+    formats: tuple[str, ...]  # which files to publish: "docx", "pdf"
+    title: str  # expected documents.csv title
+    document_date: str = ""  # expected documents.csv document_date, ISO
+    council: str = ""
+    cover: tuple[tuple[str, ...], ...] = ()  # cover-sheet key/value table rows
+    heading: tuple[str, ...] = ()  # lines above the cover sheet
+    # Report paragraphs; "# " starts a heading: "# " the paper's own title line (Word
+    # style "Heading 1"), "## " a bold section heading ("## 1. PURPOSE OF REPORT").
+    body: tuple[str, ...] = ()
+    plan: Plan | None = None
+    status: str = "ok"  # expected documents.csv status
+    extra: dict[str, str] = field(default_factory=dict)

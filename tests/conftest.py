@@ -1,0 +1,34 @@
+"""Shared fixtures: the pipeline run once per sample file, and the path to ../shared."""
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current pipeline (review the diff!)")
+
+
+@cache
+def run_file(path: Path):  # type: ignore[no-untyped-def]
+    """The normalised tables for one paper run on its own."""
+    import actionplans
+
+    return actionplans.run([path])
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent (a user's own clone): the corpus and seeds live there")
+    return SHARED
