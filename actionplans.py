@@ -6,7 +6,6 @@ This module is a thin layer over the four stages: ingest, extract, normalise, ou
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -14,9 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract import ExtractSettings, document_to_extraction
-from extract.records import PaperResult
-from ingest import IngestError, read_document, sniff_format
+from batch import iter_inputs, run_batch
+from extract import ExtractSettings
 from normalise import NormaliseSettings, Tables, results_to_tables
 from output import tables_to_frames, write_outputs
 
@@ -30,52 +28,9 @@ class Settings:
     normalise: NormaliseSettings = field(default_factory=NormaliseSettings)
 
 
-def iter_inputs(paths: list[Path]) -> list[tuple[Path, str]]:
-    """Every file under ``paths`` (hidden files skipped), with its name relative to the
-    folder it was found in, in a stable order."""
-    found: list[tuple[Path, str]] = []
-    for root in paths:
-        if root.is_file():
-            found.append((root, root.name))
-            continue
-        for path in sorted(root.rglob("*")):
-            rel = path.relative_to(root)
-            if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-                continue
-            found.append((path, rel.as_posix()))
-    return found
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def process_file(path: Path, source: str, settings: Settings | None = None) -> PaperResult:
-    """Ingest and extract one file. Never raises for a bad file: the reason is data."""
-    settings = settings or Settings()
-    try:
-        result = PaperResult(source_file=source, sha256=_sha256(path), format=sniff_format(path))
-    except OSError as exc:
-        return PaperResult(source_file=source, sha256="", format="", error=f"cannot read file ({exc.strerror})")
-    try:
-        doc = read_document(path, source)
-        result.pages = doc.pages
-        result.extraction = document_to_extraction(doc, settings.extract)
-    except IngestError as exc:
-        result.error = exc.message
-    except Exception as exc:  # a reader bug must cost one file, not the batch
-        log.debug("failed on %s", source, exc_info=True)
-        result.error = f"could not read ({type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''})"
-    return result
-
-
 def run(paths: list[Path], settings: Settings | None = None) -> Tables:
     settings = settings or Settings()
-    results = [process_file(path, source, settings) for path, source in iter_inputs(paths)]
+    results = run_batch(iter_inputs(paths), settings.extract)
     return results_to_tables(results, settings.normalise)
 
 

@@ -27,6 +27,10 @@ class Tables:
     documents: list[DocumentRow]
     extra_columns: list[str]
     glossaries: dict[str, Glossary]
+    # One record per action_key across a plan's versions, and RAG counts per plan and
+    # version (issue 4); each record's keys are its columns, in order.
+    progress: list[dict[str, object]] = field(default_factory=list)
+    summary: list[dict[str, object]] = field(default_factory=list)
 
 
 def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | None = None) -> Tables:

@@ -22,7 +22,11 @@ def tables_to_frames(tables: Tables) -> dict[str, pd.DataFrame]:
     actions["page"] = actions["page"].astype("Int64")
     documents = pd.DataFrame([d.as_dict() for d in tables.documents], columns=list(DOCUMENT_COLUMNS))
     documents["pages"] = documents["pages"].astype("Int64")
-    return {"actions": actions, "documents": documents}
+    frames = {"actions": actions, "documents": documents}
+    for name in ("progress", "summary"):
+        records = getattr(tables, name)
+        frames[name] = pd.DataFrame(records, columns=list(records[0]) if records else None)
+    return frames
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -52,11 +56,8 @@ def _json(frame: pd.DataFrame) -> bytes:
 
 def write_outputs(tables: Tables, out: Path) -> list[Path]:
     frames = tables_to_frames(tables)
-    written = {
-        out / "actions.csv": _csv(frames["actions"]),
-        out / "actions.json": _json(frames["actions"]),
-        out / "documents.csv": _csv(frames["documents"]),
-    }
+    written = {out / f"{name}.csv": _csv(frame) for name, frame in frames.items()}
+    written[out / "actions.json"] = _json(frames["actions"])
     for path, data in written.items():
         _atomic_write(path, data)
     return list(written)
