@@ -144,22 +144,43 @@ def rows_to_actions(plan: PlanTable) -> list[RawAction]:
     legend = parse_legend(_legend_text(header))
     actions: list[RawAction] = []
     rec = _Recommendation()
+    numbers_actions = _numbers_actions(plan)
     for row in plan.rows:
-        rec = _recommendation(row, rec)
-        slot = row.slots.get("action")
+        slots = row.slots
+        if numbers_actions and "number" in slots:
+            slots = {("action_number" if k == "number" else k): v for k, v in slots.items()}
+        rec = _recommendation(slots, rec)
+        slot = slots.get("action")
         if slot is None or slot.continued or not slot.text:
             continue
-        actions.extend(_row_actions(row, slot, rec, legend))
+        actions.extend(_row_actions(PlanRow(slots, row.page), slot, rec, legend))
     return actions
+
+
+def _numbers_actions(plan: PlanTable) -> bool:
+    """Whether the number column numbers actions rather than recommendations: it sits
+    right of the recommendations, or it holds a number on rows that carry on the
+    recommendation above (a "Ref" of "1.1", "1.2" beside each action)."""
+    number, rec = plan.header.col("number"), plan.header.col("recommendation")
+    if number is None:
+        return False
+    if rec is None or number > rec:
+        return True
+    carried = 0
+    for row in plan.rows:
+        n, r = row.slots.get("number"), row.slots.get("recommendation")
+        if n is not None and not n.continued and n.text and (r is None or r.continued or not r.text):
+            carried += 1
+    return carried >= 2
 
 
 def _legend_text(header: Header) -> str:
     return header.legend
 
 
-def _recommendation(row: PlanRow, current: _Recommendation) -> _Recommendation:
-    number_slot = row.slots.get("number")
-    rec_slot = row.slots.get("recommendation")
+def _recommendation(slots: dict[str, Slot], current: _Recommendation) -> _Recommendation:
+    number_slot = slots.get("number")
+    rec_slot = slots.get("recommendation")
     number = number_slot.text if number_slot is not None and not number_slot.continued else ""
     text = rec_slot.text if rec_slot is not None and not rec_slot.continued else ""
     if not number and not text:
@@ -173,6 +194,10 @@ def _recommendation(row: PlanRow, current: _Recommendation) -> _Recommendation:
 
 def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, legend: dict[str, str]) -> list[RawAction]:
     segments, numbered = segment_cell(slot)
+    number_slot = row.slots.get("action_number")
+    if number_slot is not None and number_slot.text and len(segments) == 1 and not segments[0].number:
+        segments[0].number = number_slot.text.strip("().: ")
+        numbered = True
     lead_slot = row.slots.get("lead")
     leads = share_out(lead_slot, segments)
     if not numbered and len(segments) > 1 and leads is None:
@@ -219,7 +244,7 @@ def _rag_texts(slot: Slot | None, segments: list[Segment]) -> list[tuple[str, st
 def _extras(row: PlanRow, segments: list[Segment], i: int) -> dict[str, str]:
     extras: dict[str, str] = {}
     for name, slot in row.slots.items():
-        if name in ("action", "lead", "rag", "number", "recommendation") or slot.continued:
+        if name in ("action", "lead", "rag", "number", "action_number", "recommendation") or slot.continued:
             continue
         shares = share_out(slot, segments) or [slot.text] * len(segments)
         extras[name] = shares[i]

@@ -13,7 +13,10 @@ from extract.headers import Header, HeaderSettings, read_header
 from extract.text import clean, snake
 from ingest.model import Block, Box, Cell, Paragraph, Row, Table
 
-ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:[).:]|\s|$)")
+# "12)", "12.", "(12)", and "2.3" or "4b" even without punctuation; a plain "12 " is too
+# often the start of a sentence ("12 week review") to count.
+ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,3}(?:\.\d{1,3})+[a-z]?|\d{1,3}[a-z]?(?=[).:])|\d{1,3}[a-z](?=\s|$))"
+                         r"(?:[).:]|\s|$)")
 
 
 @dataclass
@@ -96,6 +99,9 @@ def _append(plan: PlanTable, rows: list[Row], table: Table, joined: bool) -> Non
 
 
 def _row(header: Header, row: Row) -> PlanRow:
+    banner = _banner(header, row)
+    if banner is not None:
+        return PlanRow(slots={"recommendation": banner}, page=row.page)
     slots: dict[str, Slot] = {}
     for cell in row.cells:
         name = _column_name(header, cell)
@@ -106,6 +112,20 @@ def _row(header: Header, row: Row) -> PlanRow:
             continue
         slots[name] = slot
     return PlanRow(slots=slots, page=row.page)
+
+
+def _banner(header: Header, row: Row) -> Slot | None:
+    """A recommendation printed as a full-width row ("Recommendation 3: ...") above its
+    actions: one cell with text, spanning the action column and at least one other."""
+    filled = [c for c in row.cells if not c.continued and clean(c.text)]
+    action = header.col("action")
+    if len(filled) != 1 or action is None:
+        return None
+    cell = filled[0]
+    spanned = [col for col in header.roles if cell.col <= col < cell.col + cell.col_span]
+    if action not in spanned or len(spanned) < 2:
+        return None
+    return Slot(paragraphs=list(cell.paragraphs), fill=cell.fill, box=cell.box)
 
 
 def _column_name(header: Header, cell: Cell) -> str | None:

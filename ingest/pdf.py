@@ -21,6 +21,7 @@ from pdfminer.psparser import PSException
 from ingest.errors import IngestError
 from ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
 from ingest.model import Box, Cell, Document, Paragraph, Row, Table
+from ingest.stream import StreamSettings, find_stream_tables
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class PdfSettings:
         "vertical_strategy": "lines", "horizontal_strategy": "lines",
         "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3,
     })
+    stream: StreamSettings = field(default_factory=StreamSettings)
     fill_cover: float = 0.6  # share of a cell a filled rectangle must cover to be its fill
     margin_band: float = 0.12  # top/bottom share of a page where running headers sit
 
@@ -75,7 +77,16 @@ def _read_page(page: Any, number: int, settings: PdfSettings) -> _Page:
             blocks.append(table)
             claimed |= used
     free = [w for i, w in enumerate(words) if i not in claimed]
-    blocks.extend(_free_paragraphs(free, number, settings, [t.bbox for t in tables]))
+    boxes = [t.bbox for t in tables]
+    # Tables drawn without lines, in the text no ruled table took.
+    taken: set[int] = set()
+    for table, used in find_stream_tables(free, number, settings.layout, settings.stream):
+        blocks.append(table)
+        taken |= used
+        if table.box is not None:
+            boxes.append((table.box.x0, table.box.top, table.box.x1, table.box.bottom))
+    free = [w for i, w in enumerate(free) if i not in taken]
+    blocks.extend(_free_paragraphs(free, number, settings, boxes))
     blocks.sort(key=lambda b: _top(b))
     return _Page(number, float(page.height), blocks, bool(page.chars), bool(page.images))
 

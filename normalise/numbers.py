@@ -26,7 +26,9 @@ def infer_recommendations(actions: list[RawAction]) -> list[tuple[str, bool]]:
                 number = a.recommendation_number
                 inferred = False
             else:
-                number = _next(number) if number else str(count)
+                # "3.2" says its recommendation is 3; otherwise the one after the last.
+                prefix = re.match(r"^(\d+)\.\d", a.action_number)
+                number = prefix.group(1) if prefix else (_next(number) if number else str(count))
                 inferred = True
         out.append((number, inferred and not a.recommendation_number))
     return out
