@@ -58,8 +58,10 @@ class Header:
 
     @property
     def is_plan(self) -> bool:
+        """Actions with someone or something they answer to. A scorecard's "RAG" and
+        "Action" columns alone do not make a plan; with a target date they may."""
         found = set(self.roles.values())
-        return "action" in found and bool(found & {"recommendation", "lead", "rag"})
+        return "action" in found and (bool(found & {"recommendation", "lead"}) or {"rag", "target_date"} <= found)
 
 
 def header_role(text: str, settings: HeaderSettings) -> str | None:

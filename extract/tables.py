@@ -46,6 +46,7 @@ class PlanTable:
     last_page: int | None = None
     last_box: Box | None = None
     n_cols: int = 0
+    edges: tuple[float, ...] = ()  # left edges of the columns (PDF), to recognise its continuation
 
 
 def find_header(table: Table, settings: HeaderSettings) -> tuple[int, Header] | None:
@@ -68,7 +69,7 @@ def blocks_to_plans(blocks: list[Block], settings: HeaderSettings) -> list[PlanT
             start, header = found
             joins = current is not None and _continues(current, block) and header.texts == current.header.texts
             if not joins:
-                current = PlanTable(header=header, n_cols=block.n_cols)
+                current = PlanTable(header=header, n_cols=block.n_cols, edges=_edges(block))
                 plans.append(current)
             assert current is not None
             _append(current, block.rows[start + 1:], block, joined=joins)
@@ -80,9 +81,22 @@ def blocks_to_plans(blocks: list[Block], settings: HeaderSettings) -> list[PlanT
 
 
 def _continues(plan: PlanTable, table: Table) -> bool:
-    """A table on the next page with the same number of columns carries on the plan."""
-    return (plan.last_page is not None and table.page is not None
-            and table.page == plan.last_page + 1 and table.n_cols == plan.n_cols)
+    """A table on the next page whose columns line up with the plan's carries it on."""
+    if plan.last_page is None or table.page is None or table.page != plan.last_page + 1:
+        return False
+    if table.n_cols != plan.n_cols:
+        return False
+    edges = _edges(table)
+    return not plan.edges or not edges or all(abs(a - b) <= 6 for a, b in zip(plan.edges, edges, strict=False))
+
+
+def _edges(table: Table) -> tuple[float, ...]:
+    """Left edges of the grid columns, from the widest-split row."""
+    rows = [r for r in table.rows if all(c.box is not None for c in r.cells)]
+    if not rows:
+        return ()
+    row = max(rows, key=lambda r: len(r.cells))
+    return tuple(c.box.x0 for c in row.cells if c.box is not None)
 
 
 def _append(plan: PlanTable, rows: list[Row], table: Table, joined: bool) -> None:
