@@ -18,6 +18,12 @@ _REC_NUMBER = re.compile(r"^\s*(?:recommendation\s*)?(\d{1,2}[a-z]?)\s*[.):\-–
 # A number inside a paragraph that starts a further action: "... implemented 39) Children's".
 _INLINE = re.compile(r"(?<=\s)(\d{1,3}[a-z]?)\)\s+(?=\S)")
 _TOLERANCE = 4.0  # points: an officer's line may sit this far above its action's first line
+# Labels of sub-steps ("a)", "ii.") inside an action numbered "2.1" or "3)": part of it.
+_SUB_STEP = re.compile(r"^(?:[a-z]|[ivx]{1,4})$")
+# One action's entry in a number column: "1.2", "4b", "12", "A3".
+_COLUMN_NUMBER = re.compile(r"^[A-Za-z]?\d{1,3}(?:\.\d{1,3})*[a-z]?$")
+# Columns whose merged cells are the row's own identity, not a value shared with it.
+_OWN = ("action", "recommendation", "number", "action_number")
 
 
 @dataclass
@@ -78,8 +84,12 @@ def segment_cell(slot: Slot) -> tuple[list[Segment], bool]:
     paragraphs = [p for p in slot.paragraphs if p.shown.strip()]
     parsed = [(_number_of(p), p) for p in paragraphs]
     numbered = any(num for (num, _, _), _ in parsed)
+    first = next((num for (num, _, _), _ in parsed if num), "")
     segments: list[Segment] = []
     for (num, text, bullet), p in parsed:
+        if num and segments and _SUB_STEP.match(num) and not _SUB_STEP.match(first):
+            segments[-1].texts.append(p.shown)
+            continue
         opens_new = bool(num) if numbered else not (bullet or (segments and _ends_with_colon(segments[-1])))
         if opens_new or not segments:
             segments.extend(_inline_split(num, text, p) if num else [Segment("", [text], _start(p))])
@@ -100,7 +110,7 @@ def share_out(slot: Slot | None, segments: list[Segment]) -> list[str] | None:
     if slot is None:
         return [""] * len(segments)
     paragraphs = [p for p in slot.paragraphs if p.shown.strip()]
-    if len(segments) == 1:
+    if len(segments) == 1 or slot.carried:
         return [join([p.shown for p in paragraphs])]
     if not paragraphs:
         return [""] * len(segments)
@@ -145,8 +155,9 @@ def rows_to_actions(plan: PlanTable) -> list[RawAction]:
     actions: list[RawAction] = []
     rec = _Recommendation()
     numbers_actions = _numbers_actions(plan)
+    merged: dict[str, Slot] = {}
     for row in plan.rows:
-        slots = row.slots
+        slots = _carry_merged(row.slots, merged)
         if numbers_actions and "number" in slots:
             slots = {("action_number" if k == "number" else k): v for k, v in slots.items()}
         rec = _recommendation(slots, rec)
@@ -155,6 +166,19 @@ def rows_to_actions(plan: PlanTable) -> list[RawAction]:
             continue
         actions.extend(_row_actions(PlanRow(slots, row.page), slot, rec, legend))
     return actions
+
+
+def _carry_merged(slots: dict[str, Slot], merged: dict[str, Slot]) -> dict[str, Slot]:
+    """A lead, date or status cell merged down over several action rows belongs to
+    each of them: repeat its content on the rows it covers."""
+    out = dict(slots)
+    for name, slot in slots.items():
+        if not slot.continued:
+            merged[name] = slot
+        elif name not in _OWN and name in merged:
+            origin = merged[name]
+            out[name] = Slot(paragraphs=origin.paragraphs, fill=origin.fill, box=origin.box, carried=True)
+    return out
 
 
 def _numbers_actions(plan: PlanTable) -> bool:
@@ -194,10 +218,7 @@ def _recommendation(slots: dict[str, Slot], current: _Recommendation) -> _Recomm
 
 def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, legend: dict[str, str]) -> list[RawAction]:
     segments, numbered = segment_cell(slot)
-    number_slot = row.slots.get("action_number")
-    if number_slot is not None and number_slot.text and len(segments) == 1 and not segments[0].number:
-        segments[0].number = number_slot.text.strip("().: ")
-        numbered = True
+    numbered = _number_from_column(row.slots.get("action_number"), segments) or numbered
     lead_slot = row.slots.get("lead")
     leads = share_out(lead_slot, segments)
     if not numbered and len(segments) > 1 and leads is None:
@@ -221,6 +242,22 @@ def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, legend: dict[st
             lead_shared=bool(warnings))
         out.append(action)
     return out
+
+
+def _number_from_column(slot: Slot | None, segments: list[Segment]) -> bool:
+    """Give unnumbered segments their numbers from a number column ("Ref"), one number
+    per action, shared out like the lead cell. Returns whether any were given."""
+    if slot is None or not slot.text:
+        return False
+    shares = share_out(slot, segments) or []
+    numbers = [share.strip("().: ") for share in shares]
+    if len(numbers) != len(segments) or not all(_COLUMN_NUMBER.match(n) for n in numbers):
+        return False
+    given = False
+    for seg, number in zip(segments, numbers, strict=True):
+        if not seg.number:
+            seg.number, given = number, True
+    return given
 
 
 def _status(text: str, fill: str | None, legend: dict[str, str]) -> tuple[str, str, str | None]:

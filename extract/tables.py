@@ -19,6 +19,9 @@ ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,3}(?:\.\d{1,3})+[a-z]?|\d{1,3}[a-z]?(?=[
                          r"(?:[).:]|\s|$)")
 
 
+_OWN_COLUMNS = ("action", "recommendation", "number", "lead")
+
+
 @dataclass
 class Slot:
     """One cell's content in a logical row."""
@@ -26,6 +29,7 @@ class Slot:
     paragraphs: list[Paragraph]
     fill: str | None = None
     continued: bool = False  # a vertical merge: the content is the slot above's
+    carried: bool = False  # a merged cell's content repeated on a row it covers
     box: Box | None = None
 
     @property
@@ -118,13 +122,15 @@ def _row(header: Header, row: Row) -> PlanRow:
         return PlanRow(slots={"recommendation": banner}, page=row.page)
     slots: dict[str, Slot] = {}
     for cell in row.cells:
-        name = _column_name(header, cell)
-        if name is None:
-            continue
-        slot = Slot(paragraphs=list(cell.paragraphs), fill=cell.fill, continued=cell.continued, box=cell.box)
-        if name in slots:  # a cell spanning two headed columns: keep the first
-            continue
-        slots[name] = slot
+        names = _column_names(header, cell)
+        for i, name in enumerate(names):
+            # A cell spanning two headed columns ("March 2024 – complete" across the
+            # date and progress columns) holds both; but it never speaks for an action,
+            # a recommendation or a lead beyond the first column it starts in.
+            if name in slots or (i > 0 and name in _OWN_COLUMNS):
+                continue
+            slots[name] = Slot(paragraphs=list(cell.paragraphs), fill=cell.fill, continued=cell.continued,
+                               box=cell.box)
     return PlanRow(slots=slots, page=row.page)
 
 
@@ -142,13 +148,15 @@ def _banner(header: Header, row: Row) -> Slot | None:
     return Slot(paragraphs=list(cell.paragraphs), fill=cell.fill, box=cell.box)
 
 
-def _column_name(header: Header, cell: Cell) -> str | None:
+def _column_names(header: Header, cell: Cell) -> list[str]:
+    """The headed columns a cell covers, left to right."""
+    names = []
     for col in range(cell.col, cell.col + cell.col_span):
         if col in header.roles:
-            return header.roles[col]
-        if col in header.names:
-            return "extra:" + snake(header.names[col])
-    return None
+            names.append(header.roles[col])
+        elif col in header.names:
+            names.append("extra:" + snake(header.names[col]))
+    return names
 
 
 # -- rows split by a page break ------------------------------------------------------

@@ -3,6 +3,7 @@ look-alike and near-miss codes, and expand them from the paper's glossary."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -12,7 +13,10 @@ from normalise.glossary import Glossary
 from normalise.lookalike import fold
 
 NO_ONE = {"tbc", "tbd", "tba", "n/a", "na", "-", "–", "to be confirmed", "none", "?"}
-_SEPARATORS = re.compile(r"\s*(?:&|/|,|;|\+|\n)\s*")
+_SEPARATORS = re.compile(r"(\s*(?:&|/|,|;|\+|\n)\s*)")
+# Words that make a phrase a post in its own right, not a qualifier of the one before.
+_ROLE = re.compile(r"\b(?:head|director|manager|officer|lead|leader|worker|chair|nurse|co-?ordinator|advis[eo]r|"
+                   r"principal|executive|consultant|commissioner|partnership|board|panel)s?\b", re.I)
 _AND = re.compile(r"\s+and\s+", re.I)
 _CODE_LIKE = re.compile(r"^[A-Za-z&]{2,12}$")
 
@@ -49,17 +53,47 @@ def _is_officer(text: str, glossary: Glossary, titles: set[str]) -> bool:
 
 
 def _parts(text: str, glossary: Glossary, titles: set[str]) -> list[str]:
-    if _is_officer(text, glossary, titles):
-        return [text]  # a known title may itself hold "&" or "and"
-    parts: list[str] = []
-    for piece in (p for p in _SEPARATORS.split(text) if p):
-        sides = _AND.split(piece)
-        # "and" joins two officers only where each side stands as one on its own.
-        if len(sides) > 1 and all(_is_officer(s, glossary, titles) or _all_codes(s, glossary) for s in sides):
-            parts.extend(sides)
+    if glossary.lookup(text) is not None or clean(text).lower() in glossary.names:
+        return [text]
+
+    def known(s: str) -> bool:
+        return _is_officer(s, glossary, titles) or _all_codes(s, glossary)
+
+    pieces = _pieces(text, known)
+    if clean(text).lower() in titles and len(pieces) > 1 and not all(known(p) for p in pieces):
+        return [text]  # a title the paper prints alone may itself hold "&" ("Quality & Performance")
+    return [part for piece in pieces for part in _split_and(piece, known)]
+
+
+def _pieces(text: str, known: Callable[[str], bool]) -> list[str]:
+    """Split on "&", "/", ",", ";", "+" and line breaks; but a comma followed by words
+    that do not stand as an officer qualifies the title before it ("Head of Service,
+    Children in Need"), so it stays."""
+    tokens = _SEPARATORS.split(text)
+    pieces = [tokens[0]]
+    for sep, piece in zip(tokens[1::2], tokens[2::2], strict=True):
+        if sep.strip() == "," and pieces[-1] and piece and not known(piece) and not _ROLE.search(piece):
+            pieces[-1] = f"{pieces[-1]}, {piece}"
         else:
-            parts.append(piece)
-    return parts
+            pieces.append(piece)
+    return [p for p in pieces if p]
+
+
+def _split_and(piece: str, known: Callable[[str], bool]) -> list[str]:
+    """Split on "and" only where every side stands as an officer on its own; of the
+    ways to do that, the one naming most officers ("Head of Quality and Performance and
+    HoS" is two officers where the paper prints the first title alone elsewhere)."""
+    sides = _AND.split(piece)
+    if len(sides) == 1:
+        return [piece]
+    best: list[list[str] | None] = [[]] + [None] * len(sides)  # best[j]: grouping of sides[:j]
+    for j in range(1, len(sides) + 1):
+        for i in range(j):
+            group = " and ".join(sides[i:j])
+            before = best[i]
+            if before is not None and known(group) and (best[j] is None or len(before) + 1 > len(best[j] or [])):
+                best[j] = [*before, group]
+    return best[-1] or [piece]
 
 
 def _all_codes(text: str, glossary: Glossary) -> bool:
@@ -91,7 +125,12 @@ def _officers(part: str, glossary: Glossary, settings: LeadSettings, warnings: l
             i += 1
     if words:
         out.append(" ".join(words))
-    return out
+    # "and" left between a title and a code ("Head of X and HoS") joins, it is no one.
+    return [w for w in (_strip_and(o) for o in out) if w]
+
+
+def _strip_and(words: str) -> str:
+    return re.sub(r"^(?:and\s+)+|(?:\s+and)+$", "", words, flags=re.I).strip()
 
 
 def _code_at(tokens: list[str], i: int, glossary: Glossary, settings: LeadSettings,

@@ -32,6 +32,13 @@ class Action:
     paragraphs: tuple[str, ...] = ()
     bullets: bool = False  # paragraphs after the first are a "-" bulleted list
     warnings: tuple[str, ...] = ()  # substrings the row's warnings must contain
+    # Expected further columns (target_date, progress, evidence, or an unknown header in
+    # snake_case), as (column, value) pairs; the builder prints each in its column.
+    extras: tuple[tuple[str, str], ...] = ()
+    fill: str = ""  # "RRGGBB" shading of the action's RAG cell, "" for none
+    # The RAG cell shows its status by ``fill`` alone, with no text: ``rag_raw`` is then
+    # the colour's name ("light green"), not something printed.
+    colour_only: bool = False
 
     @property
     def inferred(self) -> bool:
@@ -93,4 +100,5 @@ class Paper:
     body: tuple[str, ...] = ()
     plan: Plan | None = None
     status: str = "ok"  # expected documents.csv status
+    message: str = ""  # expected documents.csv message (the reason, for status "error")
     extra: dict[str, str] = field(default_factory=dict)
