@@ -1,14 +1,17 @@
-"""Which papers are versions of one plan, and stable readable ids for plans and actions.
+"""Which papers are versions of one plan, and stable readable ids for plans.
 
-Papers whose recommendations read alike (rapidfuzz) are versions of one plan. A plan's
-id is its council and inspection year ("reading-2013"), readable and stable across runs.
+Papers whose recommendations read alike (rapidfuzz; the actions where a plan has no
+recommendation column) are versions of one plan, unless they name different councils or
+different inspection years: Ofsted's recommendations are formulaic enough for two councils'
+plans, or one council's plans for two inspections, to read alike. A plan's id is its council
+and inspection year ("reading-2013"), readable and stable across runs.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from extract.records import Extraction
 
@@ -29,38 +32,70 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _recs(ex: Extraction) -> list[str]:
-    return list(dict.fromkeys(a.recommendation_text for a in ex.actions if a.recommendation_text))
+@dataclass(frozen=True)
+class _Paper:
+    """What grouping compares, worked out once per paper."""
+
+    texts: tuple[str, ...]  # recommendations, or the actions where a plan has none
+    council: str
+    year: str
 
 
-def _alike(a: Extraction, b: Extraction, settings: PlanSettings) -> bool:
-    ra, rb = _recs(a), _recs(b)
-    if not ra or not rb:
+def _paper(ex: Extraction) -> _Paper:
+    recs = tuple(dict.fromkeys(a.recommendation_text for a in ex.actions if a.recommendation_text))
+    return _Paper(recs or tuple(a.action_text for a in ex.actions if a.action_text), _council(ex),
+                  _inspection_year(ex))
+
+
+def _alike(a: _Paper, b: _Paper, settings: PlanSettings) -> bool:
+    if not a.texts or not b.texts:
         return False
-    best = [max(fuzz.token_set_ratio(x, y) for y in rb) for x in ra]
-    return sum(best) / len(best) >= settings.same_plan
+    scores = process.cdist(a.texts, b.texts, scorer=fuzz.token_set_ratio)
+    return float(scores.max(axis=1).mean()) >= settings.same_plan
+
+
+def _council(ex: Extraction) -> str:
+    return slug(_COUNCIL_WORDS.sub(" ", ex.info.council)) if ex.info.council else ""
+
+
+def _inspection_year(ex: Extraction) -> str:
+    return next((m.group(1) for m in map(_INSPECTION_YEAR.search, ex.text) if m), "")
+
+
+@dataclass
+class _Group:
+    members: list[str]
+    councils: set[str]
+    years: set[str]
+
+    def fits(self, other: _Group) -> bool:
+        """At most one council and one inspection year between the two groups (a paper
+        that names neither fits anywhere)."""
+        return len(self.councils | other.councils) <= 1 and len(self.years | other.years) <= 1
 
 
 def group_plans(extractions: dict[str, Extraction], settings: PlanSettings) -> dict[str, str]:
     """{source_file: plan_id} for every paper with actions."""
     sources = sorted(s for s, ex in extractions.items() if ex.actions)
-    parent = {s: s for s in sources}
-
-    def root(s: str) -> str:
-        while parent[s] != s:
-            s = parent[s]
-        return s
-
+    papers = {s: _paper(extractions[s]) for s in sources}
+    group_of: dict[str, _Group] = {
+        s: _Group([s], {p.council} - {""}, {p.year} - {""}) for s, p in papers.items()}
     for i, a in enumerate(sources):
         for b in sources[i + 1:]:
-            if root(a) != root(b) and _alike(extractions[a], extractions[b], settings):
-                parent[root(b)] = root(a)
-    groups: dict[str, list[str]] = {}
-    for s in sources:
-        groups.setdefault(root(s), []).append(s)
+            ga, gb = group_of[a], group_of[b]
+            # The cheap test first: most pairs in a big batch are different councils.
+            if ga is gb or not ga.fits(gb) or not _alike(papers[a], papers[b], settings):
+                continue
+            ga.members += gb.members
+            ga.councils |= gb.councils
+            ga.years |= gb.years
+            for m in gb.members:
+                group_of[m] = ga
+    groups = list({id(g): g for g in (group_of[s] for s in sources)}.values())
     ids: dict[str, str] = {}
     taken: set[str] = set()
-    for members in groups.values():
+    for group in groups:
+        members = sorted(group.members)
         base = _plan_id([extractions[m] for m in members])
         pid, n = base, 2
         while pid in taken:
@@ -71,17 +106,8 @@ def group_plans(extractions: dict[str, Extraction], settings: PlanSettings) -> d
 
 
 def _plan_id(members: list[Extraction]) -> str:
-    council = next((ex.info.council for ex in members if ex.info.council), "")
-    name = slug(_COUNCIL_WORDS.sub(" ", council)) if council else ""
-    year = ""
-    for ex in members:
-        for text in ex.text:
-            m = _INSPECTION_YEAR.search(text)
-            if m:
-                year = m.group(1)
-                break
-        if year:
-            break
+    name = next((c for c in map(_council, members) if c), "")
+    year = next((y for y in map(_inspection_year, members) if y), "")
     if not year:
         dates = sorted(d for ex in members for d in (ex.info.plan_as_at, ex.info.document_date) if d)
         year = dates[0][:4] if dates else ""
