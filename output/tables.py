@@ -1,4 +1,4 @@
-"""actions.csv, actions.json and documents.csv, as the output contract says.
+"""The run's tables as DataFrames, and the files written from them.
 
 Every file is written to a temporary name and renamed into place, so a run killed
 half-way leaves the previous outputs whole. The same input gives the same bytes.
@@ -8,12 +8,30 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from normalise import Tables
 from normalise.records import ACTION_COLUMNS, DOCUMENT_COLUMNS
+
+# Columns of the version tables (issue 4) before any "rag_<version>" column; used for the
+# headers of an empty table, so a run with no plan still writes a described CSV.
+PROGRESS_COLUMNS = (
+    "plan_id", "action_key", "recommendation_number", "action_number", "action_text", "lead_officers",
+    "first_seen", "last_seen", "latest_rag", "slipped", "stuck_red", "new", "dropped", "source_file", "page",
+)
+SUMMARY_COLUMNS = (
+    "plan_id", "version", "plan_as_at", "document_date", "source_file",
+    "red", "amber", "green", "blue", "unrated", "total",
+)
+ABBREVIATION_COLUMNS = ("source_file", "code", "in_full")
+# Sheet and CSV order.
+TABLE_NAMES = ("actions", "progress", "summary", "documents", "abbreviations")
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def tables_to_frames(tables: Tables) -> dict[str, pd.DataFrame]:
@@ -23,16 +41,24 @@ def tables_to_frames(tables: Tables) -> dict[str, pd.DataFrame]:
     documents = pd.DataFrame([d.as_dict() for d in tables.documents], columns=list(DOCUMENT_COLUMNS))
     documents["pages"] = documents["pages"].astype("Int64")
     frames = {"actions": actions, "documents": documents}
-    for name in ("progress", "summary"):
+    for name, planned in (("progress", PROGRESS_COLUMNS), ("summary", SUMMARY_COLUMNS)):
         records = getattr(tables, name)
-        frames[name] = pd.DataFrame(records, columns=list(records[0]) if records else None)
-    return frames
+        frames[name] = pd.DataFrame(records, columns=list(records[0]) if records else list(planned))
+    if "page" in frames["progress"]:  # "" for Word: whole numbers with gaps, as in actions
+        frames["progress"]["page"] = pd.to_numeric(frames["progress"]["page"], errors="coerce").astype("Int64")
+    frames["abbreviations"] = pd.DataFrame(
+        [(source, code, name) for source, glossary in sorted(tables.glossaries.items())
+         for code, name in glossary.codes.items()], columns=list(ABBREVIATION_COLUMNS))
+    return {name: frames[name] for name in TABLE_NAMES}
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        if hasattr(os, "fchmod"):  # not on Windows, where the question does not arise
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
@@ -41,23 +67,34 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+@cache  # os.umask can only be read by setting it; do that once, not per file
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def neutralise(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, with a leading apostrophe
+    so it shows as the text it is (OWASP CSV injection advice). Only strings: numbers,
+    negative or not, are written as numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(frame: pd.DataFrame) -> bytes:
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == bool:
             out[col] = out[col].map({True: "true", False: "false"})
-    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        elif not pd.api.types.is_numeric_dtype(out[col].dtype):
+            out[col] = out[col].map(neutralise)
+    # The BOM is what makes Excel read the file as UTF-8 (curly apostrophes, accented
+    # names); pandas, csv readers with utf-8-sig, and frictionless all accept it.
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
 def _json(frame: pd.DataFrame) -> bytes:
     records = json.loads(frame.to_json(orient="records", force_ascii=False))
     return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-
-def write_outputs(tables: Tables, out: Path) -> list[Path]:
-    frames = tables_to_frames(tables)
-    written = {out / f"{name}.csv": _csv(frame) for name, frame in frames.items()}
-    written[out / "actions.json"] = _json(frames["actions"])
-    for path, data in written.items():
-        _atomic_write(path, data)
-    return list(written)

@@ -1,0 +1,386 @@
+"""report.html: one self-contained page per run (inline CSS and SVG, nothing fetched).
+
+Per plan: the RAG counts at each version as a stacked bar chart, the actions still Red,
+what slipped, what is new and what was dropped, each linked to its paper and page. It
+reads the tables as they are; where the version tables (progress, summary) are empty it
+counts the actions per paper instead and says what it cannot show.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Protocol
+
+import pandas as pd
+
+from output.links import source_href
+from output.settings import OutputSettings
+
+RAGS = ("Red", "Amber", "Green", "Blue", "Unrated")
+COLOURS = {"Red": "#d64545", "Amber": "#f0a830", "Green": "#3a9e5c", "Blue": "#3b7dd8", "Unrated": "#c9ced6"}
+INK = {"Red": "#fff", "Amber": "#3d2a00", "Green": "#fff", "Blue": "#fff", "Unrated": "#333"}
+
+Record = dict[str, object]
+
+
+class HrefFn(Protocol):
+    """The link to a paper (and page) from the report's folder."""
+
+    def __call__(self, source: str, page: object = None) -> str: ...
+
+
+@dataclass
+class Version:
+    label: str
+    source_file: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class PlanView:
+    plan_id: str
+    council: str = ""
+    judgement: str = ""
+    versions: list[Version] = field(default_factory=list)
+    red: list[Record] = field(default_factory=list)
+    slipped: list[Record] = field(default_factory=list)
+    new: list[Record] = field(default_factory=list)
+    dropped: list[Record] = field(default_factory=list)
+    has_progress: bool = False
+
+
+# ---- from the tables to what the page shows ----
+
+def text(value: object) -> str:
+    """A cell as text: missing values (None, NaN, pandas NA) as empty."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
+def flag(value: object) -> bool:
+    return value is True or text(value).strip().lower() in ("true", "1", "yes")
+
+
+def records(frame: pd.DataFrame | None) -> list[Record]:
+    return [] if frame is None else [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
+
+
+def count(value: object) -> int:
+    try:
+        return int(text(value) or 0)
+    except ValueError:
+        return 0
+
+
+def summary_versions(plan_id: str, summary: list[Record]) -> list[Version]:
+    rows = [r for r in summary if text(r.get("plan_id")) == plan_id]
+    return [Version(label=_version_label(r), source_file=text(r.get("source_file")),
+                    counts={rag: count(r.get(rag.lower())) for rag in RAGS}) for r in rows]
+
+
+def action_versions(plan_id: str, actions: list[Record]) -> list[Version]:
+    """Counts per paper, for a run whose summary table is empty."""
+    by_source: dict[str, list[Record]] = {}
+    for a in actions:
+        if text(a.get("plan_id")) == plan_id:
+            by_source.setdefault(text(a.get("source_file")), []).append(a)
+    versions = [Version(label=_version_label(rows[0]), source_file=source,
+                        counts={rag: sum(_rag(a.get("rag")) == rag for a in rows) for rag in RAGS})
+                for source, rows in by_source.items()]
+    # Dated versions in date order; undated ones (drafts, mostly) first, by file name.
+    return sorted(versions, key=lambda v: (v.label if v.label != "undated" else "", v.source_file))
+
+
+def _version_label(row: Record) -> str:
+    return text(row.get("version")) or text(row.get("plan_as_at")) or text(row.get("document_date")) or "undated"
+
+
+def _rag(value: object) -> str:
+    return text(value) if text(value) in COLOURS else "Unrated"
+
+
+def plan_views(frames: dict[str, pd.DataFrame]) -> list[PlanView]:
+    actions, progress = records(frames.get("actions")), records(frames.get("progress"))
+    summary, documents = records(frames.get("summary")), records(frames.get("documents"))
+    plan_ids = dict.fromkeys(text(r.get("plan_id")) for r in summary + actions + progress)
+    views = []
+    for plan_id in (p for p in plan_ids if p):
+        view = PlanView(plan_id=plan_id)
+        docs = [d for d in documents if text(d.get("plan_id")) == plan_id]
+        view.council = next((text(d.get("council")) for d in docs if text(d.get("council"))), "")
+        view.judgement = next((text(d.get("judgement")) for d in docs if text(d.get("judgement"))), "")
+        view.versions = summary_versions(plan_id, summary) or action_versions(plan_id, actions)
+        _fill_changes(view, [r for r in progress if text(r.get("plan_id")) == plan_id], actions)
+        views.append(view)
+    return views
+
+
+def _fill_changes(view: PlanView, progress: list[Record], actions: list[Record]) -> None:
+    view.has_progress = bool(progress)
+    if not progress:  # no version table: the Red actions of the plan's papers, as they stand
+        view.red = [a for a in actions if text(a.get("plan_id")) == view.plan_id and text(a.get("rag")) == "Red"]
+        return
+    live = [r for r in progress if not flag(r.get("dropped"))]
+    view.red = [r for r in live if text(r.get("latest_rag")) == "Red"]
+    view.slipped = [r for r in live if flag(r.get("slipped"))]
+    view.new = [r for r in live if flag(r.get("new"))]
+    view.dropped = [r for r in progress if flag(r.get("dropped"))]
+
+
+def trail(row: Record) -> list[tuple[str, str]]:
+    """(version, status) through the versions the action is in, or the row's one status.
+    Empty rag_ cells are versions (of this plan or another) the action is not in."""
+    steps = [(k.removeprefix("rag_"), text(v)) for k, v in row.items()
+             if k.startswith("rag_") and k != "rag_raw" and text(v)]
+    return steps or [("", text(row.get("rag")))]
+
+
+# ---- the page ----
+
+def frames_to_report(frames: dict[str, pd.DataFrame], out: Path, settings: OutputSettings) -> bytes:
+    def href(source: str, page: object = None) -> str:
+        return source_href(source, out, settings.inputs, page)
+
+    views = plan_views(frames)
+    documents = records(frames.get("documents"))
+    body = [_header(frames, views, settings)]
+    plans = [_plan_section(v, href) for v in views]
+    body += plans or ['<p class="empty">No action plan was found in these papers.</p>']
+    body.append(_documents_section(documents, href))
+    page = TEMPLATE.format(css=CSS, body="\n".join(body))
+    return page.encode("utf-8")
+
+
+def still_red(progress: list[Record]) -> int:
+    """Actions Red in the latest version of their plan (dropped ones aside)."""
+    return sum(text(r.get("latest_rag")) == "Red" and not flag(r.get("dropped")) for r in progress)
+
+
+def _header(frames: dict[str, pd.DataFrame], views: list[PlanView], settings: OutputSettings) -> str:
+    documents, actions, progress = (records(frames.get(n)) for n in ("documents", "actions", "progress"))
+    status = [text(d.get("status")) for d in documents]
+    if progress:
+        red = ("red", still_red(progress), "actions Red in their plan's latest version")
+    else:
+        red = ("red", sum(text(a.get("rag")) == "Red" for a in actions), "action rows rated Red")
+    cards = [("files", len(documents), f"{status.count('ok')} ok · {status.count('no_plan')} no plan · "
+                                       f"{status.count('error')} failed"),
+             ("plans", len(views), ", ".join(v.plan_id for v in views) or "none found"),
+             ("actions", len(actions), "one row per action per paper"), red]
+    html = "".join(f'<div class="card" data-stat="{name}"><div class="n">{n}</div><div class="k">{name}</div>'
+                   f'<div class="d">{escape(detail)}</div></div>' for name, n, detail in cards)
+    read = ", ".join(p.as_posix() for p in settings.inputs)
+    sub = f"Extracted by actionplans from {escape(read)}" if read else "Extracted by actionplans"
+    return f'<header><h1>Ofsted action plans</h1><p class="sub">{sub}</p><div class="cards">{html}</div></header>'
+
+
+def _plan_section(view: PlanView, href: HrefFn) -> str:
+    about = " · ".join(escape(x) for x in (view.council, f"judgement: {view.judgement}" if view.judgement else "") if x)
+    parts = [f'<section class="plan" data-plan="{escape(view.plan_id)}">',
+             f'<h2>{escape(view.plan_id)}</h2>' + (f'<p class="about">{about}</p>' if about else ""),
+             '<h3>RAG status at each version</h3>', _legend(), chart(view.versions, href),
+             _actions_table("Still Red", "red", view.red, href, "No action is Red.")]
+    if view.has_progress:
+        parts += [_actions_table("Slipped", "slipped", view.slipped, href, "Nothing slipped."),
+                  _actions_table("New since the first version", "new", view.new, href, "No new actions."),
+                  _actions_table("Dropped: not in the latest version", "dropped", view.dropped, href,
+                                 "No action was dropped.")]
+    else:
+        parts.append('<p class="note">What slipped, what is new and what was dropped needs the version table '
+                     '(progress), which this run did not produce.</p>')
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _legend() -> str:
+    items = "".join(f'<span><i style="background:{COLOURS[r]}"></i>{r}</span>' for r in RAGS)
+    return f'<div class="legend">{items}</div>'
+
+
+def chart(versions: list[Version], href: HrefFn | None = None) -> str:
+    """Stacked horizontal bars, one per version, as inline SVG."""
+    label_w, bar_h, gap, plot_w = 250, 28, 16, 520
+    top = 22
+    most = max((v.total for v in versions), default=0) or 1
+    step = _tick_step(most)
+    scale = plot_w / (step * -(-most // step))
+    height = top + len(versions) * (bar_h + gap)
+    svg = [f'<svg class="chart" viewBox="0 0 {label_w + plot_w + 150} {height}" role="img" '
+           f'aria-label="RAG counts per version" xmlns="http://www.w3.org/2000/svg">']
+    for tick in range(0, most + step, step):
+        x = label_w + tick * scale
+        svg.append(f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - gap + 4}" class="grid"/>'
+                   f'<text x="{x:.1f}" y="{top - 10}" class="tick">{tick}</text>')
+    for i, v in enumerate(versions):
+        svg.append(_bar(v, top + i * (bar_h + gap), label_w, bar_h, scale, href))
+    svg.append("</svg>")
+    return "".join(svg)
+
+
+def _bar(v: Version, y: int, label_w: int, bar_h: int, scale: float, href: HrefFn | None) -> str:
+    name = v.source_file if len(v.source_file) <= 42 else v.source_file[:40] + "…"
+    file_label = f'<text x="{label_w - 12}" y="{y + 25}" class="vfile">{escape(name)}' \
+                 f'<title>{escape(v.source_file)}</title></text>'
+    if href and v.source_file:
+        file_label = f'<a href="{escape(href(v.source_file))}">{file_label}</a>'
+    parts = [f'<g class="version" data-version="{escape(v.label)}" data-source="{escape(v.source_file)}">',
+             f'<text x="{label_w - 12}" y="{y + 12}" class="vlabel">{escape(v.label)}</text>', file_label]
+    x, hidden = float(label_w), []
+    for rag in RAGS:
+        n = v.counts.get(rag, 0)
+        if not n:
+            continue
+        w = n * scale
+        parts.append(f'<rect class="seg" data-rag="{rag}" data-count="{n}" x="{x:.1f}" y="{y}" width="{w:.1f}" '
+                     f'height="{bar_h}" fill="{COLOURS[rag]}"><title>{rag}: {n}</title></rect>')
+        if w >= 20:
+            parts.append(f'<text x="{x + w / 2:.1f}" y="{y + bar_h / 2 + 4:.1f}" class="n" '
+                         f'fill="{INK[rag]}">{n}</text>')
+        else:  # too thin to hold its number: named after the total instead
+            hidden.append(f'<tspan fill="{COLOURS[rag]}">{n} {rag.lower()}</tspan>')
+        x += w
+    note = f'<tspan class="hidden"> ({", ".join(hidden)})</tspan>' if hidden else ""
+    parts.append(f'<text x="{x + 8:.1f}" y="{y + bar_h / 2 + 4:.1f}" class="total">{v.total}{note}</text></g>')
+    return "".join(parts)
+
+
+def _tick_step(most: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if most / step <= 6:
+            return step
+    return 10 ** len(str(most))
+
+
+def _actions_table(title: str, kind: str, rows: list[Record], href: HrefFn, empty: str) -> str:
+    head = f'<h3>{escape(title)} <span class="count">{len(rows)}</span></h3>'
+    if not rows:
+        return f'{head}<p class="empty" data-list="{kind}">{escape(empty)}</p>'
+    body = "".join(_action_row(r, href) for r in rows)
+    return (f'{head}<table class="actions" data-list="{kind}"><thead><tr><th>No.</th><th>Action</th>'
+            f'<th>Lead</th><th>Status</th><th>Source</th></tr></thead><tbody>{body}</tbody></table>')
+
+
+def _action_row(r: Record, href: HrefFn) -> str:
+    source, page = text(r.get("source_file")), text(r.get("page"))
+    where = escape(source) + (f' <span class="page">p.&nbsp;{escape(page)}</span>' if page else "")
+    rec = text(r.get("recommendation_number"))
+    number = escape(text(r.get("action_number"))) + (f'<div class="rec">rec.&nbsp;{escape(rec)}</div>' if rec else "")
+    return (f'<tr data-key="{escape(text(r.get("action_key")))}"><td class="num">{number}</td>'
+            f'<td>{escape(text(r.get("action_text")))}</td><td class="lead">{escape(text(r.get("lead_officers")))}'
+            f'</td><td class="trail">{_trail(r)}</td>'
+            f'<td class="src"><a href="{escape(href(source, r.get("page")))}">{where}</a></td></tr>')
+
+
+def _trail(r: Record) -> str:
+    chips = []
+    for version, rag in trail(r):
+        tip = f"{version}: {rag or 'not rated'}" if version else (rag or "not rated")
+        cls = rag.lower() if rag in COLOURS else "none"
+        label = rag[:1] if rag in COLOURS else "–"
+        chips.append(f'<span class="chip {cls}" title="{escape(tip)}">{escape(label)}</span>')
+    return '<span class="arrow">→</span>'.join(chips)
+
+
+def _documents_section(documents: list[Record], href: HrefFn) -> str:
+    rows = "".join(_document_row(d, href) for d in documents)
+    return ('<section class="docs"><h2>Papers read</h2><table class="documents"><thead><tr><th>File</th>'
+            '<th>Status</th><th>Actions</th><th>Plan</th><th>Dated</th><th>Title</th></tr></thead>'
+            f'<tbody>{rows}</tbody></table></section>')
+
+
+def _document_row(d: Record, href: HrefFn) -> str:
+    source, status, message = text(d.get("source_file")), text(d.get("status")), text(d.get("message"))
+    error = f'<div class="err">{escape(message)}</div>' if message else ""
+    return (f'<tr data-status="{escape(status)}"><td class="nowrap"><a href="{escape(href(source))}">'
+            f'{escape(source)}</a></td><td><span class="status {escape(status)}">{escape(status.replace("_", " "))}'
+            f'</span></td><td class="num">{count(d.get("actions"))}</td>'
+            f'<td class="nowrap">{escape(text(d.get("plan_id")))}</td>'
+            f'<td class="nowrap">{escape(text(d.get("document_date")))}</td>'
+            f'<td>{escape(text(d.get("title")))}{error}</td></tr>')
+
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Ofsted action plans: report</title>
+<style>{css}</style>
+</head>
+<body>
+<main>
+{body}
+</main>
+</body>
+</html>
+"""
+
+CSS = """
+:root { --ink:#1d2733; --muted:#5d6b7a; --line:#e3e8ee; --bg:#f5f7fa; }
+* { box-sizing: border-box; }
+body { margin:0; background:var(--bg); color:var(--ink);
+  font: 15px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1120px; margin: 0 auto; padding: 28px 24px 48px; }
+h1 { font-size: 26px; margin: 0; }
+h2 { font-size: 21px; margin: 0 0 2px; }
+h3 { font-size: 15px; margin: 22px 0 8px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.sub, .about { color: var(--muted); margin: 2px 0 0; }
+.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 14px; margin: 18px 0 26px; }
+.card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
+.card .n { font-size: 28px; font-weight: 700; }
+.card .k { text-transform: uppercase; font-size: 12px; letter-spacing: .06em; color: var(--muted); }
+.card .d { font-size: 13px; color: var(--muted); margin-top: 4px; }
+.card[data-stat=red] .n { color: #c03030; }
+section { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 22px 24px;
+  margin-bottom: 22px; }
+.legend { display: flex; gap: 16px; font-size: 13px; color: var(--muted); margin-bottom: 6px; }
+.legend i { display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 6px;
+  vertical-align: -1px; }
+svg.chart { width: 100%; max-width: 920px; height: auto; display: block; }
+svg .grid { stroke: var(--line); stroke-width: 1; }
+svg .tick { font-size: 11px; fill: var(--muted); text-anchor: middle; }
+svg .vlabel { font-size: 13px; font-weight: 600; fill: var(--ink); text-anchor: end; }
+svg .vfile { font-size: 10.5px; fill: var(--muted); text-anchor: end; }
+svg .n { font-size: 12px; font-weight: 700; text-anchor: middle; }
+svg .total { font-size: 13px; font-weight: 700; fill: var(--ink); }
+svg .hidden { font-weight: 600; }
+svg a .vfile { fill: #1f5fbf; }
+table { width: 100%; border-collapse: collapse; font-size: 13.5px; }
+th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);
+  border-bottom: 2px solid var(--line); padding: 6px 8px; }
+td { border-bottom: 1px solid var(--line); padding: 7px 8px; vertical-align: top; }
+tbody tr:nth-child(even) td { background: #fafbfd; }
+td.num { white-space: nowrap; font-weight: 600; }
+table.actions { table-layout: fixed; }  /* the four lists of a plan line up */
+table.actions th:nth-child(1) { width: 64px; } table.actions th:nth-child(3) { width: 200px; }
+table.actions th:nth-child(4) { width: 120px; } table.actions th:nth-child(5) { width: 300px; }
+td.src { overflow-wrap: anywhere; }
+.page { white-space: nowrap; }
+td.lead { color: var(--muted); max-width: 220px; }
+td.nowrap { white-space: nowrap; }
+.rec { font-weight: 400; font-size: 11.5px; color: var(--muted); }
+a { color: #1f5fbf; text-decoration: none; }
+a:hover { text-decoration: underline; }
+.page { color: var(--muted); }
+.count { display: inline-block; min-width: 22px; padding: 0 7px; border-radius: 11px; background: var(--bg);
+  color: var(--ink); font-size: 12px; text-align: center; letter-spacing: 0; }
+.chip { display: inline-block; width: 22px; height: 22px; line-height: 22px; border-radius: 5px;
+  text-align: center; font-weight: 700; font-size: 12px; color: #fff; }
+.chip.red { background: #d64545; } .chip.amber { background: #f0a830; color: #3d2a00; }
+.chip.green { background: #3a9e5c; } .chip.blue { background: #3b7dd8; }
+.chip.none { background: #e4e8ee; color: #6b7785; }
+.arrow { color: var(--muted); margin: 0 3px; font-size: 12px; }
+.empty, .note { color: var(--muted); font-style: italic; margin: 4px 0; }
+.status { font-size: 12px; padding: 2px 8px; border-radius: 10px; white-space: nowrap; }
+.status.ok { background: #dff3e6; color: #1d6b3a; }
+.status.no_plan { background: #eef1f5; color: #5d6b7a; }
+.status.error { background: #fde2e2; color: #9c1c1c; }
+.err { color: #9c1c1c; font-size: 12.5px; margin-top: 2px; }
+@media print { body { background: #fff; } section { break-inside: avoid; } }
+"""

@@ -1,0 +1,58 @@
+"""Writing the run's outputs: which files each format brings, each written atomically."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from normalise import Tables
+from output.describe import datapackage
+from output.report import frames_to_report
+from output.settings import OutputSettings
+from output.tables import _csv, _json, atomic_write, tables_to_frames
+from output.workbook import frames_to_workbook
+
+WORKBOOK = "actionplans.xlsx"
+REPORT = "report.html"
+
+Frames = dict[str, pd.DataFrame]
+
+
+def _csvs(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -> dict[str, bytes]:
+    files = {f"{name}.csv": _csv(frame) for name, frame in frames.items()}
+    described = datapackage(frames, tables.extra_columns)
+    files["datapackage.json"] = (json.dumps(described, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return files
+
+
+def _jsons(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -> dict[str, bytes]:
+    return {"actions.json": _json(frames["actions"])}
+
+
+def _xlsx(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -> dict[str, bytes]:
+    return {WORKBOOK: frames_to_workbook(frames, out, settings)}
+
+
+def _html(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -> dict[str, bytes]:
+    return {REPORT: frames_to_report(frames, out, settings)}
+
+
+WRITERS: dict[str, Callable[[Frames, Tables, Path, OutputSettings], dict[str, bytes]]] = {
+    "csv": _csvs, "json": _jsons, "xlsx": _xlsx, "html": _html,
+}
+
+
+def write_outputs(tables: Tables, out: Path, settings: OutputSettings | None = None) -> list[Path]:
+    """Write the chosen formats to ``out``; documents.csv always, as the run's record of
+    every input file. Returns the paths written. Every file is built before the first is
+    written, so a failure while building leaves the previous outputs as they were."""
+    settings = settings or OutputSettings()
+    frames = tables_to_frames(tables)
+    files = {"documents.csv": _csv(frames["documents"])}
+    for fmt in settings.formats:
+        files.update(WRITERS[fmt](frames, tables, out, settings))
+    for name, data in files.items():
+        atomic_write(out / name, data)
+    return [out / name for name in files]

@@ -1,0 +1,115 @@
+"""A small run's tables built by hand (two versions of one plan, a failed file, a paper
+without a plan), shared by the output tests, and the DataFrames made from them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from normalise import Tables
+from normalise.glossary import Glossary
+from normalise.records import ACTION_COLUMNS, ActionRow, DocumentRow
+from output.tables import PROGRESS_COLUMNS, SUMMARY_COLUMNS, tables_to_frames
+
+PLAN = "testshire-2024"
+JAN, APR = "plan-jan.docx", "plan-apr.pdf"
+FORMULA = '=HYPERLINK("http://example.invalid","click")'
+SCRIPT = "<script>alert(1)</script> Review & close"
+
+
+def _action(source: str, number: str, text: str, rag: str, page: int | None, lead: str = "HoCSC",
+            target: str = "") -> ActionRow:
+    dated = source == APR
+    return ActionRow(
+        plan_id=PLAN, action_key=f"{PLAN}/r1/a{number}", source_file=source,
+        document_date="2024-05-14" if dated else "", plan_as_at="2024-04-30" if dated else "2024-01-31",
+        recommendation_number="1", recommendation_text="Improve the quality of referrals", action_number=number,
+        action_number_inferred=False, action_text=text, lead_officer_raw=lead,
+        lead_officers="Zoë O’Neill" if lead == "HoCSC" else "", rag_raw=rag, rag=rag, page=page,
+        warnings="", extras={"Target date": target})
+
+
+def _progress(number: str, text: str, jan: str, apr: str, source: str, page: int | str, **flags: bool) -> dict:
+    record: dict[str, object] = {
+        "plan_id": PLAN, "action_key": f"{PLAN}/r1/a{number}", "recommendation_number": "1",
+        "action_number": number, "action_text": text, "lead_officers": "Zoë O’Neill",
+        "rag_2024-01-31": jan, "rag_2024-04-30": apr,
+        "first_seen": "2024-01-31" if jan else "2024-04-30", "last_seen": "2024-04-30" if apr else "2024-01-31",
+        "latest_rag": apr or jan,
+    }
+    record.update({f: flags.get(f, False) for f in ("slipped", "stuck_red", "new", "dropped")})
+    record.update({"source_file": source, "page": page})
+    return record
+
+
+def _summary(source: str, version: str, red: int, amber: int, green: int) -> dict:
+    return {"plan_id": PLAN, "version": version, "plan_as_at": version,
+            "document_date": "2024-05-14" if source == APR else "", "source_file": source, "red": red,
+            "amber": amber, "green": green, "blue": 0, "unrated": 0, "total": red + amber + green}
+
+
+def make_tables() -> Tables:
+    actions = [
+        _action(JAN, "1", "Audit referrals", "Amber", None), _action(JAN, "2", "Train staff", "Green", None),
+        _action(JAN, "3", "Recruit social workers", "Red", None), _action(JAN, "4", SCRIPT, "Amber", None),
+        _action(APR, "1", "Audit referrals", "Red", 3, target="-"),
+        _action(APR, "2", "Train staff", "Green", 3, target="2024-06-30"),
+        _action(APR, "3", "Recruit social workers", "Red", 4, lead="tbc"),
+        _action(APR, "5", FORMULA, "Amber", 5, target="@once"),
+    ]
+    documents = [
+        DocumentRow(source_file="broken.pdf", sha256="ab" * 32, format="pdf", pages=None, status="error",
+                    message="not a PDF (an HTML page)"),
+        DocumentRow(source_file="minutes.docx", sha256="cd" * 32, format="docx", pages=None, status="no_plan",
+                    title="Minutes"),
+        DocumentRow(source_file=APR, sha256="ef" * 32, format="pdf", pages=6, title="Action plan: April",
+                    document_date="2024-05-14", plan_as_at="2024-04-30", actions=4, council="Testshire",
+                    plan_id=PLAN, judgement="requires improvement"),
+        DocumentRow(source_file=JAN, sha256="01" * 32, format="docx", pages=None, title="Action plan: January",
+                    plan_as_at="2024-01-31", actions=4, council="Testshire", plan_id=PLAN),
+    ]
+    progress = [
+        _progress("1", "Audit referrals", "Amber", "Red", APR, 3, slipped=True),
+        _progress("2", "Train staff", "Green", "Green", APR, 3),
+        _progress("3", "Recruit social workers", "Red", "Red", APR, 4, stuck_red=True),
+        _progress("4", SCRIPT, "Amber", "", JAN, "", dropped=True),
+        _progress("5", FORMULA, "", "Amber", APR, 5, new=True),
+    ]
+    summary = [_summary(JAN, "2024-01-31", 1, 2, 1), _summary(APR, "2024-04-30", 2, 1, 1)]
+    glossary = Glossary()
+    glossary.add("HoCSC", "Head of Children’s Social Care")
+    glossary.add("DCS", "Director of Children’s Services")
+    return Tables(actions=actions, documents=documents, extra_columns=["Target date"],
+                  glossaries={APR: glossary}, progress=progress, summary=summary)
+
+
+def make_inputs(folder: Path) -> Path:
+    """The papers' folder, with an (empty) file for each source, so links resolve."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in (JAN, APR, "broken.pdf", "minutes.docx"):
+        (folder / name).write_bytes(b"")
+    return folder
+
+
+def test_frames_hold_every_table_in_sheet_order() -> None:
+    frames = tables_to_frames(make_tables())
+    assert list(frames) == ["actions", "progress", "summary", "documents", "abbreviations"]
+    assert list(frames["actions"].columns) == list(ACTION_COLUMNS) + ["Target date"]
+    assert _pages(frames["actions"]["page"]) == [None, None, None, None, 3, 3, 4, 5]
+    assert _pages(frames["progress"]["page"]) == [3, 3, 4, None, 5]  # "" for a Word paper is no page
+    assert frames["abbreviations"].values.tolist() == [
+        [APR, "HoCSC", "Head of Children’s Social Care"], [APR, "DCS", "Director of Children’s Services"]]
+
+
+def _pages(column: pd.Series) -> list[int | None]:
+    return [None if pd.isna(p) else int(p) for p in column]
+
+
+def test_empty_version_tables_keep_their_planned_headers() -> None:
+    tables = make_tables()
+    tables.progress, tables.summary, tables.glossaries = [], [], {}
+    frames = tables_to_frames(tables)
+    assert tuple(frames["progress"].columns) == PROGRESS_COLUMNS
+    assert tuple(frames["summary"].columns) == SUMMARY_COLUMNS
+    assert list(frames["abbreviations"].columns) == ["source_file", "code", "in_full"]
+    assert all(len(frames[name]) == 0 for name in ("progress", "summary", "abbreviations"))

@@ -1,0 +1,137 @@
+"""report.html read back with html.parser: the counts in the chart, the lists of Red,
+slipped, new and dropped actions, and each link to its paper and page. Chromium is not
+needed: the page is checked by its content."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from test_output_data import FORMULA, PLAN, SCRIPT, make_inputs, make_tables
+
+from output import OutputSettings, write_outputs
+
+VOID = {"meta", "br", "img", "input", "link", "hr"}
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str]
+    children: list[Node] = field(default_factory=list)
+    text: str = ""
+
+    def find_all(self, tag: str, **attrs: str) -> list[Node]:
+        found = [self] if self.tag == tag and all(self.attrs.get(k) == v for k, v in attrs.items()) else []
+        for child in self.children:
+            found += child.find_all(tag, **attrs)
+        return found
+
+    def all_text(self) -> str:
+        return self.text + "".join(c.all_text() for c in self.children)
+
+
+class Tree(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.root = Node("root", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        while len(self.stack) > 1 and self.stack.pop().tag != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(Node("#text", {}, text=data))
+
+
+def parse(path: Path) -> Node:
+    tree = Tree()
+    tree.feed(path.read_text(encoding="utf-8"))
+    return tree.root
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Node:
+    root = tmp_path_factory.mktemp("report")
+    settings = OutputSettings(formats=("html",), inputs=(make_inputs(root / "in"),))
+    write_outputs(make_tables(), root / "out", settings)
+    return parse(root / "out" / "report.html")
+
+
+def _bars(node: Node) -> dict[str, dict[str, int]]:
+    return {g.attrs["data-version"]: {r.attrs["data-rag"]: int(r.attrs["data-count"]) for r in g.find_all("rect")}
+            for g in node.find_all("g", **{"class": "version"})}
+
+
+def _listed(node: Node, kind: str) -> list[tuple[str, str]]:
+    """(action_key, link) for each row of one list."""
+    tables = node.find_all("table", **{"data-list": kind})
+    rows = tables[0].find_all("tr") if tables else []
+    return [(tr.attrs["data-key"], tr.find_all("a")[0].attrs["href"]) for tr in rows if "data-key" in tr.attrs]
+
+
+def test_chart_counts_each_version(page: Node) -> None:
+    plan = page.find_all("section", **{"data-plan": PLAN})[0]
+    assert _bars(plan) == {"2024-01-31": {"Red": 1, "Amber": 2, "Green": 1},
+                           "2024-04-30": {"Red": 2, "Amber": 1, "Green": 1}}
+
+
+def test_lists_name_the_actions_with_links_to_paper_and_page(page: Node) -> None:
+    assert _listed(page, "red") == [(f"{PLAN}/r1/a1", "../in/plan-apr.pdf#page=3"),
+                                    (f"{PLAN}/r1/a3", "../in/plan-apr.pdf#page=4")]
+    assert _listed(page, "slipped") == [(f"{PLAN}/r1/a1", "../in/plan-apr.pdf#page=3")]
+    assert _listed(page, "new") == [(f"{PLAN}/r1/a5", "../in/plan-apr.pdf#page=5")]
+    assert _listed(page, "dropped") == [(f"{PLAN}/r1/a4", "../in/plan-jan.docx")]
+
+
+def test_status_trail_and_text_shown_as_written(page: Node) -> None:
+    slipped = page.find_all("table", **{"data-list": "slipped"})[0]
+    chips = [s.attrs["title"] for s in slipped.find_all("span") if "chip" in s.attrs.get("class", "")]
+    assert chips == ["2024-01-31: Amber", "2024-04-30: Red"]
+    new = page.find_all("table", **{"data-list": "new"})[0]
+    assert FORMULA in new.all_text()
+    dropped = page.find_all("table", **{"data-list": "dropped"})[0]
+    assert SCRIPT in dropped.all_text()  # escaped: text, not a script
+    assert page.find_all("script") == []
+
+
+def test_headline_counts_and_failed_file(page: Node) -> None:
+    cards = {c.attrs["data-stat"]: c.all_text() for c in page.find_all("div", **{"class": "card"})}
+    assert cards["files"].startswith("4files2 ok · 1 no plan · 1 failed")
+    assert cards["red"].startswith("2red")  # a1 and a3 Red in April; the dropped a4 not counted
+    assert cards["actions"].startswith("8actions")
+    failed = page.find_all("tr", **{"data-status": "error"})[0]
+    assert "not a PDF (an HTML page)" in failed.all_text()
+    assert failed.find_all("a")[0].attrs["href"] == "../in/broken.pdf"
+
+
+def test_self_contained(page: Node) -> None:
+    assert page.find_all("link") == [] and page.find_all("img") == []
+    assert all(not n.attrs.get("src") for n in page.find_all("script"))
+    hrefs = [a.attrs["href"] for a in page.find_all("a")]
+    assert hrefs and not [h for h in hrefs if h.startswith(("http:", "https:", "//"))]
+    assert len(page.find_all("style")) == 1 and len(page.find_all("svg")) == 1
+
+
+def test_without_version_tables_counts_come_from_the_actions(tmp_path: Path) -> None:
+    tables = make_tables()
+    tables.progress, tables.summary = [], []
+    write_outputs(tables, tmp_path, OutputSettings(formats=("html",)))
+    page = parse(tmp_path / "report.html")
+    assert _bars(page) == {"2024-01-31": {"Red": 1, "Amber": 2, "Green": 1},
+                           "2024-04-30": {"Red": 2, "Amber": 1, "Green": 1}}
+    # every Red row, linked by its name where the run's folders are not known
+    assert _listed(page, "red") == [(f"{PLAN}/r1/a3", "plan-jan.docx"), (f"{PLAN}/r1/a1", "plan-apr.pdf#page=3"),
+                                    (f"{PLAN}/r1/a3", "plan-apr.pdf#page=4")]
+    assert page.find_all("table", **{"data-list": "slipped"}) == []
