@@ -23,6 +23,12 @@ test: $(STAMP)
 # Rebuild the sample papers from samplegen/ (needs LibreOffice's soffice for the PDFs).
 samples: $(STAMP)
 	$(PY) -m samplegen samples
+	$(PY) -m samplegen.layouts tests/fixtures/layouts
+
+# Speed and memory on a synthetic batch (300-page packs, 200 papers) next to the naive
+# baseline measured in the same run; the figures go in docs/benchmarks.md.
+bench: $(STAMP)
+	$(PY) -m bench
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -1,18 +1,43 @@
 """Stage 1: read a paper (PDF or Word) into the shared document model."""
 from __future__ import annotations
 
+import re
+import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ingest.docx import read_docx
 from ingest.errors import IngestError
+from ingest.legacy import converted_to_docx
 from ingest.model import Document
 from ingest.pdf import read_pdf
+from ingest.prefilter import PrefilterSettings
+from ingest.safety import OLE_WHY, DocxLimits, is_strict_ooxml, ole_kind, pdf_failure
 
-Reader = Callable[[Path, str], Document]
 
-# The reader for a file is looked up by the format its bytes show, not its name.
-READERS: dict[str, Reader] = {"pdf": read_pdf, "docx": read_docx}
+@dataclass(frozen=True)
+class IngestSettings:
+    docx: DocxLimits = field(default_factory=DocxLimits)
+    prefilter: PrefilterSettings = field(default_factory=PrefilterSettings)
+    max_file_mb: int = 1024  # larger files are refused unread
+    soffice: str | None = "soffice"  # LibreOffice, for legacy .doc; None: never convert
+    convert_timeout_s: float = 60.0
+
+    def __post_init__(self) -> None:
+        if self.max_file_mb <= 0:
+            raise ValueError("IngestSettings.max_file_mb must be > 0")
+        if self.convert_timeout_s <= 0:
+            raise ValueError("IngestSettings.convert_timeout_s must be > 0")
+
+
+Reader = Callable[[Path, str, IngestSettings], Document]
+
+
+_PDF_HEADER = re.compile(rb"%PDF-\d")
 
 
 def sniff_format(path: Path) -> str:
@@ -21,21 +46,19 @@ def sniff_format(path: Path) -> str:
         head = fh.read(2048)
     if not head:
         return "empty"
-    if b"%PDF-" in head[:1024]:
+    if _PDF_HEADER.search(head[:1024]):  # readers allow junk before the header, as here
         return "pdf"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"  # OLE2: legacy Word, or an encrypted OOXML package
     if head.startswith(b"PK"):
         return _zip_kind(path)
-    lowered = head.lstrip().lower()
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "html"
     return "unknown"
 
 
 def _zip_kind(path: Path) -> str:
-    import zipfile
-
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
@@ -43,28 +66,81 @@ def _zip_kind(path: Path) -> str:
                 return "odt"
             if "[Content_Types].xml" in names:
                 return "docx"
-    except zipfile.BadZipFile:
-        return "unknown"
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return "broken_zip"
     return "zip"
 
 
+def _read_pdf(path: Path, source: str, settings: IngestSettings) -> Document:
+    return read_pdf(path, source, prefilter=settings.prefilter)
+
+
+def _read_docx(path: Path, source: str, settings: IngestSettings) -> Document:
+    if is_strict_ooxml(path):
+        with converted_to_docx(path, ".docx", "Word Strict Open XML file", settings.soffice,
+                               settings.convert_timeout_s) as plain:
+            return read_docx(plain, source, settings.docx)
+    return read_docx(path, source, settings.docx)
+
+
+def _read_ole(path: Path, source: str, settings: IngestSettings) -> Document:
+    kind = ole_kind(path)
+    if kind != "doc":
+        raise IngestError(kind, OLE_WHY[kind])
+    with converted_to_docx(path, ".doc", "legacy Word .doc file", settings.soffice,
+                           settings.convert_timeout_s) as plain:
+        return read_docx(plain, source, settings.docx)
+
+
+# The reader for a file is looked up by the format its bytes show, not its name.
+READERS: dict[str, Reader] = {"pdf": _read_pdf, "docx": _read_docx, "doc": _read_ole}
+
 _WHY = {
     "empty": "empty file (0 bytes)",
-    "doc": "legacy Word .doc or password-protected Word file: save it as .docx",
     "odt": "OpenDocument text is not supported: save it as .docx or PDF",
     "html": "an HTML page, not a PDF or Word file",
     "zip": "a zip archive, not a Word .docx",
+    "broken_zip": "damaged zip file (a truncated Word .docx?)",
     "unknown": "not a PDF or Word file",
 }
 
 
-def read_document(path: Path, source: str) -> Document:
+def read_document(path: Path, source: str, settings: IngestSettings | None = None) -> Document:
     """Read one paper; raises IngestError with a one-line reason when it cannot."""
+    settings = settings or IngestSettings()
+    size = path.stat().st_size
+    if size > settings.max_file_mb << 20:
+        raise IngestError("too_large", f"file too large ({size >> 20} MiB; limit {settings.max_file_mb} MiB)")
     kind = sniff_format(path)
     reader = READERS.get(kind)
     if reader is None:
         raise IngestError(f"format_{kind}", _WHY.get(kind, f"unsupported format {kind}"))
-    return reader(path, source)
+    try:
+        return reader(path, source, settings)
+    except (PdfminerException, PSException) as exc:  # raised lazily, as pages are parsed
+        raise pdf_failure(exc) from exc
+    except RecursionError as exc:  # a structure that nests too deep or refers back to itself
+        if kind == "pdf":
+            raise pdf_failure(exc) from exc
+        raise IngestError("too_deep", "damaged Word file: its structure nests too deep") from exc
+    except Exception as exc:
+        if kind != "pdf" and _raised_in(exc, ("docx", "lxml", "zipfile", "zlib")):
+            # python-docx meets a part with the wrong content as an AttributeError or the like.
+            raise IngestError("bad_docx", f"damaged Word file: a part has unexpected content "
+                                          f"({type(exc).__name__})") from exc
+        raise
 
 
-__all__ = ["Document", "IngestError", "READERS", "read_document", "sniff_format"]
+def _raised_in(exc: BaseException, packages: tuple[str, ...]) -> bool:
+    """Whether the innermost frame of the exception's traceback is in one of the
+    ``packages`` (a parser meeting bad data, not a bug of ours)."""
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    module = str(tb.tb_frame.f_globals.get("__name__", ""))
+    return module.split(".")[0] in packages
+
+
+__all__ = ["Document", "IngestError", "IngestSettings", "READERS", "read_document", "sniff_format"]

@@ -6,16 +6,20 @@ automatic list numbering into the labels Word shows, and reads vertical merges
 """
 from __future__ import annotations
 
+import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
 
 from ingest.errors import IngestError
 from ingest.model import Cell, Document, Paragraph, Row, Table
 from ingest.numbering import Numbering, W, parse_numbering
+from ingest.safety import DocxLimits, docx_package
 
 
 class _Styles:
@@ -172,13 +176,17 @@ def _text(p: Any) -> str:
     return "".join(parts)
 
 
-def read_docx(path: Path, source: str) -> Document:
+def read_docx(path: Path, source: str, limits: DocxLimits | None = None) -> Document:
+    package = docx_package(path, limits or DocxLimits())  # refuses zip bombs and XML entities unopened
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(package)
     except PackageNotFoundError as exc:
         raise IngestError("not_docx", "not a Word .docx package") from exc
     except KeyError as exc:
         raise IngestError("bad_docx", f"Word package is missing a part ({exc})") from exc
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+        detail = (str(exc).splitlines() or [""])[0][:100]
+        raise IngestError("bad_docx", f"damaged Word file ({type(exc).__name__}: {detail})") from exc
     part = document.part
     numbering_root = None
     try:

@@ -17,10 +17,13 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ingest.errors import IngestError
 from ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
 from ingest.model import Box, Cell, Document, Paragraph, Row, Table
+from ingest.prefilter import PageText, PrefilterSettings, Survey, page_paragraphs, survey_pdf
+from ingest.safety import pdf_failure
 from ingest.stream import StreamSettings, find_stream_tables
 
 
@@ -35,18 +38,27 @@ class PdfSettings:
     stream: StreamSettings = field(default_factory=StreamSettings)
     fill_cover: float = 0.6  # share of a cell a filled rectangle must cover to be its fill
     margin_band: float = 0.12  # top/bottom share of a page where running headers sit
+    # Top/bottom share of a page whose words never seed an unruled table: a running header
+    # ("Council | Plan title") lines up with the columns below it.
+    stream_margin: float = 0.06
 
 
-def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Document:
+def read_pdf(path: Path, source: str, settings: PdfSettings | None = None,
+             prefilter: PrefilterSettings | None = None) -> Document:
     settings = settings or PdfSettings()
+    survey = survey_pdf(path, prefilter or PrefilterSettings())
     try:
-        pdf = pdfplumber.open(str(path))
-    except PDFPasswordIncorrect as exc:
-        raise IngestError("encrypted", "encrypted PDF: needs a password") from exc
-    except (PSException, ValueError, TypeError, KeyError) as exc:
-        raise IngestError("bad_pdf", f"not a readable PDF ({type(exc).__name__})") from exc
+        # The empty password first: many council PDFs are "encrypted" only against editing.
+        pdf = pdfplumber.open(str(path), password="")
+    except (PdfminerException, PDFPasswordIncorrect, PSException, ValueError, TypeError, KeyError,
+            RecursionError) as exc:
+        raise pdf_failure(exc) from exc
     with pdf:
-        pages = [_read_page(page, n + 1, settings) for n, page in enumerate(pdf.pages)]
+        if not pdf.pages:
+            raise IngestError("no_pages", "PDF has no readable pages (damaged page tree?)")
+        if survey is not None and len(survey.pages) != len(pdf.pages):
+            survey = None  # the two parsers disagree about the pages: trust neither pass
+        pages = [_read_any_page(page, n + 1, settings, survey) for n, page in enumerate(pdf.pages)]
         if pages and not any(p.has_text for p in pages) and any(p.has_images for p in pages):
             raise IngestError("no_text", "no text layer (scanned?)")
         blocks, furniture = _strip_furniture(pages, settings)
@@ -54,6 +66,23 @@ def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Do
         properties = {k.lower(): v for k, v in meta.items() if k in ("Title", "Author") and isinstance(v, str) and v}
         return Document(source=source, format="pdf", pages=len(pages), blocks=blocks,
                         furniture=furniture, properties=properties)
+
+
+def _read_any_page(page: Any, number: int, settings: PdfSettings, survey: Survey | None) -> _Page:
+    """The slow analysis where the fast pass picked the page (or there was no fast pass),
+    else the fast pass's lines as paragraphs. The page's parsed objects are let go
+    after, so a long pack is not held in memory whole."""
+    try:
+        if survey is None or number in survey.analyse:
+            return _read_page(page, number, settings)
+        return _text_page(survey.pages[number - 1], settings)
+    finally:
+        page.close()
+
+
+def _text_page(seen: PageText, settings: PdfSettings) -> _Page:
+    blocks: list[Paragraph | Table] = list(page_paragraphs(seen, settings.layout))
+    return _Page(seen.number, seen.height, blocks, seen.has_text, seen.has_images)
 
 
 @dataclass
@@ -80,7 +109,12 @@ def _read_page(page: Any, number: int, settings: PdfSettings) -> _Page:
     boxes = [t.bbox for t in tables]
     # Tables drawn without lines, in the text no ruled table took.
     taken: set[int] = set()
-    for table, used in find_stream_tables(free, number, settings.layout, settings.stream):
+    # Running headers and footers sit in the page margins; they must not seed a table.
+    height = float(page.height)
+    top, bottom = settings.stream_margin * height, (1 - settings.stream_margin) * height
+    inside = [i for i, w in enumerate(free) if w["top"] > top and w["bottom"] < bottom]
+    for table, used_body in find_stream_tables([free[i] for i in inside], number, settings.layout, settings.stream):
+        used = {inside[i] for i in used_body}
         blocks.append(table)
         taken |= used
         if table.box is not None:

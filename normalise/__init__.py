@@ -1,7 +1,9 @@
 """Stage 3: from extracted records to the run's tables.
 
 Works only on ``extract.records``: expands officer codes from each paper's glossary,
-folds look-alike letters, infers lost numbers, groups papers into plans and keys actions.
+folds look-alike letters, infers lost numbers, groups papers into plans and their
+versions, follows each action across the versions (its action_key), lets one version
+repair another, and builds the progress and summary tables.
 """
 from __future__ import annotations
 
@@ -12,13 +14,25 @@ from normalise.glossary import Glossary, build_glossary
 from normalise.leads import LeadSettings, expand_leads
 from normalise.numbers import infer_actions, infer_recommendations
 from normalise.plans import PlanSettings, group_plans
+from normalise.progress import PlanVersions, plans_to_progress, plans_to_summary
 from normalise.records import ActionRow, DocumentRow
+from normalise.repairs import borrowed_glossary, repair_leads, repair_numbers
+from normalise.versions import (
+    PlanPaper,
+    Version,
+    VersionSettings,
+    apply_keys,
+    papers_to_versions,
+    threads_to_keys,
+    versions_to_threads,
+)
 
 
 @dataclass(frozen=True)
 class NormaliseSettings:
     leads: LeadSettings = field(default_factory=LeadSettings)
     plans: PlanSettings = field(default_factory=PlanSettings)
+    versions: VersionSettings = field(default_factory=VersionSettings)
 
 
 @dataclass
@@ -38,9 +52,11 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
     results = sorted(results, key=lambda r: r.source_file)
     extractions = {r.source_file: r.extraction for r in results if r.extraction is not None}
     plan_ids = group_plans(extractions, settings.plans)
+    papers = {s: PlanPaper(s, ex, build_glossary(ex.glossaries, ex.text))
+              for s, ex in extractions.items() if ex.actions}
+    plans = _plans_to_versions(papers, plan_ids, settings)
     actions: list[ActionRow] = []
     documents: list[DocumentRow] = []
-    glossaries: dict[str, Glossary] = {}
     extra_columns: list[str] = []
     for r in results:
         doc = DocumentRow(source_file=r.source_file, sha256=r.sha256, format=r.format, pages=r.pages)
@@ -55,17 +71,43 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
         if not ex.actions:
             doc.status = "no_plan"
             continue
-        glossary = build_glossary(ex.glossaries, ex.text)
-        glossaries[r.source_file] = glossary
-        rows = paper_to_rows(r.source_file, ex, glossary, plan_ids[r.source_file], settings)
-        actions.extend(rows)
-        doc.actions, doc.plan_id = len(rows), plan_ids[r.source_file]
+        paper, plan_id = papers[r.source_file], plan_ids[r.source_file]
+        glossary, borrowed = borrowed_glossary(paper, plans[plan_id].versions)
+        paper.rows = paper_to_rows(r.source_file, ex, glossary, plan_id, settings, borrowed)
+        actions.extend(paper.rows)
+        doc.actions, doc.plan_id = len(paper.rows), plan_id
         extra_columns.extend(c for c in ex.extra_columns if c not in extra_columns)
-    return Tables(actions=actions, documents=documents, extra_columns=extra_columns, glossaries=glossaries)
+    for plan in plans.values():
+        link_plan(plan.plan_id, plan.versions, settings.versions)  # keys and repairs, rows in place
+    ordered = [plans[p] for p in sorted(plans)]
+    return Tables(actions=actions, documents=documents, extra_columns=extra_columns,
+                  glossaries={s: p.glossary for s, p in papers.items()},
+                  progress=plans_to_progress(ordered), summary=plans_to_summary(ordered))
 
 
-def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str,
-                  settings: NormaliseSettings) -> list[ActionRow]:
+def link_plan(plan_id: str, versions: list[Version], settings: VersionSettings) -> None:
+    """Thread, repair and key every row of one plan's papers, in place. Repairs come
+    before keys, so a key uses a number another version printed."""
+    versions_to_threads(versions, settings)
+    repair_numbers(versions)
+    repair_leads(versions, settings)
+    apply_keys(versions, threads_to_keys(plan_id, versions))
+
+
+def _plans_to_versions(papers: dict[str, PlanPaper], plan_ids: dict[str, str],
+                       settings: NormaliseSettings) -> dict[str, PlanVersions]:
+    members: dict[str, list[PlanPaper]] = {}
+    for source, paper in papers.items():
+        members.setdefault(plan_ids[source], []).append(paper)
+    return {pid: PlanVersions(pid, papers_to_versions(ps, settings.versions)) for pid, ps in members.items()}
+
+
+def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str, settings: NormaliseSettings,
+                  borrowed: dict[str, tuple[str, str]] | None = None) -> list[ActionRow]:
+    """The paper's rows; ``borrowed`` names the glossary's codes taken from other papers of
+    the plan ({full name: (code, source_file)}), so a row using one says so. Keys are
+    placeholders until the plan's versions are linked."""
+    borrowed = borrowed or {}
     recs = infer_recommendations(ex.actions)
     numbers = infer_actions(ex.actions, recs)
     titles = _titles(ex.actions)
@@ -73,6 +115,8 @@ def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str,
     for a, (rec_number, rec_inferred), (number, inferred) in zip(ex.actions, recs, numbers, strict=False):
         officers, lead_warnings = expand_leads(a.lead_raw, glossary, titles, settings.leads)
         warnings = list(a.warnings) + lead_warnings
+        warnings += [f"code {borrowed[o][0]} expanded from the glossary of {borrowed[o][1]}"
+                     for o in officers if o in borrowed]
         if rec_inferred:
             warnings.append("recommendation number inferred from order")
         if inferred:

@@ -1,0 +1,132 @@
+"""The fast first pass: the slow table analysis runs only on the pages that can hold a
+plan (and the cover, and their neighbours), and skipping the others loses no row."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLES
+
+from bench.synth import agenda_pack, combine, filler_pdf
+from extract import document_to_extraction
+from ingest import IngestSettings, read_document
+from ingest.prefilter import PageText, PrefilterSettings, is_header_line, pages_to_analyse, survey_pdf
+
+PLAN = SAMPLES / "004_reading_cp_action_plan_2013-08.pdf"
+LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
+ALWAYS = PrefilterSettings(min_pages=1)  # the pass on every PDF, however short
+OFF = PrefilterSettings(enabled=False)
+
+
+def _actions(path: Path, prefilter: PrefilterSettings) -> list[tuple[object, ...]]:
+    ex = document_to_extraction(read_document(path, path.name, IngestSettings(prefilter=prefilter)))
+    return [(a.recommendation_number, a.recommendation_text, a.action_number, a.action_text, a.lead_raw,
+             a.rag_raw, a.page) for a in ex.actions]
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """300 pages of committee reports with the Reading paper (cover report, plan,
+    glossary: 7 pages) after page 150."""
+    return agenda_pack(tmp_path_factory.mktemp("pack") / "pack.pdf", filler_pages=300)
+
+
+def test_pack_gives_the_plans_rows_exactly(pack: Path) -> None:
+    alone = _actions(PLAN, OFF)
+    from_pack = _actions(pack, PrefilterSettings())
+    assert len(alone) == 43
+    # The same rows, 150 pages further on.
+    assert from_pack == [(*row[:-1], row[-1] + 150) for row in alone]  # type: ignore[operator]
+
+
+def test_pack_analyses_only_the_cover_and_the_plan_pages(pack: Path) -> None:
+    survey = survey_pdf(pack, PrefilterSettings())
+    assert survey is not None and len(survey.pages) == 307
+    # Cover sheet: 1-2. The plan 153-156 and its glossary 156-157; the pages beside them
+    # (the paper's covering report, a report page) are plain prose, and skipped.
+    assert sorted(survey.analyse) == [1, 2, *range(153, 158)]
+
+
+def test_pack_keeps_the_text_of_skipped_pages(pack: Path) -> None:
+    doc = read_document(pack, "pack.pdf")
+    pages = {p.page for p in doc.paragraphs}
+    assert pages >= set(range(3, 151))  # every report page still gives its paragraphs
+    assert not any(p.text.startswith("Page ") for p in doc.paragraphs)  # page numbers are furniture
+
+
+@pytest.mark.parametrize("paper", sorted(SAMPLES.glob("*.pdf")) + sorted(LAYOUTS.glob("*.pdf")),
+                         ids=lambda p: p.name)
+def test_pass_loses_no_row_on_any_sample(paper: Path) -> None:
+    if "scanned" in paper.name:
+        pytest.skip("no text layer: nothing to pick from")
+    assert _actions(paper, ALWAYS) == _actions(paper, OFF)
+
+
+def test_plan_pages_are_picked_by_their_header_alone() -> None:
+    bare = PrefilterSettings(min_pages=1, cover_pages=0, neighbours=0)
+    survey = survey_pdf(PLAN, bare)
+    assert survey is not None and sorted(survey.analyse) == [3, 4, 5, 6, 7]  # plan 3-6, glossary 6-7
+    pack = survey_pdf(LAYOUTS / "10_redcliffe_agenda_pack.pdf", bare)
+    assert pack is not None and {14, 15, 16} <= pack.analyse  # the plan; minutes' action log 4-7 too
+
+
+@pytest.mark.parametrize("line,header", [
+    ("Ofsted Recommendation Actions Proposed Lead Officer RAG Rating", True),
+    ("Ref Action Lead officer Timescale RAG", True),
+    ("Area for development Ref Action Lead officer Completion", True),
+    ("progress on the action the officer proposed in March and the recommendations of the", True),  # words alone
+    ("The officer reported on the action plan, its status and the lead member's view.", False),
+    ("Budget Forecast Variance", False),
+])
+def test_header_words(line: str, header: bool) -> None:
+    assert is_header_line(line, PrefilterSettings()) is header
+
+
+def test_prose_full_of_header_words_is_not_a_header_row() -> None:
+    """Set solid, a prose line has half the spread of a header row's cells."""
+    prose = "progress on the action the officer proposed in March and the recommendations of the"
+    pages = [PageText(number=n, height=842, lines=[prose], spread=[0.45], words=[], has_text=True) for n in (1, 2, 3)]
+    header = PageText(number=4, height=842, lines=["Action Lead officer RAG"], spread=[1.2], words=[], has_text=True)
+    settings = PrefilterSettings(min_pages=1, cover_pages=0, neighbours=0)
+    assert pages_to_analyse([*pages, header], settings) == {4}
+
+
+def test_a_plan_runs_on_while_its_pages_carry_rag_values() -> None:
+    def page(n: int, lines: list[str]) -> PageText:
+        return PageText(number=n, height=842, lines=lines, spread=[1.0] * len(lines), words=[], has_text=True)
+
+    pages = [page(1, ["Recommendation Action Lead RAG"]), page(2, ["1) do this HoCSC Amber", "2) and that tbc Red"]),
+             page(3, ["Just a report page about budgets."]), page(4, ["Another report page."])]
+    settings = PrefilterSettings(min_pages=1, cover_pages=0, neighbours=0)
+    assert pages_to_analyse(pages, settings) == {1, 2}
+    assert pages_to_analyse(pages, PrefilterSettings(min_pages=1, cover_pages=0)) == {1, 2, 3}
+
+
+def test_short_pdfs_and_unreadable_ones_are_analysed_whole(tmp_path: Path) -> None:
+    assert survey_pdf(PLAN, PrefilterSettings()) is None  # 7 pages: under min_pages
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4\n garbage")
+    assert survey_pdf(tmp_path / "bad.pdf", ALWAYS) is None
+    assert survey_pdf(PLAN, OFF) is None
+
+
+def test_filler_and_combine_are_reproducible(tmp_path: Path) -> None:
+    a = filler_pdf(tmp_path / "a.pdf", 3, seed=7)
+    b = filler_pdf(tmp_path / "b.pdf", 3, seed=7)
+    assert a.read_bytes() == b.read_bytes()
+    both = combine(tmp_path / "both.pdf", [(a, None), (PLAN, [0])])
+    survey = survey_pdf(both, ALWAYS)
+    assert survey is not None and len(survey.pages) == 4
+
+
+def test_neighbours_are_analysed_unless_plain_prose() -> None:
+    def page(n: int, lines: list[str], spread: float, paths: int) -> PageText:
+        words = [{"text": t, "x0": 56.0 if i % 5 else 92.0, "x1": 500.0, "top": 50.0 + 14 * i,
+                  "bottom": 60.0 + 14 * i, "size": 10.0, "fontname": ""} for i, t in enumerate(lines)]
+        return PageText(number=n, height=842, lines=lines, spread=[spread] * len(lines), words=words,
+                        has_text=True, paths=paths)
+
+    prose = [f"The council continues to review the strategy in line with priority {i}." for i in range(12)]
+    pages = [page(1, prose, 0.45, 0), page(2, ["Recommendation Action Lead officer RAG"], 1.1, 40),
+             page(3, prose, 0.45, 6)]  # drawn on: perhaps the plan carries on
+    settings = PrefilterSettings(min_pages=1, cover_pages=0)
+    assert pages_to_analyse(pages, settings) == {2, 3}
