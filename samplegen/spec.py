@@ -44,6 +44,22 @@ class Action:
     def inferred(self) -> bool:
         return self.number_style == "none"
 
+    def expected(self, rec_number: str, rec_text: str) -> dict[str, object]:
+        """The contract's fields of this action's row in actions.csv, and its extras as
+        ``extra:<column>``: what a test compares the extraction with."""
+        return {
+            "recommendation_number": rec_number,
+            "recommendation_text": rec_text,
+            "action_number": self.number,
+            "action_number_inferred": self.inferred,
+            "action_text": self.text,
+            "lead_officer_raw": self.lead_raw,
+            "lead_officers": "; ".join(self.leads),
+            "rag_raw": self.rag_raw,
+            "rag": self.rag,
+            **{f"extra:{name}": value for name, value in self.extras},
+        }
+
 
 @dataclass(frozen=True)
 class Row:

@@ -48,19 +48,7 @@ def _expected(paper: Paper) -> list[tuple[str, str, Action]]:
 
 
 def _value(rec_number: str, rec_text: str, a: Action, field: str) -> object:
-    if field.startswith("extra:"):
-        return dict(a.extras).get(field.removeprefix("extra:"), "")
-    return {
-        "recommendation_number": rec_number,
-        "recommendation_text": rec_text,
-        "action_number": a.number,
-        "action_number_inferred": a.inferred,
-        "action_text": a.text,
-        "lead_officer_raw": a.lead_raw,
-        "lead_officers": "; ".join(a.leads),
-        "rag_raw": a.rag_raw,
-        "rag": a.rag,
-    }[field]
+    return a.expected(rec_number, rec_text).get(field, "")  # an extra the action leaves empty
 
 
 def _got(row: object, field: str) -> object:

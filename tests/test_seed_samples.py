@@ -31,17 +31,7 @@ def _recs(paper: Paper) -> dict[str, str]:
 
 
 def _value(paper: Paper, rec_number: str, a: Action, field: str) -> object:
-    return {
-        "recommendation_number": rec_number,
-        "recommendation_text": _recs(paper)[a.number],
-        "action_number": a.number,
-        "action_number_inferred": a.inferred,
-        "action_text": a.text,
-        "lead_officer_raw": a.lead_raw,
-        "lead_officers": "; ".join(a.leads),
-        "rag_raw": a.rag_raw,
-        "rag": a.rag,
-    }[field]
+    return a.expected(rec_number, _recs(paper)[a.number])[field]
 
 
 def _path(paper: Paper, fmt: str) -> Path:
