@@ -25,7 +25,9 @@ import sys
 import threading
 import time
 import traceback
+import types
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -266,16 +268,16 @@ class _Traces(logging.Handler):
 
 def _context() -> Any:
     """Children come from a fork server that imported this module (and so every parser)
-    once: forking this process instead would copy whatever threads it runs. A child
-    re-runs the main module's top level (multiprocessing's rule), so the server imports
-    what that needs too, and a child starts in milliseconds."""
+    once: forking this process instead would copy whatever threads it runs, and a child
+    starts in milliseconds."""
     ctx = multiprocessing.get_context("forkserver")
     with _SERVER_LOCK:
-        ctx.set_forkserver_preload(["batch", *_main_imports()])
+        ctx.set_forkserver_preload(["batch"])
         saved = {name: os.environ.get(name) for name in _ONE_THREAD}
-        os.environ.update(_ONE_THREAD)  # numeric libraries the main module imports start no thread pools there
+        os.environ.update(_ONE_THREAD)  # numeric libraries imported there start no thread pools
         try:
-            multiprocessing.forkserver.ensure_running()
+            with _main_hidden():
+                multiprocessing.forkserver.ensure_running()
         finally:
             for name, value in saved.items():
                 if value is None:
@@ -289,15 +291,18 @@ _SERVER_LOCK = threading.Lock()
 _ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
-def _main_imports() -> list[str]:
-    """What a child's re-run of the main module imports, for the server to import first."""
+@contextmanager
+def _main_hidden() -> Iterator[None]:
+    """Children run only this module's code. With the caller's main module out of view,
+    multiprocessing does not re-run its top level in each child, so a script (or one fed
+    on stdin) that calls the library needs no ``if __name__ == "__main__"`` guard."""
     main = sys.modules.get("__main__")
-    name = getattr(getattr(main, "__spec__", None), "name", None)
-    if name:  # python -m NAME; children skip a package's __main__
-        return [] if name.endswith("__main__") else [name]
-    if getattr(main, "__file__", None) and "actionplans" in sys.modules:
-        return ["actionplans"]  # the console script, or a script using the library
-    return []
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 class _Running:
@@ -309,7 +314,8 @@ class _Running:
         self.conn, child_conn = ctx.Pipe(duplex=False)
         self.process = ctx.Process(target=_child, args=(child_conn, job), daemon=True)
         self.started = time.monotonic()
-        self.process.start()
+        with _SERVER_LOCK, _main_hidden():
+            self.process.start()
         child_conn.close()
         self.deadline = self.started + timeout_s
 

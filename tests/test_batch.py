@@ -8,6 +8,8 @@ import io
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import threading
 import time
 import zipfile
@@ -15,7 +17,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 
 import actionplans
 from batch import BatchSettings, iter_inputs, run_batch, run_batch_report
@@ -317,7 +319,6 @@ def test_legacy_doc_is_converted_with_libreoffice(tmp_path: Path) -> None:
 
 def _legacy_doc(tmp_path: Path) -> Path:
     """The sample plan saved as Word 97 by LibreOffice (skips where it is not installed)."""
-    import subprocess
 
     soffice = shutil.which("soffice")
     if soffice is None:
@@ -432,6 +433,21 @@ def test_unchanged_rerun_skips_normalise_and_a_change_does_not(tmp_path: Path,
     other = actionplans.Settings(normalise=actionplans.NormaliseSettings(plans=PlanSettings(same_plan=90)))
     actionplans.run([src], other, settings)
     assert calls == [1, 1]
+
+
+@pytest.mark.parametrize("how", ["file", "stdin"])
+def test_a_script_without_a_main_guard_can_call_the_library(how: str, tmp_path: Path) -> None:
+    """Children never re-run the caller's script, so a plain script (or one fed on stdin)
+    reads its papers in worker processes like the command line does."""
+    script = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+              "import actionplans\n"
+              f"frames = actionplans.extract_folder({str(SAMPLES)!r})\n"
+              "print(int(frames['documents']['actions'].sum()))\n")
+    path = tmp_path / "script.py"
+    path.write_text(script)
+    argv, stdin = ([sys.executable, str(path)], None) if how == "file" else ([sys.executable, "-"], script)
+    done = subprocess.run(argv, input=stdin, capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert (done.returncode, done.stdout.strip()) == (0, "172"), done.stderr[-2000:]
 
 
 def test_same_batch_on_a_dask_cluster() -> None:
