@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from extract.colours import colour_name
-from extract.headers import Header
 from extract.rag import parse_legend, read_rag
 from extract.records import RawAction
-from extract.tables import ITEM_NUMBER, PlanRow, PlanTable, Slot
+from extract.tables import IDENTITY, ITEM_NUMBER, PlanRow, PlanTable, Slot
 from extract.text import clean, join
 from ingest.model import Paragraph
 
@@ -22,8 +21,6 @@ _TOLERANCE = 4.0  # points: an officer's line may sit this far above its action'
 _SUB_STEP = re.compile(r"^(?:[a-z]|[ivx]{1,4})$")
 # One action's entry in a number column: "1.2", "4b", "12", "A3".
 _COLUMN_NUMBER = re.compile(r"^[A-Za-z]?\d{1,3}(?:\.\d{1,3})*[a-z]?$")
-# Columns whose merged cells are the row's own identity, not a value shared with it.
-_OWN = ("action", "recommendation", "number", "action_number")
 
 
 @dataclass
@@ -111,7 +108,7 @@ def share_out(slot: Slot | None, segments: list[Segment]) -> list[str] | None:
         return [""] * len(segments)
     paragraphs = [p for p in slot.paragraphs if p.shown.strip()]
     if len(segments) == 1 or slot.carried:
-        return [join([p.shown for p in paragraphs])]
+        return [join([p.shown for p in paragraphs])] * len(segments)
     if not paragraphs:
         return [""] * len(segments)
     by_position = _by_position(paragraphs, segments)
@@ -151,7 +148,7 @@ class _Recommendation:
 
 def rows_to_actions(plan: PlanTable) -> list[RawAction]:
     header = plan.header
-    legend = parse_legend(_legend_text(header))
+    legend = parse_legend(header.legend)
     actions: list[RawAction] = []
     rec = _Recommendation()
     numbers_actions = _numbers_actions(plan)
@@ -175,7 +172,7 @@ def _carry_merged(slots: dict[str, Slot], merged: dict[str, Slot]) -> dict[str, 
     for name, slot in slots.items():
         if not slot.continued:
             merged[name] = slot
-        elif name not in _OWN and name in merged:
+        elif name not in IDENTITY and name in merged:
             origin = merged[name]
             out[name] = Slot(paragraphs=origin.paragraphs, fill=origin.fill, box=origin.box, carried=True)
     return out
@@ -183,12 +180,13 @@ def _carry_merged(slots: dict[str, Slot], merged: dict[str, Slot]) -> dict[str, 
 
 def _numbers_actions(plan: PlanTable) -> bool:
     """Whether the number column numbers actions rather than recommendations: it sits
-    right of the recommendations, or it holds a number on rows that carry on the
-    recommendation above (a "Ref" of "1.1", "1.2" beside each action)."""
+    right of the recommendations, or beside a column of recommendation numbers, or it
+    holds a number on rows that carry on the recommendation above (a "Ref" of "1.1",
+    "1.2" beside each action)."""
     number, rec = plan.header.col("number"), plan.header.col("recommendation")
     if number is None:
         return False
-    if rec is None or number > rec:
+    if rec is None or number > rec or plan.header.col("rec_number") is not None:
         return True
     carried = 0
     for row in plan.rows:
@@ -198,12 +196,8 @@ def _numbers_actions(plan: PlanTable) -> bool:
     return carried >= 2
 
 
-def _legend_text(header: Header) -> str:
-    return header.legend
-
-
 def _recommendation(slots: dict[str, Slot], current: _Recommendation) -> _Recommendation:
-    number_slot = slots.get("number")
+    number_slot = slots.get("rec_number") or slots.get("number")
     rec_slot = slots.get("recommendation")
     number = number_slot.text if number_slot is not None and not number_slot.continued else ""
     text = rec_slot.text if rec_slot is not None and not rec_slot.continued else ""
@@ -281,7 +275,7 @@ def _rag_texts(slot: Slot | None, segments: list[Segment]) -> list[tuple[str, st
 def _extras(row: PlanRow, segments: list[Segment], i: int) -> dict[str, str]:
     extras: dict[str, str] = {}
     for name, slot in row.slots.items():
-        if name in ("action", "lead", "rag", "number", "action_number", "recommendation") or slot.continued:
+        if name in IDENTITY or name in ("lead", "rag") or slot.continued:
             continue
         shares = share_out(slot, segments) or [slot.text] * len(segments)
         extras[name] = shares[i]

@@ -23,6 +23,8 @@ ROLES: dict[str, tuple[str, ...]] = {
              "responsible", "officer responsible", "who", "lead person", "accountable officer", "by whom"),
     "rag": ("rag rating", "rag", "rag status", "status", "progress rating", "rating", "red amber green"),
     "number": ("no", "no.", "number", "ref", "ref.", "reference", "#", "item"),
+    "rec_number": ("rec", "rec.", "rec no", "rec no.", "rec ref", "rec number", "recommendation no",
+                   "recommendation no.", "recommendation number", "recommendation ref"),
     "target_date": ("target date", "timescale", "timescales", "by when", "deadline", "completion date",
                     "due date", "when", "date"),
     "progress": ("progress update", "progress", "update", "progress to date", "comments", "commentary"),
@@ -114,9 +116,9 @@ def read_header(cells: list[tuple[int, str]], settings: HeaderSettings) -> Heade
 def _name_unlabelled_number(cells: list[tuple[int, str]], header: Header) -> None:
     """An unheaded first column left of the recommendations holds their numbers."""
     rec = header.col("recommendation")
-    if rec is None or header.col("number") is not None:
+    if rec is None or header.col("rec_number") is not None:
         return
     for col, text in cells:
         if col < rec and not clean(text):
-            header.roles[col] = "number"
+            header.roles[col] = "rec_number"
             return

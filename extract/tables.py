@@ -19,7 +19,9 @@ ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,3}(?:\.\d{1,3})+[a-z]?|\d{1,3}[a-z]?(?=[
                          r"(?:[).:]|\s|$)")
 
 
-_OWN_COLUMNS = ("action", "recommendation", "number", "lead")
+# Columns that say which action a row is, not a value shared with it: a merged cell in
+# one is not repeated down the rows it covers, nor a spanned cell copied into one.
+IDENTITY = frozenset({"action", "recommendation", "rec_number", "number", "action_number"})
 
 
 @dataclass
@@ -127,7 +129,7 @@ def _row(header: Header, row: Row) -> PlanRow:
             # A cell spanning two headed columns ("March 2024 – complete" across the
             # date and progress columns) holds both; but it never speaks for an action,
             # a recommendation or a lead beyond the first column it starts in.
-            if name in slots or (i > 0 and name in _OWN_COLUMNS):
+            if name in slots or (i > 0 and (name in IDENTITY or name == "lead")):
                 continue
             slots[name] = Slot(paragraphs=list(cell.paragraphs), fill=cell.fill, continued=cell.continued,
                                box=cell.box)
@@ -171,8 +173,7 @@ def _join_across_break(plan: PlanTable, new: PlanRow) -> PlanRow | None:
     """
     main = "action" if "action" in new.slots else "recommendation"
     origins = _origins(plan)
-    number = new.slots.get("number")
-    if number is not None and number.text:
+    if any(new.slots[n].text for n in ("rec_number", "number") if n in new.slots):
         return new
     main_slot = new.slots.get(main)
     if main_slot is not None and main_slot.text and not _opens_item(main_slot) \

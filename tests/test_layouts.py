@@ -108,6 +108,22 @@ def test_warnings_name_the_doubt(layout: Layout, fmt: str) -> None:
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.parametrize("layout,fmt", PLAN_CASES, ids=[_id(*c) for c in PLAN_CASES])
+def test_numbers_are_inferred_only_where_the_paper_lost_them(layout: Layout, fmt: str) -> None:
+    """A printed number, in whatever column or label, is read, not guessed from order:
+    guessing gives the same numbers where a plan runs 1, 2, 3, so only the warning tells."""
+    assert layout.paper.plan is not None
+    rows = iter(run_file(_path(layout, fmt)).actions)
+    wrong = []
+    for rec in layout.paper.plan.recommendations:
+        for a in rec.actions:
+            row = next(rows)
+            got = ("recommendation number inferred" in row.warnings, "action number inferred" in row.warnings)
+            if got != (not rec.number_printed, a.inferred):
+                wrong.append(f"action {a.number}: inferred (rec, action) {got}")
+    assert not wrong, "\n".join(wrong)
+
+
 # The committed files against the script: papers that need no LibreOffice are rebuilt.
 REBUILT = [layout for layout in LAYOUTS if layout.builder != "docx" or "docx" in layout.paper.formats]
 

@@ -53,3 +53,15 @@ def test_bulleted_sub_items_stay_with_their_action() -> None:
     got = rows_to_actions(_plan(actions, [_p("Committee Services")]))
     assert [(a.action_number, a.action_text) for a in got] == [
         ("29", "Training plan covering: - core awareness - thresholds")]
+
+
+def test_a_lead_cell_merged_down_leads_every_action_it_covers() -> None:
+    """A merged lead cell covers the next row, whose action cell holds two actions."""
+    first = {"recommendation": Slot([_p("Improve supervision")]), "action": Slot([_p("1) Revise the policy")]),
+             "lead": Slot([_p("HoCSC")]), "rag": Slot([_p("Green")])}
+    second = {"recommendation": Slot([], continued=True),
+              "action": Slot([_p("2) Train managers"), _p("3) Audit cases")]),
+              "lead": Slot([], continued=True), "rag": Slot([_p("Amber"), _p("Red")])}
+    got = rows_to_actions(PlanTable(header=HEADER, rows=[PlanRow(first), PlanRow(second)]))
+    assert [(a.action_number, a.lead_raw, a.rag, a.warnings) for a in got] == [
+        ("1", "HoCSC", "Green", []), ("2", "HoCSC", "Amber", []), ("3", "HoCSC", "Red", [])]
