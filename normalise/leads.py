@@ -18,6 +18,7 @@ _SEPARATORS = re.compile(r"(\s*(?:&|/|,|;|\+|\n)\s*)")
 _ROLE = re.compile(r"\b(?:head|director|manager|officer|lead|leader|worker|chair|nurse|co-?ordinator|advis[eo]r|"
                    r"principal|executive|consultant|commissioner|partnership|board|panel)s?\b", re.I)
 _AND = re.compile(r"\s+and\s+", re.I)
+_EDGE_AND = re.compile(r"^(?:and\s+)+|(?:\s+and)+$", re.I)
 _CODE_LIKE = re.compile(r"^[A-Za-z&]{2,12}$")
 
 
@@ -48,16 +49,16 @@ def expand_leads(raw: str, glossary: Glossary, titles: set[str],
     return names, warnings
 
 
-def _is_officer(text: str, glossary: Glossary, titles: set[str]) -> bool:
-    return glossary.lookup(text) is not None or clean(text).lower() in titles | glossary.names
-
-
 def _parts(text: str, glossary: Glossary, titles: set[str]) -> list[str]:
-    if glossary.lookup(text) is not None or clean(text).lower() in glossary.names:
+    names = glossary.names
+    if glossary.lookup(text) is not None or clean(text).lower() in names:
         return [text]
 
     def known(s: str) -> bool:
-        return _is_officer(s, glossary, titles) or _all_codes(s, glossary)
+        """A code, a glossary name, a title the paper prints alone, or codes only."""
+        lowered = clean(s).lower()
+        return (glossary.lookup(s) is not None or lowered in names or lowered in titles
+                or _all_codes(s, glossary))
 
     pieces = _pieces(text, known)
     if clean(text).lower() in titles and len(pieces) > 1 and not all(known(p) for p in pieces):
@@ -130,7 +131,7 @@ def _officers(part: str, glossary: Glossary, settings: LeadSettings, warnings: l
 
 
 def _strip_and(words: str) -> str:
-    return re.sub(r"^(?:and\s+)+|(?:\s+and)+$", "", words, flags=re.I).strip()
+    return _EDGE_AND.sub("", words).strip()
 
 
 def _code_at(tokens: list[str], i: int, glossary: Glossary, settings: LeadSettings,

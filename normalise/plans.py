@@ -96,7 +96,7 @@ def group_plans(extractions: dict[str, Extraction], settings: PlanSettings) -> d
     taken: set[str] = set()
     for group in groups:
         members = sorted(group.members)
-        base = _plan_id([extractions[m] for m in members])
+        base = _plan_id(group, [extractions[m] for m in members])
         pid, n = base, 2
         while pid in taken:
             pid, n = f"{base}-{n}", n + 1
@@ -105,9 +105,9 @@ def group_plans(extractions: dict[str, Extraction], settings: PlanSettings) -> d
     return ids
 
 
-def _plan_id(members: list[Extraction]) -> str:
-    name = next((c for c in map(_council, members) if c), "")
-    year = next((y for y in map(_inspection_year, members) if y), "")
+def _plan_id(group: _Group, members: list[Extraction]) -> str:
+    name = next(iter(group.councils), "")  # at most one of each: see _Group.fits
+    year = next(iter(group.years), "")
     if not year:
         dates = sorted(d for ex in members for d in (ex.info.plan_as_at, ex.info.document_date) if d)
         year = dates[0][:4] if dates else ""

@@ -12,6 +12,16 @@ DOCUMENT_COLUMNS = (
     "source_file", "sha256", "format", "pages", "title", "document_date", "plan_as_at", "status",
     "actions", "message", "council", "plan_id", "judgement",
 )
+# The version tables' columns (normalise/progress.py), also the headers of an empty table.
+# progress has one "rag_<version>" column per version after lead_officers.
+PROGRESS_COLUMNS = (
+    "plan_id", "action_key", "recommendation_number", "action_number", "action_text", "lead_officers",
+    "first_seen", "last_seen", "latest_rag", "slipped", "stuck_red", "new", "dropped", "source_file", "page",
+)
+SUMMARY_COLUMNS = (
+    "plan_id", "version", "plan_as_at", "document_date", "source_file",
+    "red", "amber", "green", "blue", "unrated", "total", "new", "dropped", "slipped", "copies",
+)
 
 
 @dataclass

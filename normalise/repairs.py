@@ -66,10 +66,11 @@ def repair_leads(versions: list[Version], settings: VersionSettings) -> None:
     kept for each): each action takes its own officers from the nearest paper that printed
     them apart, where those officers are among the cell's."""
     for paper in (p for v in versions for p in v.papers):
-        for j, (row, raw) in enumerate(zip(paper.rows, paper.extraction.actions, strict=False)):
-            if not raw.lead_shared:
-                continue
-            for donor in donors(paper, versions):
+        shared = [j for j, raw in enumerate(paper.extraction.actions) if raw.lead_shared]
+        nearest = donors(paper, versions) if shared else []
+        for j in shared:
+            row = paper.rows[j]
+            for donor in nearest:
                 k = _index_of(donor, paper.threads[j])
                 if k is None or donor.extraction.actions[k].lead_shared or not donor.rows[k].lead_officers:
                     continue

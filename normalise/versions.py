@@ -146,13 +146,8 @@ class WordWeights:
         return cls(dict(Counter(w for t in distinct for w in set(content_words(t)))), len(distinct))
 
 
-def text_similarity(a: str, b: str, settings: VersionSettings, weights: WordWeights | None = None) -> float:
-    """How alike two action texts read, 0-100 (see ``similarity_matrix``)."""
-    return float(similarity_matrix([a], [b], settings, weights)[0, 0])
-
-
 def similarity_matrix(texts_a: list[str], texts_b: list[str], settings: VersionSettings,
-                      weights: WordWeights | None = None) -> np.ndarray:
+                      weights: WordWeights) -> np.ndarray:
     """How alike each text of ``texts_a`` reads to each of ``texts_b``, 0-100: a mix of
     shared words (each word counts its weight where the other text has a word like it;
     which copes with reordered clauses and with a synonym costing only its own word) and
@@ -160,13 +155,12 @@ def similarity_matrix(texts_a: list[str], texts_b: list[str], settings: VersionS
     about 55, too close to a reworded action's score; rare shared words tell them apart."""
     chars = (process.cdist(texts_a, texts_b, scorer=fuzz.token_sort_ratio, processor=default_process)
              + process.cdist(texts_a, texts_b, scorer=fuzz.token_set_ratio, processor=default_process)) / 2
-    weigh = weights or WordWeights()
     words_a, words_b = [content_words(t) for t in texts_a], [content_words(t) for t in texts_b]
     vocabulary = sorted({w for ws in words_a + words_b for w in ws})
     if not vocabulary:
         return chars
     alike = (process.cdist(vocabulary, vocabulary, scorer=fuzz.ratio) >= settings.word_alike).astype(float)
-    weight = np.array([weigh(w) for w in vocabulary])
+    weight = np.array([weights(w) for w in vocabulary])
     count_a, count_b = _word_counts(words_a, vocabulary), _word_counts(words_b, vocabulary)
     # has_a[i, w]: text i has a word like w. Each text's words count their weight where
     # the other text has a word like them.
@@ -252,16 +246,14 @@ class Slot:
     recent: bool = True
 
 
-def rows_to_slots(rows: list[ActionRow], recent: bool = True) -> list[Slot]:
-    return [Slot(r, i / max(len(rows) - 1, 1), recent) for i, r in enumerate(rows)]
+def rows_to_slots(rows: list[ActionRow]) -> list[Slot]:
+    return [Slot(r, i / max(len(rows) - 1, 1)) for i, r in enumerate(rows)]
 
 
-def link_slots(old: list[Slot], new: list[Slot], settings: VersionSettings,
-               weights: WordWeights | None = None) -> dict[int, int]:
+def link_slots(old: list[Slot], new: list[Slot], settings: VersionSettings, weights: WordWeights) -> dict[int, int]:
     """{index in new: index in old} for the actions that are the same action."""
     if not old or not new:
         return {}
-    weights = weights or WordWeights.from_texts([s.row.action_text for s in old + new])
     texts = similarity_matrix([s.row.action_text for s in new], [s.row.action_text for s in old], settings, weights)
     same_rec = _recommendation_matrix(new, old, settings)
     links = _same_number_links(old, new, texts, same_rec, settings)
@@ -327,8 +319,8 @@ def _assigned_links(scores: np.ndarray, rest_old: list[int], rest_new: list[int]
     return {rest_new[r]: rest_old[c] for r, c in zip(rows, cols, strict=True) if gain[r, c] > 0}
 
 
-def versions_to_threads(versions: list[Version], settings: VersionSettings) -> int:
-    """Give every row of every paper its thread; returns how many threads there are."""
+def versions_to_threads(versions: list[Version], settings: VersionSettings) -> None:
+    """Give every row of every paper its thread."""
     latest: dict[int, tuple[Slot, int]] = {}  # thread -> (its latest slot, version index)
     weights = WordWeights.from_texts([r.action_text for v in versions for p in v.papers for r in p.rows])
     count = 0
@@ -355,7 +347,6 @@ def versions_to_threads(versions: list[Version], settings: VersionSettings) -> i
                 else:
                     copy.threads.append(count)
                     count += 1
-    return count
 
 
 # --- keys -------------------------------------------------------------------------------

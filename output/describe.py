@@ -21,6 +21,8 @@ KNOWN_TYPES = {
     "dropped": "boolean", "red": "integer", "amber": "integer", "green": "integer", "blue": "integer",
     "unrated": "integer", "total": "integer",
 }
+# The same names count actions in the summary where they flag one action in progress.
+SUMMARY_TYPES = {"new": "integer", "dropped": "integer", "slipped": "integer"}
 DESCRIPTIONS = {
     "documents": {
         "source_file": "Path of the paper, relative to the folder the run read.",
@@ -103,7 +105,7 @@ def _action_descriptions() -> dict[str, str]:
     return {name: prop["description"] for name, prop in items["properties"].items()}
 
 
-def field_type(name: str, column: pd.Series) -> str:
+def field_type(name: str, column: pd.Series, table: str = "") -> str:
     """The Table Schema type of a column: from its values where they say, else the known
     type, else string."""
     if column.dtype == bool:
@@ -115,7 +117,8 @@ def field_type(name: str, column: pd.Series) -> str:
     values = [v for v in column if isinstance(v, str) and v]
     if values and all(ISO_DATE.match(v) for v in values):
         return "date"
-    return KNOWN_TYPES.get(name, "string")
+    known = SUMMARY_TYPES.get(name) if table == "summary" else None
+    return known or KNOWN_TYPES.get(name, "string")
 
 
 def _field(table: str, name: str, column: pd.Series, extras: set[str]) -> dict[str, object]:
@@ -129,7 +132,7 @@ def _field(table: str, name: str, column: pd.Series, extras: set[str]) -> dict[s
                        "Green, Blue, unrated (in that version without a status), or empty (not in it).")
     else:
         description = ""
-    out: dict[str, object] = {"name": name, "type": field_type(name, column), "description": description}
+    out: dict[str, object] = {"name": name, "type": field_type(name, column, table), "description": description}
     if name in ("rag", "latest_rag"):
         out["constraints"] = {"enum": RAG_VALUES}
     elif table == "progress" and name.startswith("rag_"):

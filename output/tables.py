@@ -14,18 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from normalise import Tables
-from normalise.records import ACTION_COLUMNS, DOCUMENT_COLUMNS
+from normalise.records import ACTION_COLUMNS, DOCUMENT_COLUMNS, PROGRESS_COLUMNS, SUMMARY_COLUMNS
 
-# Columns of the version tables (issue 4) before any "rag_<version>" column; used for the
-# headers of an empty table, so a run with no plan still writes a described CSV.
-PROGRESS_COLUMNS = (
-    "plan_id", "action_key", "recommendation_number", "action_number", "action_text", "lead_officers",
-    "first_seen", "last_seen", "latest_rag", "slipped", "stuck_red", "new", "dropped", "source_file", "page",
-)
-SUMMARY_COLUMNS = (
-    "plan_id", "version", "plan_as_at", "document_date", "source_file",
-    "red", "amber", "green", "blue", "unrated", "total",
-)
 ABBREVIATION_COLUMNS = ("source_file", "code", "in_full")
 # Sheet and CSV order.
 TABLE_NAMES = ("actions", "progress", "summary", "documents", "abbreviations")
