@@ -639,8 +639,9 @@ COLUMN_NAMES = Layout(
 
 # =========================================================================== 06
 # Recommendation as a full-width shaded banner row above its actions.
-def _b(number: str, text: str, lead: str, timescale: str, rag: str) -> Action:
-    return _a(number, text, lead, None, rag, extras=_x(target_date=timescale))
+# An action with a target date and a RAG status as text (06, 07a-c).
+def _r(number: str, text: str, lead: str, target: str, rag: str, style: str = "text") -> Action:
+    return _a(number, text, lead, None, rag, style=style, extras=_x(target_date=target))
 
 
 BANNER = Layout(
@@ -688,28 +689,28 @@ BANNER = Layout(
                 _rec("1", "Improve the quality and consistency of management oversight and supervision across all "
                           "social work teams, so that it is reflective and progresses children's plans without "
                           "delay.",
-                     _b("1.1", "Relaunch the supervision policy with a single recording template in the case "
+                     _r("1.1", "Relaunch the supervision policy with a single recording template in the case "
                                "management system.", PSW, "December 2023", "Green"),
-                     _b("1.2", "Send monthly supervision compliance reports to each service manager, with "
+                     _r("1.2", "Send monthly supervision compliance reports to each service manager, with "
                                "exceptions escalated to the Head of Service.", "Head of Performance",
                         "January 2024", "Green"),
-                     _b("1.3", "Carry out a thematic audit of the quality of supervision, repeated after six "
+                     _r("1.3", "Carry out a thematic audit of the quality of supervision, repeated after six "
                                "months.", "Head of Quality Assurance", "June 2024", "Amber")),
                 _rec("2", "Ensure that children who are at risk of harm outside the home receive a timely, "
                           "co-ordinated multi-agency response.",
-                     _b("2.1", "Launch the Extra-Familial Harm Panel with police, health, education and the youth "
+                     _r("2.1", "Launch the Extra-Familial Harm Panel with police, health, education and the youth "
                                "justice service.", "Head of Adolescent Services", "February 2024", "Green"),
-                     _b("2.2", "Introduce a contextual safeguarding assessment for children at risk of "
+                     _r("2.2", "Introduce a contextual safeguarding assessment for children at risk of "
                                "exploitation.", "Head of Adolescent Services", "May 2024", "Amber"),
-                     _b("2.3", "Map locations of concern with the police every quarter and agree disruption "
+                     _r("2.3", "Map locations of concern with the police every quarter and agree disruption "
                                "plans.", "Community Safety Manager", "Quarterly", "Red")),
                 _rec("3", "Improve the sufficiency and stability of homes for children in care, including for "
                           "children with complex needs.",
-                     _b("3.1", "Increase the number of in-house foster carers by 15 households.", "Head of Fostering",
+                     _r("3.1", "Increase the number of in-house foster carers by 15 households.", "Head of Fostering",
                         "March 2025", "Amber"),
-                     _b("3.2", "Join the regional commissioning framework for residential children's homes.",
+                     _r("3.2", "Join the regional commissioning framework for residential children's homes.",
                         COMM, "September 2024", "Amber"),
-                     _b("3.3", "Introduce stability meetings for every child whose home is at risk of ending.",
+                     _r("3.3", "Introduce stability meetings for every child whose home is at risk of ending.",
                         "Head of Children in Care", "April 2024", "Green")),
             ),
             glossary_header=("", ""),
@@ -721,10 +722,6 @@ BANNER = Layout(
 
 # =========================================================================== 07
 # Numbers: hierarchical typed, lettered, restarting per recommendation with one lost.
-def _r(number: str, text: str, lead: str, target: str, rag: str, style: str = "text") -> Action:
-    return _a(number, text, lead, None, rag, style=style, extras=_x(target_date=target))
-
-
 HIERARCHICAL = Layout(
     key="07a_severnside_hierarchical_numbers",
     exercises="action numbers typed as '2.3' at the start of the action text; recommendation numbers in an "
@@ -1089,9 +1086,9 @@ def _k(number: str, text: str, lead: str, target: str, progress: str, evidence: 
 
 AGENDA_PACK = Layout(
     key="10_redcliffe_agenda_pack",
-    exercises="a 48-page agenda pack (front sheet, agenda, minutes with an actions log, budget and savings "
+    exercises="a 43-page agenda pack (front sheet, agenda, minutes with an actions log, budget and savings "
               "tables with RAG, a performance scorecard with RAG, other reports, work programme) with the "
-              "plan on four landscape pages in the middle",
+              "plan on three landscape pages in the middle (14-16)",
     builder="pack_pdf",
     look=Look(
         columns=("rec_number", "recommendation", "action", "lead", "target_date", "progress", "evidence", "rag"),

@@ -14,7 +14,6 @@ from pathlib import Path
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from .layout_writer import C, Grid, Nested, P, _place
@@ -327,10 +326,6 @@ def _furniture(c: canvas.Canvas, tpl: Template, page: int, pages: int) -> None:
     ):
         if text:
             _draw_text(c, height, x, y, text.format(page=page, pages=pages), font(), size, "404040", align)
-
-
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    return stringWidth(text, font(bold), size)
 
 
 __all__ = ["CM", "NewPage", "Spacer", "Table", "Template", "Text", "write_pdf"]

@@ -123,4 +123,5 @@ def test_every_file_is_accounted_for(corpus_run: BatchReport) -> None:
     names = [r.source_file for r in corpus_run.results]
     assert len(names) == len(set(names))
     assert listed <= set(names)
+    assert set(EXPECTED) <= set(names), "an expected corpus file is gone: update EXPECTED"
     assert len(names) == sum(1 for p in Path(CORPUS).rglob("*") if p.is_file())

@@ -66,7 +66,7 @@ def test_every_sample_action_keeps_its_key_across_versions_and_copies() -> None:
     assert all(len(k) == 43 for k in keys.values())
     assert keys[DRAFT_DOCX] == keys[DRAFT_PDF] == keys[PLAN_DOCX] == keys[PLAN_PDF]
     assert len(set(keys[PLAN_PDF])) == 43
-    want = [f"reading-2013/r{a.recommendation_number}/a{a.action_number}" for a in _rows(tables, PLAN_PDF)]
+    want = [f"reading-2013/r{rec.number}/a{a.number}" for rec in seed004.PLAN.recommendations for a in rec.actions]
     assert keys[PLAN_PDF] == want
     assert keys[PLAN_PDF][6] == "reading-2013/r2/a7"
 
