@@ -57,8 +57,8 @@ def _timed(fn: Callable[[], object]) -> tuple[float, object]:
 
 def _rows(path: Path) -> list[tuple[str, ...]]:
     """The actions read from one paper, without the page (a pack moves the plan's pages)."""
-    from extract import document_to_extraction
-    from ingest import read_document
+    from actionplans.extract import document_to_extraction
+    from actionplans.ingest import read_document
 
     ex = document_to_extraction(read_document(path, path.name))
     return [(a.recommendation_number, a.recommendation_text, a.action_number, a.action_text, a.lead_raw, a.rag_raw)
@@ -95,7 +95,7 @@ def measure_pack(pack: Path, figures: Figures, repeats: int) -> None:
 
 
 def measure_batch(folder: Path, cache: Path, figures: Figures) -> None:
-    from batch import BatchSettings, iter_inputs, run_batch_report
+    from actionplans.batch import BatchSettings, iter_inputs, run_batch_report
 
     inputs = iter_inputs([folder])
     figures.papers = len(inputs)
@@ -124,8 +124,8 @@ def measure_rerun(folder: Path, cache: Path, out: Path, figures: Figures) -> Non
     alone and the normalise stage run afresh (what a re-run costs when one paper changed);
     and the whole command from a fresh interpreter writing the CSV outputs."""
     from actionplans import run
-    from batch import BatchSettings, iter_inputs, run_batch
-    from normalise import results_to_tables
+    from actionplans.batch import BatchSettings, iter_inputs, run_batch
+    from actionplans.normalise import results_to_tables
 
     batch = BatchSettings(workers=2, cache_dir=cache)
     figures.rerun_batch_s, results = _timed(lambda: run_batch(iter_inputs([folder]), batch=batch))

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.actions import rows_to_actions
-from extract.cover import document_info
-from extract.headers import Header, HeaderSettings
-from extract.records import DocumentInfo, Extraction, RawAction
-from extract.tables import blocks_to_plans, find_header
-from extract.text import clean, snake
-from ingest.model import Document, Table
+from actionplans.extract.actions import rows_to_actions
+from actionplans.extract.cover import document_info
+from actionplans.extract.headers import Header, HeaderSettings
+from actionplans.extract.records import DocumentInfo, Extraction, RawAction
+from actionplans.extract.tables import blocks_to_plans, find_header
+from actionplans.extract.text import clean, snake
+from actionplans.ingest.model import Document, Table
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.colours import colour_name
-from extract.rag import parse_legend, read_rag
-from extract.records import RawAction
-from extract.tables import IDENTITY, ITEM_NUMBER, PlanRow, PlanTable, Slot
-from extract.text import clean, join
-from ingest.model import Paragraph
+from actionplans.extract.colours import colour_name
+from actionplans.extract.rag import parse_legend, read_rag
+from actionplans.extract.records import RawAction
+from actionplans.extract.tables import IDENTITY, ITEM_NUMBER, PlanRow, PlanTable, Slot
+from actionplans.extract.text import clean, join
+from actionplans.ingest.model import Paragraph
 
 _BULLET = re.compile(r"^[-•▪●◦·–o]$")
 _REC_NUMBER = re.compile(r"^\s*(?:recommendation\s*)?(\d{1,2}[a-z]?)\s*[.):\-–]?\s+(?=\S)", re.I)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from extract.dates import ANY_DATE, parse_date
-from extract.records import DocumentInfo
-from extract.text import clean, key
-from ingest.model import Document, Paragraph, Table
+from actionplans.extract.dates import ANY_DATE, parse_date
+from actionplans.extract.records import DocumentInfo
+from actionplans.extract.text import clean, key
+from actionplans.ingest.model import Document, Paragraph, Table
 
 _DATE_KEYS = ("date", "dateofmeeting", "meetingdate", "reportdate", "dateofreport", "meeting", "committeedate")
 _TITLE_KEYS = ("title", "reporttitle", "subject", "reportsubject", "item", "titleofreport")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process, utils
 
-from extract.text import clean
+from actionplans.extract.text import clean
 
 ROLES: dict[str, tuple[str, ...]] = {
     "recommendation": ("ofsted recommendation", "recommendation", "recommendations", "area for improvement",

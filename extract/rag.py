@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extract.text import clean
+from actionplans.extract.text import clean
 
 COLOURS = ("Red", "Amber", "Green", "Blue")
 _LETTERS = {"r": "Red", "a": "Amber", "g": "Green", "b": "Blue"}

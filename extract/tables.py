@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.headers import Header, HeaderSettings, read_header
-from extract.text import clean, snake
-from ingest.model import Block, Box, Cell, Paragraph, Row, Table
+from actionplans.extract.headers import Header, HeaderSettings, read_header
+from actionplans.extract.text import clean, snake
+from actionplans.ingest.model import Block, Box, Cell, Paragraph, Row, Table
 
 # "12)", "12.", "(12)", and "2.3" or "4b" even without punctuation; a plain "12 " is too
 # often the start of a sentence ("12 week review") to count.

@@ -10,19 +10,18 @@ from pathlib import Path
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ingest.docx import read_docx
-from ingest.errors import IngestError
-from ingest.legacy import converted_to_docx
-from ingest.model import Document
-from ingest.pdf import read_pdf
-from ingest.prefilter import PrefilterSettings
-from ingest.safety import OLE_WHY, DocxLimits, is_strict_ooxml, ole_kind, pdf_failure
+from actionplans.ingest.docx import read_docx
+from actionplans.ingest.errors import IngestError
+from actionplans.ingest.legacy import converted_to_docx
+from actionplans.ingest.model import Document
+from actionplans.ingest.pdf import PdfSettings, read_pdf
+from actionplans.ingest.safety import OLE_WHY, DocxLimits, is_strict_ooxml, ole_kind, pdf_failure
 
 
 @dataclass(frozen=True)
 class IngestSettings:
+    pdf: PdfSettings = field(default_factory=PdfSettings)  # layout, ruled and unruled tables, the fast pass
     docx: DocxLimits = field(default_factory=DocxLimits)
-    prefilter: PrefilterSettings = field(default_factory=PrefilterSettings)
     max_file_mb: int = 1024  # larger files are refused unread
     soffice: str | None = "soffice"  # LibreOffice, for legacy .doc; None: never convert
     convert_timeout_s: float = 60.0
@@ -72,7 +71,7 @@ def _zip_kind(path: Path) -> str:
 
 
 def _read_pdf(path: Path, source: str, settings: IngestSettings) -> Document:
-    return read_pdf(path, source, prefilter=settings.prefilter)
+    return read_pdf(path, source, settings.pdf)
 
 
 def _read_docx(path: Path, source: str, settings: IngestSettings) -> Document:
@@ -106,7 +105,12 @@ _WHY = {
 
 
 def read_document(path: Path, source: str, settings: IngestSettings | None = None) -> Document:
-    """Read one paper; raises IngestError with a one-line reason when it cannot."""
+    """Stage 1's entry point: one file as the document model.
+
+    Takes the file, its name as the outputs show it (relative to the input folder) and
+    the ingest settings; returns the ``Document``. Raises ``IngestError`` (slug and
+    one-line reason) for a file that cannot be read, ``OSError`` where the file itself
+    cannot be opened."""
     settings = settings or IngestSettings()
     size = path.stat().st_size
     if size > settings.max_file_mb << 20:
@@ -143,4 +147,4 @@ def _raised_in(exc: BaseException, packages: tuple[str, ...]) -> bool:
     return module.split(".")[0] in packages
 
 
-__all__ = ["Document", "IngestError", "IngestSettings", "READERS", "read_document", "sniff_format"]
+__all__ = ["Document", "IngestError", "IngestSettings", "PdfSettings", "READERS", "read_document", "sniff_format"]

@@ -16,10 +16,10 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from ingest.errors import IngestError
-from ingest.model import Cell, Document, Paragraph, Row, Table
-from ingest.numbering import Numbering, W, parse_numbering
-from ingest.safety import DocxLimits, docx_package
+from actionplans.ingest.errors import IngestError
+from actionplans.ingest.model import Cell, Document, Paragraph, Row, Table
+from actionplans.ingest.numbering import Numbering, W, parse_numbering
+from actionplans.ingest.safety import DocxLimits, docx_package
 
 
 class _Styles:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from ingest.model import Box, Line, Paragraph
+from actionplans.ingest.model import Box, Line, Paragraph
 
 MARKER = re.compile(r"^(\(?\d{1,3}[a-z]?[).]|\d{1,2}(\.\d{1,2})+\.?|\(?[a-z][).]|[-•▪●◦·–])(\s|$)")
 

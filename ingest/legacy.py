@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ingest.errors import IngestError
+from actionplans.ingest.errors import IngestError
 
 
 def find_soffice(command: str | None) -> str | None:

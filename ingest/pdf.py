@@ -19,12 +19,12 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ingest.errors import IngestError
-from ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
-from ingest.model import Box, Cell, Document, Paragraph, Row, Table
-from ingest.prefilter import PageText, PrefilterSettings, Survey, page_paragraphs, survey_pdf
-from ingest.safety import pdf_failure
-from ingest.stream import StreamSettings, find_stream_tables
+from actionplans.ingest.errors import IngestError
+from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
+from actionplans.ingest.model import Box, Cell, Document, Paragraph, Row, Table
+from actionplans.ingest.prefilter import PageText, PrefilterSettings, Survey, page_paragraphs, survey_pdf
+from actionplans.ingest.safety import pdf_failure
+from actionplans.ingest.stream import StreamSettings, find_stream_tables
 
 
 @dataclass(frozen=True)
@@ -41,12 +41,18 @@ class PdfSettings:
     # Top/bottom share of a page whose words never seed an unruled table: a running header
     # ("Council | Plan title") lines up with the columns below it.
     stream_margin: float = 0.06
+    prefilter: PrefilterSettings = field(default_factory=PrefilterSettings)  # the fast first pass
+
+    def __post_init__(self) -> None:
+        for name in ("fill_cover", "margin_band", "stream_margin"):
+            if not 0 <= getattr(self, name) < 1:
+                raise ValueError(f"PdfSettings.{name} must be in [0, 1)")
 
 
-def read_pdf(path: Path, source: str, settings: PdfSettings | None = None,
-             prefilter: PrefilterSettings | None = None) -> Document:
+def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Document:
+    """One PDF as the document model; raises IngestError with a one-line reason."""
     settings = settings or PdfSettings()
-    survey = survey_pdf(path, prefilter or PrefilterSettings())
+    survey = survey_pdf(path, settings.prefilter)
     try:
         # The empty password first: many council PDFs are "encrypted" only against editing.
         pdf = pdfplumber.open(str(path), password="")

@@ -25,8 +25,8 @@ from typing import Any
 import pypdfium2
 import pypdfium2.raw
 
-from ingest.layout import LayoutSettings, lines_to_paragraphs
-from ingest.model import Box, Line, Paragraph
+from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs
+from actionplans.ingest.model import Box, Line, Paragraph
 
 Word = dict[str, Any]
 

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 import olefile
 from lxml import etree
 
-from ingest.errors import IngestError
+from actionplans.ingest.errors import IngestError
 
 MiB = 1 << 20
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
-from ingest.model import Box, Cell, Line, Row, Table
+from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
+from actionplans.ingest.model import Box, Cell, Line, Row, Table
 
 Word = dict[str, Any]
 LineItem = tuple[Line, list[Word]]

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.records import Extraction, PaperResult, RawAction
-from normalise.glossary import Glossary, build_glossary
-from normalise.leads import LeadSettings, expand_leads
-from normalise.numbers import infer_actions, infer_recommendations
-from normalise.plans import PlanSettings, group_plans
-from normalise.progress import PlanVersions, plans_to_progress, plans_to_summary
-from normalise.records import ActionRow, DocumentRow
-from normalise.repairs import borrowed_glossary, repair_leads, repair_numbers
-from normalise.versions import (
+from actionplans.extract.records import Extraction, PaperResult, RawAction
+from actionplans.normalise.glossary import Glossary, build_glossary
+from actionplans.normalise.leads import LeadSettings, expand_leads
+from actionplans.normalise.numbers import infer_actions, infer_recommendations
+from actionplans.normalise.plans import PlanSettings, group_plans
+from actionplans.normalise.progress import PlanVersions, plans_to_progress, plans_to_summary
+from actionplans.normalise.records import ActionRow, DocumentRow
+from actionplans.normalise.repairs import borrowed_glossary, repair_leads, repair_numbers
+from actionplans.normalise.versions import (
     PlanPaper,
     Version,
     VersionSettings,

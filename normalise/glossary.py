@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from extract.text import clean, key
-from normalise.lookalike import fold
+from actionplans.extract.text import clean, key
+from actionplans.normalise.lookalike import fold
 
 CODE_HEADERS = ("abbreviations", "abbreviation", "acronym", "acronyms", "code", "codes", "term", "terms",
                 "abbreviationacronym", "shortform", "initials", "key")

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from extract.text import clean
-from normalise.glossary import Glossary
-from normalise.lookalike import fold
+from actionplans.extract.text import clean
+from actionplans.normalise.glossary import Glossary
+from actionplans.normalise.lookalike import fold
 
 NO_ONE = {"tbc", "tbd", "tba", "n/a", "na", "-", "–", "to be confirmed", "none", "?"}
 _SEPARATORS = re.compile(r"(\s*(?:&|/|,|;|\+|\n)\s*)")

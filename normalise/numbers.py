@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from extract.records import RawAction
+from actionplans.extract.records import RawAction
 
 _PARTS = re.compile(r"^(\d+)(?:\.(\d+))?([a-z])?$")
 

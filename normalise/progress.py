@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from normalise.records import ActionRow
-from normalise.versions import Version
+from actionplans.normalise.records import ActionRow
+from actionplans.normalise.versions import Version
 
 RANK = {"Red": 0, "Amber": 1, "Green": 2, "Blue": 2}  # Blue (completed and embedded) is done too
 UNRATED = "unrated"

@@ -12,8 +12,8 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from normalise.glossary import Glossary
-from normalise.versions import PlanPaper, Version, VersionSettings
+from actionplans.normalise.glossary import Glossary
+from actionplans.normalise.versions import PlanPaper, Version, VersionSettings
 
 
 def donors(paper: PlanPaper, versions: list[Version]) -> list[PlanPaper]:

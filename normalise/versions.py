@@ -39,9 +39,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 from scipy.optimize import linear_sum_assignment
 
-from extract.records import Extraction
-from normalise.glossary import Glossary
-from normalise.records import ActionRow
+from actionplans.extract.records import Extraction
+from actionplans.normalise.glossary import Glossary
+from actionplans.normalise.records import ActionRow
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ CSV_NOTE = ("Text cells that begin with =, +, -, @, tab or carriage return carry
 @cache
 def actions_schema() -> dict[str, object]:
     """The JSON Schema for actions.json, as shipped in output/schemas/."""
-    text = resources.files("output").joinpath("schemas/actions.schema.json").read_text(encoding="utf-8")
+    text = resources.files("actionplans.output").joinpath("schemas/actions.schema.json").read_text(encoding="utf-8")
     schema: dict[str, object] = json.loads(text)
     return schema
 

@@ -14,8 +14,8 @@ from typing import Protocol
 
 import pandas as pd
 
-from output.links import source_href
-from output.settings import OutputSettings
+from actionplans.output.links import source_href
+from actionplans.output.settings import OutputSettings
 
 RAGS = ("Red", "Amber", "Green", "Blue", "Unrated")
 COLOURS = {"Red": "#d64545", "Amber": "#f0a830", "Green": "#3a9e5c", "Blue": "#3b7dd8", "Unrated": "#c9ced6"}

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from normalise import Tables
-from normalise.records import ACTION_COLUMNS, DOCUMENT_COLUMNS, PROGRESS_COLUMNS, SUMMARY_COLUMNS
+from actionplans.normalise import Tables
+from actionplans.normalise.records import ACTION_COLUMNS, DOCUMENT_COLUMNS, PROGRESS_COLUMNS, SUMMARY_COLUMNS
 
 ABBREVIATION_COLUMNS = ("source_file", "code", "in_full")
 # Sheet and CSV order.

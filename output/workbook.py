@@ -16,9 +16,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from output.describe import ISO_DATE, field_type
-from output.links import source_href
-from output.settings import OutputSettings
+from actionplans.output.describe import ISO_DATE, field_type
+from actionplans.output.links import source_href
+from actionplans.output.settings import OutputSettings
 
 SHEETS = {"actions": "Actions", "progress": "Progress", "summary": "Summary", "documents": "Documents",
           "abbreviations": "Abbreviations"}

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from normalise import Tables
-from output.describe import datapackage
-from output.report import frames_to_report
-from output.settings import OutputSettings
-from output.tables import _csv, _json, atomic_write, tables_to_frames
-from output.workbook import frames_to_workbook
+from actionplans.normalise import Tables
+from actionplans.output.describe import datapackage
+from actionplans.output.report import frames_to_report
+from actionplans.output.settings import OutputSettings
+from actionplans.output.tables import _csv, _json, atomic_write, tables_to_frames
+from actionplans.output.workbook import frames_to_workbook
 
 WORKBOOK = "actionplans.xlsx"
 REPORT = "report.html"

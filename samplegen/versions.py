@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from extract.records import DocumentInfo, Extraction, PaperResult, RawAction
+from actionplans.extract.records import DocumentInfo, Extraction, PaperResult, RawAction
 
 Numbering = Literal["running", "per_rec", "hierarchical", "lost"]
 """How a version prints action numbers: running on across the plan ("1".."40"),

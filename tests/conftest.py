@@ -1,7 +1,6 @@
 """Shared fixtures: the pipeline run once per sample file, and the path to ../shared."""
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -9,7 +8,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"

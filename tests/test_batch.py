@@ -17,15 +17,16 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLES
 
 import actionplans
-from batch import BatchSettings, iter_inputs, run_batch, run_batch_report
-from extract import ExtractSettings
-from extract.headers import HeaderSettings
-from ingest import IngestError, IngestSettings, read_document
-from ingest.safety import DocxLimits
-from normalise.plans import PlanSettings
+import actionplans.api
+from actionplans.batch import BatchSettings, iter_inputs, run_batch, run_batch_report
+from actionplans.extract import ExtractSettings
+from actionplans.extract.headers import HeaderSettings
+from actionplans.ingest import IngestError, IngestSettings, read_document
+from actionplans.ingest.safety import DocxLimits
+from actionplans.normalise.plans import PlanSettings
+from conftest import SAMPLES
 
 PLAN_DOCX = SAMPLES / "004_reading_cp_action_plan_2013-08.docx"
 PLAN_PDF = SAMPLES / "004_reading_cp_action_plan_2013-08.pdf"
@@ -422,8 +423,8 @@ def test_unchanged_rerun_skips_normalise_and_a_change_does_not(tmp_path: Path,
     settings = BatchSettings(workers=1, cache_dir=tmp_path / "cache")
     first = actionplans.run([src], batch=settings)
     calls: list[int] = []
-    real = actionplans.results_to_tables
-    monkeypatch.setattr(actionplans, "results_to_tables", lambda *a: calls.append(1) or real(*a))
+    real = actionplans.api.results_to_tables
+    monkeypatch.setattr(actionplans.api, "results_to_tables", lambda *a: calls.append(1) or real(*a))
     again = actionplans.run([src], batch=settings)
     assert calls == [] and again.actions == first.actions and again.documents == first.documents
     # The same bytes under another name are another run: source_file differs in every row.
@@ -439,8 +440,7 @@ def test_unchanged_rerun_skips_normalise_and_a_change_does_not(tmp_path: Path,
 def test_a_script_without_a_main_guard_can_call_the_library(how: str, tmp_path: Path) -> None:
     """Children never re-run the caller's script, so a plain script (or one fed on stdin)
     reads its papers in worker processes like the command line does."""
-    script = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-              "import actionplans\n"
+    script = ("import actionplans\n"
               f"frames = actionplans.extract_folder({str(SAMPLES)!r})\n"
               "print(int(frames['documents']['actions'].sum()))\n")
     path = tmp_path / "script.py"

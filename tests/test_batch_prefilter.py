@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLES
 
+from actionplans.extract import document_to_extraction
+from actionplans.ingest import IngestSettings, PdfSettings, read_document
+from actionplans.ingest.prefilter import PageText, PrefilterSettings, is_header_line, pages_to_analyse, survey_pdf
 from bench.synth import agenda_pack, combine, filler_pdf
-from extract import document_to_extraction
-from ingest import IngestSettings, read_document
-from ingest.prefilter import PageText, PrefilterSettings, is_header_line, pages_to_analyse, survey_pdf
+from conftest import ROOT, SAMPLES
 
 PLAN = SAMPLES / "004_reading_cp_action_plan_2013-08.pdf"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
@@ -19,7 +19,7 @@ OFF = PrefilterSettings(enabled=False)
 
 
 def _actions(path: Path, prefilter: PrefilterSettings) -> list[tuple[object, ...]]:
-    ex = document_to_extraction(read_document(path, path.name, IngestSettings(prefilter=prefilter)))
+    ex = document_to_extraction(read_document(path, path.name, IngestSettings(pdf=PdfSettings(prefilter=prefilter))))
     return [(a.recommendation_number, a.recommendation_text, a.action_number, a.action_text, a.lead_raw,
              a.rag_raw, a.page) for a in ex.actions]
 

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
 
 import actionplans
+from conftest import SAMPLES
 
 PLAN = SAMPLES / "004_reading_cp_action_plan_2013-08.docx"
 

@@ -11,10 +11,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
 
-from batch import BatchReport, BatchSettings, iter_inputs, run_batch_report
-from extract.records import PaperResult
+from actionplans.batch import BatchReport, BatchSettings, iter_inputs, run_batch_report
+from actionplans.extract.records import PaperResult
+from conftest import SHARED
 
 CORPUS = SHARED / "corpus"
 TIMEOUT_S = 120.0

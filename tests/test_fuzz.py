@@ -14,11 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest import IngestError, read_document
+from actionplans.ingest import IngestError, read_document
+from conftest import SAMPLES
 
 PDFS = [SAMPLES / "000_reading_slac_inspection_webpage.pdf", SAMPLES / "003_oxfordshire_cabinet_ofsted_item.pdf"]
 DOCXS = [SAMPLES / "002_slac_inspection_minutes.docx", SAMPLES / "004_reading_cp_action_plan_2013-08.docx"]

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLES, run_file
 
-from output.tables import _csv, tables_to_frames
+from actionplans.output.tables import _csv, tables_to_frames
+from conftest import ROOT, SAMPLES, run_file
 
 GOLDEN = ROOT / "tests" / "golden"
 PAPERS = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx"))

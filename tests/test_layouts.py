@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_file
 
+from conftest import ROOT, run_file
 from samplegen.layouts import LAYOUTS, Layout
 from samplegen.spec import Action, Paper
 

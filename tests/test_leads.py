@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from normalise.glossary import Glossary
-from normalise.leads import LeadSettings, expand_leads
+from actionplans.normalise.glossary import Glossary
+from actionplans.normalise.leads import LeadSettings, expand_leads
 
 GLOSSARY = Glossary()
 for code, name in (("HoS", "Head of Safeguarding"), ("PSW", "Principal Social Worker"),

@@ -14,12 +14,12 @@ from urllib.parse import unquote
 import jsonschema
 import openpyxl
 import pytest
-from conftest import SAMPLES
 from test_report import parse
 
 import actionplans
-from output.describe import actions_schema
-from output.progress import ProgressSettings, file_progress
+from actionplans.output.describe import actions_schema
+from actionplans.output.progress import ProgressSettings, file_progress
+from conftest import SAMPLES
 
 ALL = ["abbreviations.csv", "actionplans.xlsx", "actions.csv", "actions.json", "datapackage.json", "documents.csv",
        "progress.csv", "report.html", "summary.csv"]

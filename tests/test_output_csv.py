@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 from test_output_data import APR, FORMULA, SCRIPT, make_inputs, make_tables
 
-from output import OutputSettings, write_outputs
-from output.describe import actions_schema
-from output.tables import neutralise
+from actionplans.output import OutputSettings, write_outputs
+from actionplans.output.describe import actions_schema
+from actionplans.output.tables import neutralise
 
 
 @pytest.fixture

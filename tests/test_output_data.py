@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from conftest import SAMPLES, run_file
 
-from normalise import Tables
-from normalise.glossary import Glossary
-from normalise.records import ACTION_COLUMNS, PROGRESS_COLUMNS, SUMMARY_COLUMNS, ActionRow, DocumentRow
-from output.tables import tables_to_frames
+from actionplans.normalise import Tables
+from actionplans.normalise.glossary import Glossary
+from actionplans.normalise.records import ACTION_COLUMNS, PROGRESS_COLUMNS, SUMMARY_COLUMNS, ActionRow, DocumentRow
+from actionplans.output.tables import tables_to_frames
+from conftest import SAMPLES, run_file
 
 PLAN = "testshire-2024"
 JAN, APR = "plan-jan.docx", "plan-apr.pdf"

@@ -10,8 +10,8 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 from test_output_data import APR, FORMULA, make_inputs, make_tables
 
-from normalise.records import PROGRESS_COLUMNS
-from output import OutputSettings, write_outputs
+from actionplans.normalise.records import PROGRESS_COLUMNS
+from actionplans.output import OutputSettings, write_outputs
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_output_data import FORMULA, PLAN, SCRIPT, make_inputs, make_tables
 
-from output import OutputSettings, write_outputs
+from actionplans.output import OutputSettings, write_outputs
 
 VOID = {"meta", "br", "img", "input", "link", "hr"}
 

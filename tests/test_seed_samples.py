@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, run_file
 
+from conftest import SAMPLES, run_file
 from samplegen import narrative, seed001, seed004
 from samplegen.spec import Action, Paper
 

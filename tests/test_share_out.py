@@ -1,10 +1,10 @@
 """Sharing a lead-officer cell out among the actions of one action cell."""
 from __future__ import annotations
 
-from extract.actions import rows_to_actions
-from extract.headers import HeaderSettings, read_header
-from extract.tables import PlanRow, PlanTable, Slot
-from ingest.model import Box, Line, Paragraph
+from actionplans.extract.actions import rows_to_actions
+from actionplans.extract.headers import HeaderSettings, read_header
+from actionplans.extract.tables import PlanRow, PlanTable, Slot
+from actionplans.ingest.model import Box, Line, Paragraph
 
 HEADER = read_header([(0, "Recommendation"), (1, "Actions"), (2, "Lead officer"), (3, "RAG")], HeaderSettings())
 

@@ -13,14 +13,14 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
 
 import actionplans
-from batch import iter_inputs, run_batch
-from extract.records import PaperResult
-from normalise import NormaliseSettings, Tables, results_to_tables
-from normalise.records import ActionRow
-from normalise.versions import VersionSettings
+from actionplans.batch import iter_inputs, run_batch
+from actionplans.extract.records import PaperResult
+from actionplans.normalise import NormaliseSettings, Tables, results_to_tables
+from actionplans.normalise.records import ActionRow
+from actionplans.normalise.versions import VersionSettings
+from conftest import SAMPLES
 from samplegen import seed004
 from samplegen.versions import (
     DATES,

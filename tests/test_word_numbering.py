@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ingest.numbering import W, format_number, parse_numbering
+from actionplans.ingest.numbering import W, format_number, parse_numbering
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

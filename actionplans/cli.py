@@ -1,65 +1,30 @@
-"""actionplans: Ofsted inspection action plans from council papers, as linked tables.
+"""The command line: ``actionplans extract PATH... -o OUT``, a thin layer over the library.
 
-Command line: ``actionplans extract PATH... -o OUT``. Python: ``extract_folder(path)``.
-This module is a thin layer over the four stages: ingest, extract, normalise, output.
+Domain errors print one line (``actionplans: error: ...``) and exit 2; ``-v`` shows
+tracebacks. Exit status: 0 every file was read, 1 some could not be, 2 usage error.
 """
 from __future__ import annotations
 
 import argparse
 import logging
+import math
+import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
+from actionplans import __version__
+from actionplans.api import tables_from_results
+from actionplans.batch import BatchSettings, SchedulerError, default_cache_dir, iter_inputs, run_batch
+from actionplans.output import FORMATS, OutputSettings, parse_formats, still_red, write_outputs
+from actionplans.output.progress import ProgressSettings, file_progress
+from actionplans.settings import Settings, SettingsError
 
-from batch import BatchSettings, SchedulerError, default_cache_dir, iter_inputs, run_batch
-from cache import RunCache
-from extract import ExtractSettings
-from extract.records import PaperResult
-from normalise import NormaliseSettings, Tables, results_to_tables
-from output import FORMATS, OutputSettings, parse_formats, still_red, tables_to_frames, write_outputs
-from output.progress import ProgressSettings, file_progress
-
-__version__ = "0.1.0"
 log = logging.getLogger("actionplans")
-
-
-@dataclass(frozen=True)
-class Settings:
-    extract: ExtractSettings = field(default_factory=ExtractSettings)
-    normalise: NormaliseSettings = field(default_factory=NormaliseSettings)
-
-
-def run(paths: list[Path], settings: Settings | None = None, batch: BatchSettings | None = None) -> Tables:
-    """The run's tables; ``batch`` says how files are read (workers, limits, cache)."""
-    settings = settings or Settings()
-    batch = batch or BatchSettings()
-    results = run_batch(iter_inputs(paths), settings.extract, batch)
-    return _tables(results, settings.normalise, batch.cache_dir)
-
-
-def _tables(results: list[PaperResult], settings: NormaliseSettings, cache_dir: Path | None) -> Tables:
-    """The normalised tables; from the run cache where every paper's result is as it was."""
-    cache = RunCache[Tables](cache_dir) if cache_dir is not None else None
-    key = RunCache.key(results, settings) if cache is not None else None
-    tables = cache.get(key) if cache is not None and key else None
-    if tables is None:
-        tables = results_to_tables(results, settings)
-        if cache is not None and key:
-            cache.put(key, tables)
-    return tables
-
-
-def extract_folder(path: str | Path, settings: Settings | None = None) -> dict[str, pd.DataFrame]:
-    """The run's tables for one folder of papers, as pandas DataFrames by name: actions,
-    progress, summary, documents, abbreviations (the columns of the CSVs of those names;
-    dates as ISO strings, pages as nullable integers)."""
-    return tables_to_frames(run([Path(path)], settings))
+DESCRIPTION = "Action plans from council committee papers (PDF and Word), as linked tables."
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="actionplans", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="actionplans", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="read papers and write the tables (CSV, JSON, Excel) and report.html",
@@ -76,9 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("-j", "--workers", type=int, default=default.workers, metavar="N",
                     help=f"files read at once, each in its own process (default: {default.workers}, one per core; "
                          "0 reads in this process, without limits)")
-    ex.add_argument("--timeout", type=float, default=default.timeout_s, metavar="SECONDS",
+    ex.add_argument("--timeout", type=_seconds, default=default.timeout_s, metavar="SECONDS",
                     help=f"time limit per file; a file over it is an error row (default: {default.timeout_s:g})")
-    ex.add_argument("--memory-mb", type=int, default=default.memory_mb, metavar="MIB",
+    ex.add_argument("--memory-mb", type=_memory_mb, default=default.memory_mb, metavar="MIB",
                     help=f"memory cap per file (default: {default.memory_mb})")
     ex.add_argument("--cache-dir", type=Path, default=default_cache_dir(), metavar="DIR",
                     help="where results are kept, by file content, so a re-run reads only changed files "
@@ -86,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--no-cache", action="store_true", help="read every file again, and keep no results")
     ex.add_argument("--scheduler", metavar="ADDRESS",
                     help="run the files on a Dask cluster (e.g. tcp://host:8786); workers must see the same paths")
+    ex.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="settings",
+                    help="any setting of any stage, by its dotted name (repeatable), e.g. "
+                         "ingest.pdf.prefilter.min_pages=20 or normalise.versions.link_min=70")
     return parser
 
 
@@ -104,22 +72,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"actionplans: error: output folder is a file: {args.out}", file=sys.stderr)
         return 2
     try:
-        batch = BatchSettings(workers=args.workers, timeout_s=args.timeout, memory_mb=args.memory_mb,
-                              cache_dir=None if args.no_cache else args.cache_dir, scheduler=args.scheduler)
-    except ValueError as exc:
+        settings = _settings(args)
+    except (SettingsError, ValueError) as exc:
         print(f"actionplans: error: {exc}", file=sys.stderr)
         return 2
+    batch = settings.batch
     inputs = iter_inputs(args.paths)
     with file_progress(len(inputs), ProgressSettings(enabled=not args.quiet)) as bar:
         # The bar moves as each paper is read, whichever worker read it.
         try:
-            results = run_batch(inputs, batch=batch, on_result=lambda _: bar.update(1))
+            results = run_batch(inputs, settings.extract, batch, on_result=lambda _: bar.update(1),
+                                ingest=settings.ingest)
         except SchedulerError as exc:
             print(f"actionplans: error: {exc}", file=sys.stderr)
             return 2
-    tables = _tables(results, NormaliseSettings(), batch.cache_dir)
+    tables = tables_from_results(results, settings.normalise, batch.cache_dir)
     try:
-        write_outputs(tables, args.out, OutputSettings(formats=args.format, inputs=tuple(args.paths)))
+        write_outputs(tables, args.out, settings.output)
     except OSError as exc:
         log.debug("cannot write", exc_info=True)
         print(f"actionplans: error: cannot write to {args.out}: {exc.strerror or exc}"
@@ -139,12 +108,47 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    """The settings tree: options first, then ``--set`` values over them."""
+    batch = BatchSettings(workers=args.workers, timeout_s=args.timeout, memory_mb=args.memory_mb,
+                          cache_dir=None if args.no_cache else args.cache_dir, scheduler=args.scheduler)
+    output = OutputSettings(formats=args.format, inputs=tuple(args.paths))
+    return Settings(batch=batch, output=output).with_values(args.settings)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {text!r}")
+    return value
+
+
+def machine_memory_mb() -> int | None:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") >> 20
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def _memory_mb(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of MiB: {text!r}") from None
+    total = machine_memory_mb()
+    if value < 512:
+        raise argparse.ArgumentTypeError(f"must be at least 512 MiB (the parsers need that), not {value}")
+    if total is not None and value > total:
+        raise argparse.ArgumentTypeError(f"{value} MiB is more than this machine has ({total} MiB)")
+    return value
+
+
 def _formats(text: str) -> tuple[str, ...]:
     try:
         return parse_formats(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
-
-if __name__ == "__main__":
-    sys.exit(main())

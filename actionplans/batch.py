@@ -33,10 +33,10 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from cache import ResultCache, fingerprint
-from extract import ExtractSettings, document_to_extraction
-from extract.records import PaperResult
-from ingest import IngestError, IngestSettings, read_document, sniff_format
+from actionplans.cache import ResultCache, fingerprint
+from actionplans.extract import ExtractSettings, document_to_extraction
+from actionplans.extract.records import PaperResult
+from actionplans.ingest import IngestError, IngestSettings, read_document, sniff_format
 
 log = logging.getLogger("actionplans")
 
@@ -60,7 +60,6 @@ class BatchSettings:
     memory_mb: int = 2048  # per file: the child's address-space cap
     cache_dir: Path | None = None  # None: no cache
     scheduler: str | None = None  # a dask.distributed scheduler address, e.g. tcp://host:8786
-    ingest: IngestSettings = field(default_factory=IngestSettings)
 
     def __post_init__(self) -> None:
         if self.workers < 0:
@@ -78,10 +77,11 @@ class BatchSettings:
             return cls(**value)
         return value
 
-    def for_children(self) -> IngestSettings:
-        # A LibreOffice conversion must give up before the child's own time runs out:
-        # the helper processes it starts would outlive a killed child.
-        return replace(self.ingest, convert_timeout_s=min(self.ingest.convert_timeout_s, self.timeout_s * 0.6))
+    def for_children(self, ingest: IngestSettings) -> IngestSettings:
+        """The ingest settings a child reads with. A LibreOffice conversion must give up
+        before the child's own time runs out: the helper processes it starts would
+        outlive a killed child."""
+        return replace(ingest, convert_timeout_s=min(ingest.convert_timeout_s, self.timeout_s * 0.6))
 
 
 class SchedulerError(RuntimeError):
@@ -203,15 +203,6 @@ def read_paper(path: Path, result: PaperResult, extract: ExtractSettings, ingest
     return result
 
 
-def process_file(path: Path, source: str, settings: ExtractSettings | None = None,
-                 ingest: IngestSettings | None = None) -> PaperResult:
-    """Hash, ingest and extract one file in this process (no isolation)."""
-    result = hash_input(path, source)
-    if result.error:
-        return result
-    return read_paper(path, result, settings or ExtractSettings(), ingest or IngestSettings())
-
-
 # --- one file in a child process ---------------------------------------------------
 
 @dataclass(frozen=True)
@@ -272,7 +263,7 @@ def _context() -> Any:
     starts in milliseconds."""
     ctx = multiprocessing.get_context("forkserver")
     with _SERVER_LOCK:
-        ctx.set_forkserver_preload(["batch"])
+        ctx.set_forkserver_preload(["actionplans.batch"])
         saved = {name: os.environ.get(name) for name in _ONE_THREAD}
         os.environ.update(_ONE_THREAD)  # numeric libraries imported there start no thread pools
         try:
@@ -425,18 +416,25 @@ def _run_here(jobs: list[_Job]) -> Iterator[_Outcome]:
 # --- the batch -------------------------------------------------------------------
 
 def run_batch(inputs: list[tuple[Path, str]], settings: ExtractSettings | None = None,
-              batch: BatchSettings | None = None, on_result: OnResult | None = None) -> list[PaperResult]:
-    """One result per input, in input order."""
-    return run_batch_report(inputs, settings, batch, on_result).results
+              batch: BatchSettings | None = None, on_result: OnResult | None = None,
+              ingest: IngestSettings | None = None) -> list[PaperResult]:
+    """One result per input, in input order (see ``run_batch_report``)."""
+    return run_batch_report(inputs, settings, batch, on_result, ingest).results
 
 
 def run_batch_report(inputs: list[tuple[Path, str]], settings: ExtractSettings | None = None,
-                     batch: BatchSettings | None = None, on_result: OnResult | None = None) -> BatchReport:
-    """One result per input, in input order, with how each file went. ``on_result`` is
-    called as each file finishes (for a progress display)."""
+                     batch: BatchSettings | None = None, on_result: OnResult | None = None,
+                     ingest: IngestSettings | None = None) -> BatchReport:
+    """The per-file stages (ingest, extract) over a batch.
+
+    Takes (path, source_file name) pairs, as ``iter_inputs`` gives them, and each stage's
+    settings. Returns one ``PaperResult`` per input, in input order, with how each file
+    went; a file that cannot be read is a result with ``error`` set, never an exception.
+    ``on_result`` is called as each file finishes (for a progress display). Raises
+    ``SchedulerError`` where a Dask scheduler was named and cannot be used."""
     extract = settings or ExtractSettings()
     batch = batch or BatchSettings()
-    children = batch.for_children()
+    children = batch.for_children(ingest or IngestSettings())
     cache = ResultCache(batch.cache_dir, fingerprint(extract, children)) if batch.cache_dir else None
     done: dict[int, _Outcome] = {}
     jobs: list[_Job] = []

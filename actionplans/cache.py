@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from extract.records import PaperResult
+from actionplans.extract.records import PaperResult
 
 log = logging.getLogger("actionplans")
 T = TypeVar("T")
@@ -34,8 +34,7 @@ _LIBRARIES = ("actionplans", "pdfplumber", "pdfminer.six", "pypdfium2", "python-
 def code_digest(*, normalise: bool = False) -> str:
     """A hash of the source of every stage a cached result depends on: ingest, extract
     and the batch runner for a paper's result; normalise as well for a run's tables."""
-    import extract
-    import ingest
+    from actionplans import extract, ingest
 
     digest = hashlib.sha256()
     roots = [Path(ingest.__file__).parent, Path(extract.__file__).parent]
