@@ -6,18 +6,44 @@ Command line: ``actionplans extract PATH... -o OUT``. Python: ``extract_folder(p
 records), ``actionplans.normalise`` (records to the run's tables) and ``actionplans.output``
 (tables to files). What makes a plan (column roles, status words and colours, code shapes)
 lives in one place, ``actionplans.vocabulary``.
+
+The names below load on first use, so ``import actionplans.vocabulary`` (or one stage)
+does not import every stage and pandas with it.
 """
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from actionplans.api import extract_folder, run, tables_from_results  # noqa: E402
-from actionplans.batch import BatchSettings  # noqa: E402
-from actionplans.cli import main  # noqa: E402
-from actionplans.extract import ExtractSettings  # noqa: E402
-from actionplans.ingest import IngestSettings  # noqa: E402
-from actionplans.normalise import NormaliseSettings, Tables  # noqa: E402
-from actionplans.settings import Settings  # noqa: E402
+_EXPORTS = {
+    "run": "actionplans.api", "extract_folder": "actionplans.api", "tables_from_results": "actionplans.api",
+    "main": "actionplans.cli", "Settings": "actionplans.settings", "BatchSettings": "actionplans.batch",
+    "IngestSettings": "actionplans.ingest", "ExtractSettings": "actionplans.extract",
+    "NormaliseSettings": "actionplans.normalise", "Tables": "actionplans.normalise",
+    "OutputSettings": "actionplans.output", "Vocabulary": "actionplans.vocabulary",
+    "load_vocabulary": "actionplans.vocabulary",
+}
 
-__all__ = ["BatchSettings", "ExtractSettings", "IngestSettings", "NormaliseSettings", "Settings", "Tables",
-           "__version__", "extract_folder", "main", "run", "tables_from_results"]
+if TYPE_CHECKING:
+    from actionplans.api import extract_folder, run, tables_from_results
+    from actionplans.batch import BatchSettings
+    from actionplans.cli import main
+    from actionplans.extract import ExtractSettings
+    from actionplans.ingest import IngestSettings
+    from actionplans.normalise import NormaliseSettings, Tables
+    from actionplans.output import OutputSettings
+    from actionplans.settings import Settings
+    from actionplans.vocabulary import Vocabulary, load_vocabulary
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'actionplans' has no attribute {name!r}")
+
+
+__all__ = ["BatchSettings", "ExtractSettings", "IngestSettings", "NormaliseSettings", "OutputSettings", "Settings",
+           "Tables", "Vocabulary", "__version__", "extract_folder", "load_vocabulary", "main", "run",
+           "tables_from_results"]

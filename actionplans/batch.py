@@ -9,24 +9,33 @@ parsers, so a child costs milliseconds, not the second an import takes.
 
 Files run ``workers`` at a time here, or as tasks on a Dask cluster (``scheduler``),
 where each task runs its file in the same kind of child. With a cache folder, a file
-whose bytes, code and settings are unchanged is not read again.
+whose bytes, code and settings are unchanged is not read again. Everything that reads a
+file's bytes, hashing included, happens in its child, within its limits; the run itself
+only looks at each file's size. A child ends when the run that started it ends, however
+it ends.
 """
 from __future__ import annotations
 
+import ctypes
 import errno
 import hashlib
+import json
 import logging
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import re
+import select
 import signal
 import stat
 import sys
+import tempfile
 import threading
 import time
 import traceback
 import types
-from collections.abc import Callable, Iterable, Iterator
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
@@ -36,7 +45,8 @@ from typing import Any
 from actionplans.cache import ResultCache, fingerprint
 from actionplans.extract import ExtractSettings, document_to_extraction
 from actionplans.extract.records import PaperResult
-from actionplans.ingest import IngestError, IngestSettings, read_document, sniff_format
+from actionplans.ingest import IngestError, IngestSettings, check_size, read_document, sniff_format
+from actionplans.ingest.errors import one_line
 
 log = logging.getLogger("actionplans")
 
@@ -105,31 +115,96 @@ class BatchReport:
 
 # --- finding the files -----------------------------------------------------------
 
-def iter_inputs(paths: list[Path]) -> list[tuple[Path, str]]:
-    """Every file under ``paths`` (hidden files and folders skipped), with its name
-    relative to the folder it was found in, in a stable order. Broken links and link
-    loops are listed too: each must get its row."""
+# What a run writes (output/write.py), by name. Never read as papers where a run wrote
+# them: in its output folder, or in a folder holding its record (documents.csv or
+# datapackage.json as written here), or marked as ours (the report, the workbook).
+OUTPUT_NAMES = frozenset({"documents.csv", "actions.csv", "progress.csv", "summary.csv", "abbreviations.csv",
+                          "datapackage.json", "actions.json", "actionplans.xlsx", "report.html"})
+FOLDER_SETTINGS = "actionplans.toml"  # a folder's own vocabulary (actionplans.vocabulary): not a paper
+
+
+def iter_inputs(paths: Sequence[Path], exclude: Iterable[Path] = ()) -> list[tuple[Path, str]]:
+    """Every file under ``paths`` (hidden files and folders skipped), with its name as the
+    outputs show it, in a stable order. Names are unique in the run: relative to the one
+    folder given (or a file's own folder), or to the common parent of several inputs
+    (``dirA/plan.docx``, ``dirB/plan.docx``). Broken links and link loops are listed too:
+    each must get its row. Folders in ``exclude`` (the run's own output folder) and files
+    a run wrote are not listed."""
+    root = names_root(paths)
+    skip = _identities(exclude)
     found: list[tuple[Path, str]] = []
-    for root in paths:
-        if root.is_dir():
-            found.extend(sorted(_walk(root, root, set()), key=lambda item: item[1]))
+    listed: set[str] = set()
+    names: set[str] = set()
+    for top in paths:
+        if top.is_dir():
+            files = list(_walk(top, skip, set(), top=True))
         else:
-            found.append((root, display_name(root.name)))
+            files = [] if _written_by_us(top) else [top]
+        named = sorted(((path, display_name(_name(path, top, root))) for path in files), key=lambda item: item[1])
+        for path, name in named:
+            where = os.path.abspath(path)
+            if where in listed:  # an input inside another input
+                continue
+            listed.add(where)
+            found.append((path, _unique(name, names)))
     return found
 
 
-def _walk(folder: Path, root: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, str]]:
+def names_root(paths: Sequence[Path]) -> str | None:
+    """The folder ``source_file`` names are relative to: the one folder given, a file's own
+    folder, or the common parent of several inputs; None where they share none (two
+    drives). output/links.py finds the files again by the same rule."""
+    bases = [os.path.abspath(p if p.is_dir() else p.parent) for p in paths]
+    try:
+        return os.path.commonpath(bases) if bases else None
+    except ValueError:
+        return None
+
+
+def _name(path: Path, top: Path, root: str | None) -> str:
+    if root is None:  # inputs on two drives: names as found, unique by _unique
+        return path.relative_to(top).as_posix() if top.is_dir() else path.name
+    return Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+
+
+def _unique(name: str, names: set[str]) -> str:
+    """The name, or where it is taken (two names that differ only in bytes that are not
+    UTF-8), the name with a counter: every row of a run names one file."""
+    unique, n = name, 1
+    while unique in names:
+        n += 1
+        stem, dot, suffix = name.rpartition(".")
+        unique = f"{stem} ({n}).{suffix}" if dot and stem else f"{name} ({n})"
+    names.add(unique)
+    return unique
+
+
+def _identities(folders: Iterable[Path]) -> set[tuple[int, int]]:
+    out = set()
+    for folder in folders:
+        try:
+            info = folder.stat()
+        except OSError:
+            continue  # not made yet: nothing in it to skip
+        out.add((info.st_dev, info.st_ino))
+    return out
+
+
+def _walk(folder: Path, skip: set[tuple[int, int]], seen: set[tuple[int, int]], top: bool = False) -> Iterator[Path]:
     try:
         info = folder.stat()
-        if (info.st_dev, info.st_ino) in seen:
-            return  # a link back up the tree
-        seen.add((info.st_dev, info.st_ino))
+        identity = (info.st_dev, info.st_ino)
+        if identity in seen or (identity in skip and not top):
+            return  # a link back up the tree, or the run's own output folder
+        seen.add(identity)
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         log.warning("cannot list %s (%s)", folder, exc.strerror)
         return
+    # Output written into the input folder itself (-o IN): its outputs only are skipped.
+    ours = identity in skip or _holds_a_run(folder, {e.name for e in entries})
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.name == FOLDER_SETTINGS:
             continue
         path = Path(entry.path)
         try:
@@ -137,9 +212,41 @@ def _walk(folder: Path, root: Path, seen: set[tuple[int, int]]) -> Iterator[tupl
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(path, root, seen)
-        else:
-            yield path, display_name(path.relative_to(root).as_posix())
+            yield from _walk(path, skip, seen)
+        elif not (entry.name in OUTPUT_NAMES and (ours or _written_by_us(path))):
+            yield path
+
+
+def _holds_a_run(folder: Path, names: set[str]) -> bool:
+    """Whether a run wrote its outputs to ``folder``: its record of the run is there."""
+    return any(name in names and _written_by_us(folder / name) for name in ("documents.csv", "datapackage.json"))
+
+
+_DOCUMENTS_HEADER = "\ufeffsource_file,sha256,format,".encode()
+
+
+def _written_by_us(path: Path) -> bool:
+    """Whether ``path`` is one of a run's outputs, from its name and a mark only we write:
+    documents.csv's columns, datapackage.json's name, the report's and workbook's own words."""
+    try:
+        if path.name not in OUTPUT_NAMES or not path.is_file():
+            return False  # a pipe named like an output is not opened
+        with open(path, "rb") as fh:
+            head = fh.read(256 << 10)
+        if path.name == "documents.csv":
+            return head.startswith(_DOCUMENTS_HEADER)
+        if path.name == "datapackage.json":
+            described = json.loads(path.read_bytes()) if path.stat().st_size < 16 << 20 else None
+            return isinstance(described, dict) and described.get("name") == "actionplans"
+        if path.name == "report.html":
+            return b"Extracted by actionplans" in head
+        if path.name == "actionplans.xlsx":
+            with zipfile.ZipFile(path) as z:
+                book = z.read("xl/workbook.xml")[:1 << 20]
+            return all(b'name="%s"' % sheet in book for sheet in (b"Actions", b"Documents"))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError, RecursionError):
+        return False
+    return False
 
 
 def display_name(name: str) -> str:
@@ -170,15 +277,56 @@ def unreadable_reason(path: Path, exc: OSError) -> str:
     return f"cannot read file ({exc.strerror or type(exc).__name__})"
 
 
-def hash_input(path: Path, source: str) -> PaperResult:
-    """A result with the file's hash filled in, or with the reason it cannot be read."""
+def look_at(path: Path, ingest: IngestSettings) -> tuple[int, str]:
+    """The file's size, and why it is refused unread ("" where it is not): one stat, no
+    byte read, so a file too large for the limit is never hashed nor opened."""
     try:
-        mode = path.stat().st_mode
-        if not stat.S_ISREG(mode):
-            return PaperResult(source_file=source, sha256="", format="", error="not a regular file")
-        return PaperResult(source_file=source, sha256=sha256(path), format="")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return 0, "not a regular file"
+        check_size(info.st_size, ingest)
     except OSError as exc:
-        return PaperResult(source_file=source, sha256="", format="", error=unreadable_reason(path, exc))
+        return 0, unreadable_reason(path, exc)
+    except IngestError as exc:
+        return info.st_size, exc.message
+    return info.st_size, ""
+
+
+@dataclass(frozen=True)
+class _Read:
+    result: PaperResult
+    cached: bool = False
+    cacheable: bool = True  # False where the result is not the file's alone (changed, unhashed)
+
+
+def read_input(path: Path, source: str, extract: ExtractSettings, ingest: IngestSettings,
+               cache: ResultCache | None = None, on_hash: Callable[[str], None] | None = None) -> _Read:
+    """One file from start to end, as its child runs it (so within its limits): size
+    checked, bytes hashed (``on_hash`` hears the hash at once), result from the cache or
+    read, and the hash taken again after reading, so that a result is only ever kept under
+    the bytes it was read from."""
+    _, refusal = look_at(path, ingest)
+    if refusal:
+        return _Read(PaperResult(source_file=source, sha256="", format="", error=refusal), cacheable=False)
+    try:
+        digest = sha256(path)
+    except OSError as exc:
+        return _Read(PaperResult(source_file=source, sha256="", format="", error=unreadable_reason(path, exc)),
+                     cacheable=False)
+    if on_hash is not None:
+        on_hash(digest)
+    hit = cache.get(digest, source) if cache is not None else None
+    if hit is not None:
+        return _Read(hit, cached=True, cacheable=False)
+    result = read_paper(path, PaperResult(source_file=source, sha256=digest, format=""), extract, ingest)
+    try:
+        unchanged = sha256(path) == digest
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        changed = PaperResult(source_file=source, sha256=digest, format=result.format, error="changed while being read")
+        return _Read(changed, cacheable=False)
+    return _Read(result)
 
 
 def read_paper(path: Path, result: PaperResult, extract: ExtractSettings, ingest: IngestSettings) -> PaperResult:
@@ -191,16 +339,37 @@ def read_paper(path: Path, result: PaperResult, extract: ExtractSettings, ingest
     except IngestError as exc:
         if exc.slug == "memory":
             raise MemoryError from exc  # the cap's doing, not the file's: the caller says so
-        result.error = exc.message
+        result.error = without_paths(exc.message, path, result.source_file)
     except OSError as exc:
         result.error = unreadable_reason(path, exc)
     except MemoryError:
         raise  # the caller knows the cap
     except Exception as exc:  # a reader bug must cost one file, not the batch
         log.debug("failed on %s", result.source_file, exc_info=True)
-        detail = str(exc).splitlines()[0][:160] if str(exc) else ""
-        result.error = f"could not read ({type(exc).__name__}: {detail})"
+        detail = one_line(without_paths(str(exc), path, result.source_file), 160)
+        result.error = f"could not read ({type(exc).__name__}{': ' + detail if detail else ''})"
     return result
+
+
+def without_paths(message: str, path: Path, source: str) -> str:
+    """The message with the file's absolute path put as its name in the run, and any other
+    path under the temporary, home or working folder cut to its last part: messages are
+    shared, and a path tells of the machine, not of the paper."""
+    forms = {os.path.abspath(path), _resolved(path)}
+    for form in sorted(forms, key=len, reverse=True):
+        message = message.replace(form, source) if len(form) > 1 else message
+    for folder in (tempfile.gettempdir(), str(Path.home()), os.getcwd()):
+        folder = folder.rstrip(os.sep)
+        if len(folder) > 1:
+            message = re.sub(re.escape(folder) + r"[^\s'\",;()]*", lambda m: os.path.basename(m.group()), message)
+    return message
+
+
+def _resolved(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return ""
 
 
 # --- one file in a child process ---------------------------------------------------
@@ -210,10 +379,11 @@ class _Job:
     index: int  # the input's place in the batch
     size: int  # bytes: the largest files start first, so none is left running alone at the end
     path: Path
-    result: PaperResult  # hashed, not yet read
+    source: str  # its name in the run
     extract: ExtractSettings
     ingest: IngestSettings
     memory_mb: int
+    cache: ResultCache | None  # looked up by the child, once it has hashed the file
 
 
 @dataclass(frozen=True)
@@ -222,32 +392,73 @@ class _Outcome:
     result: PaperResult
     stats: FileStats
     cacheable: bool  # False where the outcome depends on the limits, not the file
-    trace: str = ""
+    notes: str = ""  # tracebacks and the parsers' warnings, shown with -v
 
 
 def _child(conn: Connection, job: _Job) -> None:
-    """Runs in the child: cap memory, read the file, send the outcome back."""
+    """Runs in the child: end with the run, cap memory, read the file, send its hash and
+    then its outcome back."""
     import resource
 
+    _end_with_the_run(conn)
     cap = job.memory_mb << 20
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    traces = _Traces()
-    log.addHandler(traces)  # a reader's traceback travels back with the result, for -v
+    notes = _Notes()
+    logging.getLogger().addHandler(notes)  # the parsers' warnings travel back with the result, for -v
+    logging.captureWarnings(True)
     log.setLevel(logging.DEBUG)
     started = time.perf_counter()
-    result, cacheable = job.result, True
+    hashed: list[str] = []
+
+    def on_hash(digest: str) -> None:  # the run knows the hash even if this child is stopped
+        hashed.append(digest)
+        conn.send(digest)
+
     try:
-        read_paper(job.path, result, job.extract, job.ingest)
+        done = read_input(job.path, job.source, job.extract, job.ingest, job.cache, on_hash)
     except MemoryError:
-        result.extraction, cacheable = None, False
-        result.error = f"out of memory: reading it needs more than the {job.memory_mb} MiB cap"
+        reason = f"out of memory: reading it needs more than the {job.memory_mb} MiB cap"
+        done = _Read(PaperResult(job.source, "".join(hashed), "", error=reason), cacheable=False)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    stats = FileStats(time.perf_counter() - started, peak)
-    conn.send(_Outcome(job.index, result, stats, cacheable, "\n".join(traces.lines)))
+    stats = FileStats(time.perf_counter() - started, peak, done.cached)
+    _SENT.set()
+    conn.send(_Outcome(job.index, done.result, stats, done.cacheable, "\n".join(notes.lines)))
     conn.close()
 
 
-class _Traces(logging.Handler):
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_SENT = threading.Event()  # in a child: its outcome is on its way, its pipe may close
+
+
+def _end_with_the_run(conn: Connection) -> None:
+    """A reader ends when the run that started it ends, however it ends (kill -9 too). Its
+    parent is the fork server, which exits when the run does: the kernel then kills the
+    reader (Linux). And a watcher kills it when the run's end of its pipe closes, which
+    covers a run on a Dask worker, and the instant before the first was set."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watcher still stands
+    threading.Thread(target=_watch, args=(conn.fileno(),), name="end-with-the-run", daemon=True).start()
+
+
+def _watch(fd: int) -> None:
+    poller = select.poll()
+    poller.register(fd, 0)  # a pipe's writing end reports only trouble: POLLERR once its reader is gone
+    while True:
+        for _, event in poller.poll():
+            if event & select.POLLNVAL or _SENT.is_set():
+                return  # closed here, after the outcome was sent
+            if event & (select.POLLERR | select.POLLHUP):
+                os.kill(os.getpid(), signal.SIGKILL)
+
+
+class _Notes(logging.Handler):
+    """What a child logged that the run shows with -v: tracebacks, and warnings from any
+    library (pdfminer's "Could not get FontBBox"), which would otherwise reach the
+    console from the child directly."""
+
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
         self.lines: list[str] = []
@@ -255,6 +466,8 @@ class _Traces(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if record.exc_info:
             self.lines.append("".join(traceback.format_exception(*record.exc_info)))
+        elif record.levelno >= logging.WARNING:
+            self.lines.append(f"{record.name}: {record.getMessage()}")
 
 
 def _context() -> Any:
@@ -302,6 +515,7 @@ class _Running:
     def __init__(self, ctx: Any, job: _Job, timeout_s: float) -> None:
         self.job = job
         self.timeout_s = timeout_s
+        self.sha256 = ""  # sent by the child once it has hashed the file
         self.conn, child_conn = ctx.Pipe(duplex=False)
         self.process = ctx.Process(target=_child, args=(child_conn, job), daemon=True)
         self.started = time.monotonic()
@@ -314,14 +528,21 @@ class _Running:
     def handles(self) -> list[Any]:
         return [self.conn, self.process.sentinel]
 
-    def finish(self) -> _Outcome:
-        """The child's outcome, once it has sent it or died."""
+    def receive(self) -> _Outcome | None:
+        """What the child sent, once one of the handles is ready: None while it has sent
+        only the file's hash; its outcome once it has sent that, or died."""
         try:
-            outcome: _Outcome = self.conn.recv()
+            while self.conn.poll():
+                message = self.conn.recv()
+                if isinstance(message, _Outcome):
+                    return self._end(message)
+                self.sha256 = str(message)
         except (EOFError, OSError):
-            outcome = self._failed(self._death())
-        finally:
-            self.conn.close()
+            return self._end(self._failed(self._death()))
+        return None if self.process.is_alive() else self._end(self._failed(self._death()))
+
+    def _end(self, outcome: _Outcome) -> _Outcome:
+        self.conn.close()
         self.process.join(5)
         if self.process.is_alive():
             self.process.kill()
@@ -345,15 +566,20 @@ class _Running:
         return f"reader stopped without a result (exit status {code})"
 
     def _failed(self, reason: str) -> _Outcome:
-        result = replace(self.job.result, error=reason, extraction=None)
+        result = PaperResult(source_file=self.job.source, sha256=self.sha256, format="", error=reason)
         return _Outcome(self.job.index, result, FileStats(time.monotonic() - self.started), cacheable=False)
 
 
 def run_isolated(job: _Job, timeout_s: float) -> _Outcome:
     """One file in one child, waited for here: the unit a Dask task runs."""
     running = _Running(_context(), job, timeout_s)
-    ready = wait(running.handles, timeout=timeout_s)
-    return running.finish() if ready else running.kill()
+    while True:
+        ready = wait(running.handles, timeout=max(0.0, running.deadline - time.monotonic()))
+        outcome = running.receive() if ready else None
+        if outcome is None and time.monotonic() >= running.deadline:
+            outcome = running.kill()
+        if outcome is not None:
+            return outcome
 
 
 def _run_local(jobs: list[_Job], workers: int, timeout_s: float) -> Iterator[_Outcome]:
@@ -369,12 +595,12 @@ def _run_local(jobs: list[_Job], workers: int, timeout_s: float) -> Iterator[_Ou
             ready = set(wait([h for r in running for h in r.handles], timeout=max(0.0, soonest - time.monotonic())))
             now = time.monotonic()
             for r in list(running):
-                if any(h in ready for h in r.handles):
+                outcome = r.receive() if any(h in ready for h in r.handles) else None
+                if outcome is None and now >= r.deadline:
+                    outcome = r.kill()
+                if outcome is not None:
                     running.remove(r)
-                    yield r.finish()
-                elif now >= r.deadline:
-                    running.remove(r)
-                    yield r.kill()
+                    yield outcome
     finally:
         for r in running:  # an interrupted run leaves no children behind
             r.process.kill()
@@ -400,17 +626,18 @@ def _run_dask(jobs: list[_Job], address: str, timeout_s: float) -> Iterator[_Out
             except Exception as exc:  # the cluster lost the task (a worker died)
                 job = futures[future]
                 reason = f"cluster task failed ({type(exc).__name__})"
-                yield _Outcome(job.index, replace(job.result, error=reason), FileStats(), cacheable=False)
+                yield _Outcome(job.index, PaperResult(job.source, "", "", error=reason), FileStats(), cacheable=False)
 
 
 def _run_here(jobs: list[_Job]) -> Iterator[_Outcome]:
     for job in jobs:
         started = time.perf_counter()
         try:
-            result = read_paper(job.path, job.result, job.extract, job.ingest)
+            done = read_input(job.path, job.source, job.extract, job.ingest, job.cache)
         except MemoryError:
-            result = replace(job.result, extraction=None, error="out of memory")
-        yield _Outcome(job.index, result, FileStats(time.perf_counter() - started), cacheable=True)
+            done = _Read(PaperResult(job.source, "", "", error="out of memory"), cacheable=False)
+        stats = FileStats(time.perf_counter() - started, cached=done.cached)
+        yield _Outcome(job.index, done.result, stats, done.cacheable)
 
 
 # --- the batch -------------------------------------------------------------------
@@ -439,13 +666,13 @@ def run_batch_report(inputs: list[tuple[Path, str]], settings: ExtractSettings |
     done: dict[int, _Outcome] = {}
     jobs: list[_Job] = []
     for index, (path, source) in enumerate(inputs):
-        result = hash_input(path, source)
-        hit = cache.get(result.sha256, source) if cache is not None and not result.error else None
-        if result.error or hit is not None:
-            done[index] = _Outcome(index, hit or result, FileStats(cached=hit is not None), cacheable=False)
+        size, refusal = look_at(path, children)  # a look only: the bytes are read in the file's child
+        if refusal:
+            result = PaperResult(source_file=source, sha256="", format="", error=refusal)
+            done[index] = _Outcome(index, result, FileStats(), cacheable=False)
             _report(done[index], on_result)
         else:
-            jobs.append(_Job(index, _size(path), path, result, extract, children, batch.memory_mb))
+            jobs.append(_Job(index, size, path, source, extract, children, batch.memory_mb, cache))
     for outcome in _execute(jobs, batch):
         done[outcome.index] = outcome
         _report(outcome, on_result)
@@ -455,13 +682,6 @@ def run_batch_report(inputs: list[tuple[Path, str]], settings: ExtractSettings |
         cache.prune()
     ordered = [done[i] for i in range(len(inputs))]
     return BatchReport([o.result for o in ordered], {o.result.source_file: o.stats for o in ordered})
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _execute(jobs: list[_Job], batch: BatchSettings) -> Iterable[_Outcome]:
@@ -475,7 +695,7 @@ def _execute(jobs: list[_Job], batch: BatchSettings) -> Iterable[_Outcome]:
 
 
 def _report(outcome: _Outcome, on_result: OnResult | None) -> None:
-    if outcome.trace:
-        log.debug("failed on %s:\n%s", outcome.result.source_file, outcome.trace)
+    if outcome.notes:
+        log.debug("%s:\n%s", outcome.result.source_file, outcome.notes)
     if on_result is not None:
         on_result(outcome.result)

@@ -7,7 +7,9 @@ the libraries that parse the files, and the settings. A change to any of them gi
 a new folder, so stale results are never read; folders unused for a day are removed.
 
 The cache lives in the user's own cache folder (or one they name); its pickles are
-trusted as the user's own files.
+trusted as the user's own files, but not as undamaged: each entry carries a checksum of
+its content and is checked for its type when read, and a bad entry is a miss, dropped. A
+folder that cannot be written is read from, with one warning, and nothing is kept.
 """
 from __future__ import annotations
 
@@ -18,10 +20,11 @@ import pickle
 import shutil
 import tempfile
 import time
+import typing
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from actionplans.extract.records import PaperResult
 
@@ -66,57 +69,124 @@ def fingerprint(*settings: object) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
+# --- entries: checksummed pickles ----------------------------------------------------
+
+_MAGIC = b"actionplans cache entry 1\n"
+_DIGEST = 32  # bytes of SHA-256
+
+
+def entry_bytes(value: object) -> bytes:
+    """An entry as stored: a mark, the SHA-256 of the pickle, the pickle."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return _MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def entry_value(data: bytes, kind: type) -> Any | None:
+    """The value of a stored entry, or None where it is not as written (a changed byte, a
+    truncated file, another format) or not of ``kind``: a damaged entry is never unpickled."""
+    start = len(_MAGIC) + _DIGEST
+    if not data.startswith(_MAGIC) or hashlib.sha256(data[start:]).digest() != data[len(_MAGIC):start]:
+        return None
+    try:
+        value = pickle.loads(data[start:])
+    except Exception:  # a class since renamed or removed: a miss like any other
+        return None
+    return value if isinstance(value, kind) else None
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Written whole or not at all: a run killed while writing leaves no half entry."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".entry-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _drop(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # a read-only cache keeps its bad entry; it stays a miss
+        pass
+
+
+_WARNED: set[str] = set()  # cache folders found unwritable in this process: one warning each, not one per file
+
+
+def _cannot_write(root: Path, exc: OSError) -> None:
+    log.debug("cache: cannot write under %s", root, exc_info=True)
+    key = os.path.abspath(root)
+    if key not in _WARNED:
+        _WARNED.add(key)
+        log.warning("actionplans: warning: the cache folder cannot be written (%s): results are read from it "
+                    "but none is kept (--no-cache turns the cache off)", exc.strerror or type(exc).__name__)
+
+
+# --- the caches --------------------------------------------------------------------------
+
 class ResultCache:
     """PaperResults by content hash, under ``folder/<fingerprint>/``."""
 
     def __init__(self, folder: Path, fingerprint: str) -> None:
         self.root = folder
         self.folder = folder / fingerprint
+        self.writable = True  # until a write fails: then read-only, after one warning
 
     def get(self, sha256: str, source: str) -> PaperResult | None:
         path = self._path(sha256)
         try:
-            with open(path, "rb") as fh:
-                result = pickle.load(fh)
+            data = path.read_bytes()
         except FileNotFoundError:
             return None
-        except Exception:  # a damaged entry is a miss, never a failed run
-            log.debug("cache: unreadable entry %s", path, exc_info=True)
+        except OSError:  # an unreadable entry or folder is a miss, never a failed run
+            log.debug("cache: unreadable entry %s", path.name, exc_info=True)
             return None
-        if not isinstance(result, PaperResult) or result.sha256 != sha256:
+        result = entry_value(data, PaperResult)
+        if result is None or result.sha256 != sha256:
+            log.debug("cache: dropped damaged entry %s", path.name)
+            _drop(path)
             return None
         # The same bytes may sit under another name now.
         return replace(result, source_file=source)
 
     def put(self, result: PaperResult) -> None:
-        if not result.sha256:
+        if not result.sha256 or not self.writable:
             return
         path = self._path(result.sha256)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".entry-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:  # a read-only or full disk costs the next run time, not this run
-            log.debug("cache: cannot write %s", path, exc_info=True)
+            _write(path, entry_bytes(result))
+        except OSError as exc:  # read-only, full, or a file where the folder should be
+            self._read_only(exc)
 
     def prune(self, max_age_s: float = 86400.0) -> None:
         """Remove entries of other code or settings unused for ``max_age_s``: a changed
         pipeline never reads them again, and another project sharing the folder with
         other settings keeps its own while it is in use."""
-        if not self.root.is_dir():
+        if not self.writable or not self.root.is_dir():
             return
-        if self.folder.is_dir():
-            os.utime(self.folder)  # in use now
+        try:
+            if self.folder.is_dir():
+                os.utime(self.folder)  # in use now
+            children = list(self.root.iterdir())
+        except OSError as exc:
+            self._read_only(exc)
+            return
         cutoff = time.time() - max_age_s
-        for child in self.root.iterdir():
+        for child in children:
             try:
                 stale = child.is_dir() and child != self.folder and child.stat().st_mtime < cutoff
             except OSError:
                 continue
             if stale:
                 shutil.rmtree(child, ignore_errors=True)
+
+    def _read_only(self, exc: OSError) -> None:
+        self.writable = False
+        _cannot_write(self.root, exc)
 
     def _path(self, sha256: str) -> Path:
         return self.folder / sha256[:2] / f"{sha256}.pickle"
@@ -126,11 +196,15 @@ class RunCache(Generic[T]):
     """A whole run's normalised tables, found by a hash of every paper's result and of
     the normalise code and settings: an unchanged batch skips linking its plans too.
     The key holds everything, so one folder serves every setting; the last few runs are
-    kept."""
+    kept. An entry must be of ``kind``, or of the type the cache is made for
+    (``RunCache[Tables](folder)``)."""
 
-    def __init__(self, folder: Path, keep: int = 4) -> None:
+    def __init__(self, folder: Path, keep: int = 4, kind: type[T] | None = None) -> None:
+        self.root = folder
         self.folder = folder / "runs"
         self.keep = keep
+        self.kind = kind
+        self.writable = True
 
     @staticmethod
     def key(results: list[PaperResult], *settings: object) -> str | None:
@@ -143,29 +217,56 @@ class RunCache(Generic[T]):
         return digest.hexdigest()
 
     def get(self, key: str) -> T | None:
+        path = self.folder / f"{key}.pickle"
         try:
-            with open(self.folder / f"{key}.pickle", "rb") as fh:
-                tables: T = pickle.load(fh)
+            data = path.read_bytes()
         except FileNotFoundError:
             return None
-        except Exception:  # a damaged entry is a miss
+        except OSError:
             log.debug("run cache: unreadable entry %s", key, exc_info=True)
             return None
-        os.utime(self.folder / f"{key}.pickle")  # recently used: kept by prune
+        tables: T | None = entry_value(data, self._kind())
+        if tables is None:
+            log.debug("run cache: dropped damaged entry %s", key)
+            if self.writable:
+                _drop(path)
+            return None
+        if self.writable:
+            try:
+                os.utime(path)  # recently used: kept by prune
+            except OSError as exc:
+                self._read_only(exc)
         return tables
 
     def put(self, key: str, tables: T) -> None:
+        if not self.writable:
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".run-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.folder / f"{key}.pickle")
+            _write(self.folder / f"{key}.pickle", entry_bytes(tables))
             self._prune()
-        except OSError:
-            log.debug("run cache: cannot write %s", key, exc_info=True)
+        except OSError as exc:
+            self._read_only(exc)
+
+    def _kind(self) -> type:
+        """The type entries must have: as given, or as the cache was subscripted."""
+        if self.kind is not None:
+            return self.kind
+        made_as = getattr(self, "__orig_class__", None)  # set by RunCache[Tables](...)
+        args = typing.get_args(made_as)
+        return (typing.get_origin(args[0]) or args[0]) if args else object
+
+    def _read_only(self, exc: OSError) -> None:
+        self.writable = False
+        _cannot_write(self.root, exc)
 
     def _prune(self) -> None:
-        entries = sorted(self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        def used(path: Path) -> float:
+            try:
+                return path.stat().st_mtime
+            except OSError:  # removed meanwhile by another run
+                return 0.0
+
+        entries = sorted(self.folder.glob("*.pickle"), key=used, reverse=True)
         for old in entries[self.keep:]:
             old.unlink(missing_ok=True)

@@ -10,14 +10,19 @@ import logging
 import math
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from actionplans import __version__
 from actionplans.api import tables_from_results
 from actionplans.batch import BatchSettings, SchedulerError, default_cache_dir, iter_inputs, run_batch
+from actionplans.explain import explain_paper, verdicts_to_text
+from actionplans.ingest import IngestError
 from actionplans.output import FORMATS, OutputSettings, parse_formats, still_red, write_outputs
-from actionplans.output.progress import ProgressSettings, file_progress
+from actionplans.output.progressbar import ProgressBarSettings, file_progress
 from actionplans.settings import Settings, SettingsError
+from actionplans.vocabulary import FOLDER_VOCABULARY, Vocabulary, VocabularyError, load_vocabulary
 
 log = logging.getLogger("actionplans")
 DESCRIPTION = "Action plans from council committee papers (PDF and Word), as linked tables."
@@ -51,9 +56,19 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--no-cache", action="store_true", help="read every file again, and keep no results")
     ex.add_argument("--scheduler", metavar="ADDRESS",
                     help="run the files on a Dask cluster (e.g. tcp://host:8786); workers must see the same paths")
+    ex.add_argument("--vocabulary", type=Path, action="append", default=[], metavar="FILE",
+                    help="a TOML file of your own header words, status words and officer codes, added to the "
+                         "shipped vocabulary (repeatable); an actionplans.toml in an input folder is read too")
     ex.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="settings",
                     help="any setting of any stage, by its dotted name (repeatable), e.g. "
                          "ingest.pdf.prefilter.min_pages=20 or normalise.versions.link_min=70")
+    exp = sub.add_parser("explain", help="show, table by table, what a paper's headers were read as and why "
+                                         "each table is or is not a plan",
+                         description="Explain one paper: each table's pages, each header cell with the role it got "
+                                     "(and how sure), and the verdict with its reason.")
+    exp.add_argument("paper", type=Path, metavar="PAPER", help="a PDF or Word paper")
+    exp.add_argument("--vocabulary", type=Path, action="append", default=[], metavar="FILE",
+                     help="a vocabulary file to add, as for extract")
     return parser
 
 
@@ -63,7 +78,13 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(message)s")
+    if args.command == "explain":
+        return _explain(args)
+    with _console(args.verbose):
+        return _extract(args)
+
+
+def _extract(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         print(f"actionplans: error: no such file or folder: {missing[0]}", file=sys.stderr)
@@ -77,8 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"actionplans: error: {exc}", file=sys.stderr)
         return 2
     batch = settings.batch
-    inputs = iter_inputs(args.paths)
-    with file_progress(len(inputs), ProgressSettings(enabled=not args.quiet)) as bar:
+    # A run never reads what runs write: its own output folder, nor the cache.
+    inputs = iter_inputs(args.paths, exclude=[args.out, *([batch.cache_dir] if batch.cache_dir else [])])
+    with file_progress(len(inputs), ProgressBarSettings(enabled=not args.quiet)) as bar:
         # The bar moves as each paper is read, whichever worker read it.
         try:
             results = run_batch(inputs, settings.extract, batch, on_result=lambda _: bar.update(1),
@@ -108,12 +130,62 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
+@contextmanager
+def _console(verbose: bool) -> Iterator[None]:
+    """This run's messages on stderr: ours; with -v also our tracebacks and the parsers' own
+    warnings (pdfminer's "Could not get FontBBox", which nobody can act on). Logging is
+    left as it was after the run, for a caller in the same process."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    if not verbose:
+        handler.addFilter(lambda record: record.name.partition(".")[0] == "actionplans")
+    root, ours = logging.getLogger(), logging.getLogger("actionplans")
+    levels = root.level, ours.level
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING)  # the parsers' debug logging is never even made: it slows them
+    ours.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logging.captureWarnings(True)  # warnings.warn from a parser, filtered as its logging is
+    try:
+        yield
+    finally:
+        logging.captureWarnings(False)
+        root.removeHandler(handler)
+        root.setLevel(levels[0])
+        ours.setLevel(levels[1])
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     """The settings tree: options first, then ``--set`` values over them."""
     batch = BatchSettings(workers=args.workers, timeout_s=args.timeout, memory_mb=args.memory_mb,
                           cache_dir=None if args.no_cache else args.cache_dir, scheduler=args.scheduler)
     output = OutputSettings(formats=args.format, inputs=tuple(args.paths))
-    return Settings(batch=batch, output=output).with_values(args.settings)
+    vocabulary = _vocabulary(args.vocabulary, args.paths)
+    return Settings(batch=batch, output=output, vocabulary=vocabulary).with_values(args.settings)
+
+
+def _vocabulary(files: list[Path], inputs: list[Path]) -> Vocabulary | None:
+    """The shipped vocabulary with the user's additions: each input folder's own
+    actionplans.toml, then the files named. None where there are none. Raises
+    VocabularyError (a ValueError) naming the file, line and key."""
+    found = [folder / FOLDER_VOCABULARY for folder in inputs if (folder / FOLDER_VOCABULARY).is_file()]
+    return load_vocabulary(*found, *files) if found or files else None
+
+
+def _explain(args: argparse.Namespace) -> int:
+    if not args.paper.is_file():
+        print(f"actionplans: error: no such file: {args.paper}", file=sys.stderr)
+        return 2
+    try:
+        vocabulary = _vocabulary(args.vocabulary, [args.paper.parent])
+        verdicts = explain_paper(args.paper, Settings(vocabulary=vocabulary))
+    except VocabularyError as exc:
+        print(f"actionplans: error: {exc}", file=sys.stderr)
+        return 2
+    except IngestError as exc:
+        print(f"actionplans: {args.paper.name}: {exc.message}", file=sys.stderr)
+        return 1
+    print(verdicts_to_text(args.paper.name, verdicts), end="")
+    return 0
 
 
 def _seconds(text: str) -> float:

@@ -19,6 +19,7 @@ from actionplans.extract import ExtractSettings
 from actionplans.ingest import IngestSettings
 from actionplans.normalise import NormaliseSettings
 from actionplans.output import OutputSettings
+from actionplans.vocabulary import Vocabulary
 
 T = TypeVar("T")
 
@@ -37,6 +38,14 @@ class Settings:
     normalise: NormaliseSettings = field(default_factory=NormaliseSettings)
     batch: BatchSettings = field(default_factory=BatchSettings)
     output: OutputSettings = field(default_factory=OutputSettings)
+    # Where set, every stage reads this vocabulary (the shipped one with a user's
+    # additions, ``load_vocabulary``) in place of the one its own settings hold.
+    vocabulary: Vocabulary | None = None
+
+    def __post_init__(self) -> None:
+        if self.vocabulary is not None:
+            for name, value in with_vocabulary(self, self.vocabulary).items():
+                object.__setattr__(self, name, value)
 
     @classmethod
     def resolve(cls, value: Settings | dict[str, Any] | None) -> Settings:
@@ -66,6 +75,19 @@ class Settings:
                     raise SettingsError(f"--set {key}: {part} is a value, not a group")
             node[parts[-1]] = _Text(text.strip())
         return build(Settings, tree, "", base=self)
+
+
+def with_vocabulary(settings: Settings, vocabulary: Vocabulary) -> dict[str, Any]:
+    """The stage settings that read the vocabulary, each with ``vocabulary`` in it."""
+    pdf = settings.ingest.pdf
+    prefilter = replace(pdf.prefilter, vocabulary=vocabulary)
+    extract = settings.extract
+    normalise = settings.normalise
+    return {
+        "ingest": replace(settings.ingest, pdf=replace(pdf, prefilter=prefilter)),
+        "extract": replace(extract, headers=replace(extract.headers, vocabulary=vocabulary)),
+        "normalise": replace(normalise, leads=replace(normalise.leads, vocabulary=vocabulary)),
+    }
 
 
 @dataclass(frozen=True)

@@ -4,15 +4,24 @@ Reads only ``ingest.model``; knows nothing of PDF or Word.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from actionplans.extract.actions import rows_to_actions
+from actionplans.extract.actions import ROLE_COLUMNS, rows_to_actions
 from actionplans.extract.cover import document_info
 from actionplans.extract.headers import Header, HeaderSettings
-from actionplans.extract.records import DocumentInfo, Extraction, RawAction
-from actionplans.extract.tables import blocks_to_plans, find_header
-from actionplans.extract.text import clean, snake
+from actionplans.extract.records import (
+    DocumentInfo,
+    Extraction,
+    HeaderCell,
+    RawAction,
+    TableVerdict,
+    extra_column_name,
+)
+from actionplans.extract.tables import blocks_to_plans, find_header, judge_header
+from actionplans.extract.text import clean
 from actionplans.ingest.model import Document, Table
+from actionplans.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -21,33 +30,88 @@ class ExtractSettings:
 
 
 def document_to_extraction(doc: Document, settings: ExtractSettings | None = None) -> Extraction:
+    """Stage 2's entry point: what one paper holds.
+
+    Takes the document model of one paper (and the settings, whose header settings
+    carry the plan vocabulary); returns an ``Extraction``: the paper's facts, its
+    actions in printed order, glossary candidates, its text, its further columns and a
+    verdict on every table. Raises nothing for a paper without a plan; that is an
+    Extraction with no actions, whose ``tables`` say why."""
     settings = settings or ExtractSettings()
-    plans = blocks_to_plans(doc.blocks, settings.headers)
+    vocabulary = settings.headers.vocabulary
     actions: list[RawAction] = []
-    extra_columns: list[str] = []
-    for plan in plans:
-        actions.extend(rows_to_actions(plan))
-        for name in _extra_columns(plan.header):
-            if name not in extra_columns:
-                extra_columns.append(name)
+    extra_columns: dict[str, str] = {}
+    verdicts: list[TableVerdict] = []
+    for plan in blocks_to_plans(doc.blocks, settings.headers):
+        rows = rows_to_actions(plan, vocabulary)
+        why = rows_verdict(rows, vocabulary)
+        verdicts.append(_verdict(plan.header, plan.pages, why, len(rows) if not why else 0))
+        if why:
+            continue
+        actions.extend(rows)
+        for name, printed in _extra_columns(plan.header).items():
+            extra_columns.setdefault(name, printed)
+    verdicts.extend(_other_tables(doc, settings.headers))
+    verdicts.sort(key=lambda v: int(v.pages.split("-")[0]) if v.pages else 0)  # stable: Word keeps its order
     plan_tables = [t for t in doc.tables if find_header(t, settings.headers) is not None]
     info = document_info(doc, plan_tables)
     return Extraction(info=info, actions=actions, glossaries=_glossary_candidates(doc),
                       text=[clean(p.text) for p in doc.paragraphs if clean(p.text)],
-                      extra_columns=extra_columns)
+                      extra_columns=list(extra_columns), column_headers=extra_columns, tables=verdicts)
 
 
-def _extra_columns(header: Header) -> list[str]:
-    """Columns beyond the contract's, left to right: known roles by role name, others
-    named after their headers."""
-    cols = sorted(set(header.roles) | set(header.names))
+def rows_verdict(actions: list[RawAction], vocabulary: Vocabulary) -> str:
+    """"" where a plan's rows read as actions, else why not: a table of counts or
+    single words under an "Actions" header is a scorecard, not a plan."""
+    if not actions:
+        return "a plan's header, but no action rows under it"
+    if len(actions) < vocabulary.min_actions:
+        return f"only {len(actions)} action row: a note of what to do, not a plan"
+    prose = sum(_is_prose(a.action_text, vocabulary.action_min_words) for a in actions)
+    if prose < vocabulary.action_share * len(actions):
+        return "its action column holds numbers or single words, not actions"
+    return ""
+
+
+def _is_prose(text: str, min_words: int) -> bool:
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(words) >= min_words and sum(len(w) for w in words) >= 0.5 * len(text.replace(" ", ""))
+
+
+def _verdict(header: Header, pages: str, why: str, actions: int) -> TableVerdict:
+    cells = []
+    for col in sorted(set(header.printed) | set(header.roles)):
+        how = header.how.get(col)
+        cells.append(HeaderCell(text=header.printed.get(col, ""), role=header.roles.get(col, ""),
+                                word=how.word if how is not None else "",
+                                score=how.score if how is not None else 0.0))
+    return TableVerdict(pages=pages, headers=cells, plan=not why, reason=why, actions=actions)
+
+
+def _other_tables(doc: Document, settings: HeaderSettings) -> list[TableVerdict]:
+    """Verdicts for the tables that are no plan at their header (plans are judged with
+    their rows, above)."""
     out = []
-    for col in cols:
+    for table in doc.tables:
+        if table.n_cols < 2:
+            continue
+        _, header, why = judge_header(table, settings)
+        if why:
+            out.append(_verdict(header, str(table.page or ""), why, 0))
+    return out
+
+
+def _extra_columns(header: Header) -> dict[str, str]:
+    """Columns beyond the contract's, left to right, with their printed headers: a
+    column of a role the vocabulary names a column for (due date, progress, measure...)
+    under that name, others under their own header's name."""
+    out: dict[str, str] = {}
+    for col in sorted(set(header.roles) | set(header.names)):
         role = header.roles.get(col)
-        if role in ("target_date", "progress", "evidence"):
-            out.append(role)
+        if role in ROLE_COLUMNS:
+            out[role] = header.printed.get(col, role)
         elif role is None:
-            out.append(snake(header.names[col]))
+            out[extra_column_name(header.names[col])] = header.printed.get(col, header.names[col])
     return out
 
 
@@ -67,4 +131,5 @@ def _glossary_candidates(doc: Document) -> list[list[tuple[str, str]]]:
     return out
 
 
-__all__ = ["DocumentInfo", "ExtractSettings", "Extraction", "RawAction", "document_to_extraction", "Table"]
+__all__ = ["DocumentInfo", "ExtractSettings", "Extraction", "RawAction", "Table", "TableVerdict",
+           "document_to_extraction"]

@@ -11,9 +11,19 @@ from actionplans.extract.records import RawAction
 from actionplans.extract.tables import IDENTITY, ITEM_NUMBER, PlanRow, PlanTable, Slot
 from actionplans.extract.text import clean, join
 from actionplans.ingest.model import Paragraph
+from actionplans.vocabulary import Vocabulary, default_vocabulary
 
+# Roles whose columns go to actions.csv as further columns under the role's name.
+ROLE_COLUMNS = frozenset(r.name for r in default_vocabulary().roles if r.column)
+# "Action 1:", "Action 2.3 -": an action's number printed after the word.
+_ACTION_LABEL = re.compile(r"^\s*action\s+(\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[:.)\-–]\s*(?=\S|$)", re.I)
 _BULLET = re.compile(r"^[-•▪●◦·–o]$")
 _REC_NUMBER = re.compile(r"^\s*(?:recommendation\s*)?(\d{1,2}[a-z]?)\s*[.):\-–]?\s+(?=\S)", re.I)
+# "R1:", "R3:Tighten", "HS1 -": a code-like number with a letter prefix, then a colon or dash.
+_CODED_NUMBER = re.compile(r"^\s*([A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?[a-z]?)\s*[:.\-–]\s*(?=\S)")
+# A label before a group's text that names its kind: "Objective 1:", "Priority 2 -",
+# "Communities Scotland Recommendation:" (up to five words ending in a colon).
+_GROUP_LABEL = re.compile(r"^\s*((?:[\w'’&-]+\s+){0,4}?)([A-Za-z]+)\s*(\d{1,2}[a-z]?)?\s*[:\-–]\s*(?=\S)")
 # A number inside a paragraph that starts a further action: "... implemented 39) Children's".
 _INLINE = re.compile(r"(?<=\s)(\d{1,3}[a-z]?)\)\s+(?=\S)")
 _TOLERANCE = 4.0  # points: an officer's line may sit this far above its action's first line
@@ -39,7 +49,7 @@ def _number_of(p: Paragraph) -> tuple[str, str, bool]:
         if _BULLET.match(label):
             return "", p.text, True
         return label.strip("().: "), p.text, False
-    m = ITEM_NUMBER.match(p.text)
+    m = ITEM_NUMBER.match(p.text) or _ACTION_LABEL.match(p.text)
     if m:
         return m.group(1), p.text[m.end():].strip(), False
     if p.text[:1] in "-•▪●◦·–" and p.text[1:2] == " ":
@@ -82,17 +92,36 @@ def segment_cell(slot: Slot) -> tuple[list[Segment], bool]:
     parsed = [(_number_of(p), p) for p in paragraphs]
     numbered = any(num for (num, _, _), _ in parsed)
     first = next((num for (num, _, _), _ in parsed if num), "")
+    # A cell that is a list and nothing else ("• embed ...", "• review ...") holds one
+    # action per item; bullets under an action's own words are its steps.
+    listed = len(parsed) >= 2 and all(bullet for (_, _, bullet), _ in parsed)
     segments: list[Segment] = []
     for (num, text, bullet), p in parsed:
         if num and segments and _SUB_STEP.match(num) and not _SUB_STEP.match(first):
             segments[-1].texts.append(p.shown)
             continue
-        opens_new = bool(num) if numbered else not (bullet or (segments and _ends_with_colon(segments[-1])))
+        if numbered:
+            opens_new = bool(num)
+        elif listed:
+            opens_new, text = True, _unbulleted(text)
+        else:
+            opens_new = not (bullet or (segments and (_ends_with_colon(segments[-1]) or _runs_on(segments[-1], text))))
         if opens_new or not segments:
             segments.extend(_inline_split(num, text, p) if num else [Segment("", [text], _start(p))])
         else:
             segments[-1].texts.append(p.shown if bullet else text)
     return segments, numbered
+
+
+def _unbulleted(text: str) -> str:
+    return re.sub(r"^[-•▪●◦·–o]\s+", "", text)
+
+
+def _runs_on(segment: Segment, text: str) -> bool:
+    """A paragraph that carries on the sentence before it: the one before ends without
+    a stop and this one starts in lower case (a line break typed mid-sentence)."""
+    last = segment.texts[-1].rstrip() if segment.texts else ""
+    return bool(last) and last[-1] not in ".;:!?)" and text[:1].islower()
 
 
 def _ends_with_colon(segment: Segment) -> bool:
@@ -146,9 +175,12 @@ class _Recommendation:
     text: str = ""
 
 
-def rows_to_actions(plan: PlanTable) -> list[RawAction]:
+def rows_to_actions(plan: PlanTable, vocabulary: Vocabulary | None = None) -> list[RawAction]:
+    """A plan's logical rows as actions, in printed order; status words are read with
+    ``vocabulary`` (default: the shipped one)."""
+    vocabulary = vocabulary or default_vocabulary()
     header = plan.header
-    legend = parse_legend(header.legend)
+    legend = parse_legend(header.legend, vocabulary)
     actions: list[RawAction] = []
     rec = _Recommendation()
     numbers_actions = _numbers_actions(plan)
@@ -157,11 +189,11 @@ def rows_to_actions(plan: PlanTable) -> list[RawAction]:
         slots = _carry_merged(row.slots, merged)
         if numbers_actions and "number" in slots:
             slots = {("action_number" if k == "number" else k): v for k, v in slots.items()}
-        rec = _recommendation(slots, rec)
+        rec = _recommendation(slots, rec, vocabulary)
         slot = slots.get("action")
         if slot is None or slot.continued or not slot.text:
             continue
-        actions.extend(_row_actions(PlanRow(slots, row.page), slot, rec, legend))
+        actions.extend(_row_actions(PlanRow(slots, row.page), slot, rec, _Statuses(legend, vocabulary)))
     return actions
 
 
@@ -186,6 +218,8 @@ def _numbers_actions(plan: PlanTable) -> bool:
     number, rec = plan.header.col("number"), plan.header.col("recommendation")
     if number is None:
         return False
+    if _merged_over_groups(plan):
+        return False  # one number merged down over several action rows numbers their group
     if rec is None or number > rec or plan.header.col("rec_number") is not None:
         return True
     carried = 0
@@ -196,21 +230,59 @@ def _numbers_actions(plan: PlanTable) -> bool:
     return carried >= 2
 
 
-def _recommendation(slots: dict[str, Slot], current: _Recommendation) -> _Recommendation:
+def _merged_over_groups(plan: PlanTable) -> bool:
+    """Whether the number column's cells are merged down over action rows more often
+    than they are printed: a group's reference ("HS1") beside its milestones."""
+    printed = merged = 0
+    for row in plan.rows:
+        n, a = row.slots.get("number"), row.slots.get("action")
+        if n is None or a is None or a.continued or not a.text:
+            continue
+        if n.continued:
+            merged += 1
+        elif n.text:
+            printed += 1
+    return printed > 0 and merged >= printed
+
+
+def _recommendation(slots: dict[str, Slot], current: _Recommendation, vocabulary: Vocabulary) -> _Recommendation:
     number_slot = slots.get("rec_number") or slots.get("number")
     rec_slot = slots.get("recommendation")
     number = number_slot.text if number_slot is not None and not number_slot.continued else ""
     text = rec_slot.text if rec_slot is not None and not rec_slot.continued else ""
     if not number and not text:
         return current
+    if not text and not current.number and current.text:
+        # A group's heading row gave the text; its first action row's number column
+        # (merged down over the group) gives the number.
+        return _Recommendation(number=number.rstrip(".):"), text=current.text)
     if not number:
-        m = _REC_NUMBER.match(text)
-        if m:
-            number, text = m.group(1), text[m.end():]
+        number, text = _group_number(text, vocabulary)
     return _Recommendation(number=number.rstrip(".):"), text=clean(text))
 
 
-def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, legend: dict[str, str]) -> list[RawAction]:
+def _group_number(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    """(number, text without its label) of a recommendation or group heading: "3. Text",
+    "Recommendation 3: Text", "R1: Text", "Objective 1: Text"; a label of the group's kind
+    without a number ("Communities Scotland Recommendation: Text") is dropped too."""
+    m = _REC_NUMBER.match(text) or _CODED_NUMBER.match(text)
+    if m:
+        return m.group(1), text[m.end():]
+    m = _GROUP_LABEL.match(text)
+    if m and vocabulary.role_of(m.group(2), 90.0) == "recommendation":
+        return m.group(3) or "", text[m.end():]
+    return "", text
+
+
+@dataclass(frozen=True)
+class _Statuses:
+    """How a plan's status cells are read: its own legend, then the vocabulary."""
+
+    legend: dict[str, str]
+    vocabulary: Vocabulary
+
+
+def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, statuses: _Statuses) -> list[RawAction]:
     segments, numbered = segment_cell(slot)
     numbered = _number_from_column(row.slots.get("action_number"), segments) or numbered
     lead_slot = row.slots.get("lead")
@@ -227,7 +299,7 @@ def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, legend: dict[st
     rag_texts = _rag_texts(row.slots.get("rag"), segments)
     out = []
     for i, seg in enumerate(segments):
-        rag_raw, rag, why = _status(*rag_texts[i], legend)
+        rag_raw, rag, why = _status(*rag_texts[i], statuses)
         action = RawAction(
             recommendation_number=rec.number, recommendation_text=rec.text,
             action_number=seg.number, action_text=join(seg.texts), lead_raw=leads[i],
@@ -254,12 +326,12 @@ def _number_from_column(slot: Slot | None, segments: list[Segment]) -> bool:
     return given
 
 
-def _status(text: str, fill: str | None, legend: dict[str, str]) -> tuple[str, str, str | None]:
+def _status(text: str, fill: str | None, statuses: _Statuses) -> tuple[str, str, str | None]:
     """(rag_raw, rag, warning) from a RAG cell's text and its fill colour."""
-    name, by_colour = colour_name(fill)
+    name, by_colour = colour_name(fill, statuses.vocabulary)
     if not text:
         return name, by_colour, None
-    rag, why = read_rag(text, legend)
+    rag, why = read_rag(text, statuses.legend, statuses.vocabulary)
     if by_colour and rag and by_colour != rag:
         return text, rag, f"status text says {rag} but the cell is filled {name}"
     return text, rag, why
@@ -278,5 +350,5 @@ def _extras(row: PlanRow, segments: list[Segment], i: int) -> dict[str, str]:
         if name in IDENTITY or name in ("lead", "rag") or slot.continued:
             continue
         shares = share_out(slot, segments) or [slot.text] * len(segments)
-        extras[name] = shares[i]
+        extras[name] = _unbulleted(shares[i]) if len(segments) > 1 else shares[i]
     return extras

@@ -1,42 +1,23 @@
 """What a table's header cells mean, whatever words a council chose.
 
-Each column role has synonyms; a header cell takes the role whose synonym it matches
-best (rapidfuzz), so "Actions Proposed", "Action(s)" and "What we will do" all read as
-the action column. Unknown headers are kept as extra columns named after themselves.
+Each column role has header words in the plan vocabulary (``actionplans/vocabulary.toml``);
+a header cell takes the role whose words it matches best (rapidfuzz), so "Actions
+Proposed", "Action(s)" and "What we will do" all read as the action column. Unknown
+headers are kept as extra columns named after themselves.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process, utils
-
-from actionplans.extract.text import clean
-
-ROLES: dict[str, tuple[str, ...]] = {
-    "recommendation": ("ofsted recommendation", "recommendation", "recommendations", "area for improvement",
-                       "areas for improvement", "area for development", "ofsted finding", "finding",
-                       "inspection recommendation", "what ofsted said", "issue", "priority"),
-    "action": ("actions proposed", "action", "actions", "action(s)", "what we will do", "proposed action",
-               "actions to be taken", "action required", "key actions", "planned actions", "activity"),
-    "lead": ("lead officer", "lead", "responsible officer", "owner", "lead officers", "responsibility",
-             "responsible", "officer responsible", "who", "lead person", "accountable officer", "by whom"),
-    "rag": ("rag rating", "rag", "rag status", "status", "progress rating", "rating", "red amber green"),
-    "number": ("no", "no.", "number", "ref", "ref.", "reference", "#", "item"),
-    "rec_number": ("rec", "rec.", "rec no", "rec no.", "rec ref", "rec number", "recommendation no",
-                   "recommendation no.", "recommendation number", "recommendation ref"),
-    "target_date": ("target date", "timescale", "timescales", "by when", "deadline", "completion date",
-                    "due date", "when", "date"),
-    "progress": ("progress update", "progress", "update", "progress to date", "comments", "commentary"),
-    "evidence": ("evidence of impact", "evidence", "impact", "success criteria", "measure of success",
-                 "outcome", "outcomes"),
-}
-_CHOICES = {syn: role for role, syns in ROLES.items() for syn in syns}
+from actionplans.extract.text import clean, status_names_pattern
+from actionplans.vocabulary import RoleMatch, Vocabulary, default_vocabulary
 
 
 @dataclass(frozen=True)
 class HeaderSettings:
     min_score: float = 86.0  # rapidfuzz token_sort_ratio a header must reach to take a role
+    vocabulary: Vocabulary = field(default_factory=default_vocabulary)
 
     def __post_init__(self) -> None:
         if not 0 < self.min_score <= 100:
@@ -51,6 +32,8 @@ class Header:
     names: dict[int, str] = field(default_factory=dict)
     legend: str = ""  # text under the RAG header ("Red- not on track ...")
     texts: tuple[str, ...] = ()  # normalised header cell texts, to spot repeats
+    printed: dict[int, str] = field(default_factory=dict)  # each header cell's first line as printed
+    how: dict[int, RoleMatch] = field(default_factory=dict)  # how each role was matched (for explain)
 
     def col(self, role: str) -> int | None:
         for col, r in self.roles.items():
@@ -60,57 +43,79 @@ class Header:
 
     @property
     def is_plan(self) -> bool:
-        """Actions with someone or something they answer to. A scorecard's "RAG" and
-        "Action" columns alone do not make a plan; with a target date they may."""
+        """Actions with something they answer to: an action column beside one of the
+        roles the vocabulary marks ``plan`` (recommendation, lead, due date, status...).
+        Whether the rows are actions at all is the content's to say (``extract.verdict``)."""
+        return self.verdict_words() == ""
+
+    def verdict_words(self) -> str:
+        """"" where the header reads as a plan's, else why not, in words."""
         found = set(self.roles.values())
-        return "action" in found and (bool(found & {"recommendation", "lead"}) or {"rag", "target_date"} <= found)
+        if "action" not in found:
+            return "no action column"
+        if not found & {"recommendation", "lead", "target_date", "rag"}:
+            return "an action column, but no recommendation, lead, due date or status column"
+        return ""
 
 
 def header_role(text: str, settings: HeaderSettings) -> str | None:
-    """The role a header cell names, or None. Only the first line counts: the RAG
+    """The role a header cell names, or None."""
+    match = header_match(text, settings)
+    return match.role if match is not None else None
+
+
+def header_match(text: str, settings: HeaderSettings) -> RoleMatch | None:
+    """The role a header cell names, and how sure. Only the first line counts: the RAG
     header often carries its legend on the lines below."""
     first = _first_line(text)
     if not first:
         return None
-    role = _best_role(first, settings)
-    if role is None and _LEGEND.search(first):
+    match = settings.vocabulary.role_match(first, settings.min_score)
+    if match is None and _status_words(settings.vocabulary).search(first):
         # "RAG Rating Red - not on track ...": header and legend run together.
         words = first.split()
-        role = next((r for n in (3, 2, 1) if (r := _best_role(" ".join(words[:n]), settings)) == "rag"), None)
-    return role
+        tries = (settings.vocabulary.role_match(" ".join(words[:n]), settings.min_score) for n in (3, 2, 1))
+        match = next((m for m in tries if m is not None and m.role == "rag"), None)
+    return match
 
 
-_LEGEND = re.compile(r"\b(red|amber|green)\b")
-
-
-def _best_role(first: str, settings: HeaderSettings) -> str | None:
-    # Whole-cell, word-order-free comparison: "Proposed actions" is "Actions proposed",
-    # but "Notes" is not "No", as a partial matcher would say.
-    match = process.extractOne(first, list(_CHOICES), scorer=fuzz.token_sort_ratio,
-                               processor=utils.default_process)
-    if match is None or match[1] < settings.min_score:
-        return None
-    return _CHOICES[match[0]]
+def _status_words(vocabulary: Vocabulary) -> re.Pattern[str]:
+    """The status names ("red", "amber"...) a legend run into its header shows."""
+    return status_names_pattern(vocabulary.status_names)
 
 
 def _first_line(text: str) -> str:
     line = text.split("\n", 1)[0]
-    return clean(re.sub(r"[:*]+$", "", line)).lower()
+    return clean(re.sub(r"[:*?]+$", "", clean(line))).lower()
 
 
 def read_header(cells: list[tuple[int, str]], settings: HeaderSettings) -> Header:
-    """Header from (grid column, text) pairs of one row."""
+    """Header from (grid column, text) pairs of one row. Where two columns take one role,
+    the one whose vocabulary word ranks first keeps it (then the leftmost); the other
+    is a further column under its own name."""
     header = Header(texts=tuple(clean(t).lower() for _, t in cells))
+    matches = {col: header_match(text, settings) for col, text in cells}
+    keeper: dict[str, int] = {}
+    for col, match in matches.items():
+        if match is not None and (match.role not in keeper or match.rank < _rank(matches[keeper[match.role]])):
+            keeper[match.role] = col
     for col, text in cells:
-        role = header_role(text, settings)
-        if role and role not in header.roles.values():
-            header.roles[col] = role
-            if role == "rag":
+        match = matches[col]
+        if match is not None and keeper[match.role] == col:
+            header.roles[col] = match.role
+            header.how[col] = match
+            if match.role == "rag":
                 header.legend = clean(text.split("\n", 1)[1]) if "\n" in text else ""
         elif clean(text):
             header.names[col] = _first_line(text)
+        if clean(text):
+            header.printed[col] = clean(text.split("\n", 1)[0])
     _name_unlabelled_number(cells, header)
     return header
+
+
+def _rank(match: RoleMatch | None) -> int:
+    return match.rank if match is not None else 1 << 30
 
 
 def _name_unlabelled_number(cells: list[tuple[int, str]], header: Header) -> None:

@@ -3,6 +3,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from actionplans.extract.text import snake
+from actionplans.vocabulary import default_vocabulary
+
+# actions.csv's own columns (the output contract; normalise declares them on its row
+# type, and a test keeps the two alike), and the names of the columns the vocabulary's
+# roles fill: a plan's own column never takes one of these names.
+CONTRACT_COLUMNS = (
+    "plan_id", "action_key", "source_file", "document_date", "plan_as_at", "recommendation_number",
+    "recommendation_text", "action_number", "action_number_inferred", "action_text", "lead_officer_raw",
+    "lead_officers", "rag_raw", "rag", "page", "warnings", "due_date", "due_date_note", "sheet",
+)
+RESERVED_COLUMNS = frozenset(CONTRACT_COLUMNS) | {r.column or r.name for r in default_vocabulary().roles}
+
+
+def extra_column_name(header: str) -> str:
+    """A plan's own column's name in actions.csv, from its printed header: "Progress
+    update" gives "progress_update"; a header that would take one of our own names
+    ("Page", "Plan ID", "Action text") is kept apart as "extra_page"."""
+    name = snake(header)
+    return f"extra_{name}" if name in RESERVED_COLUMNS else name
+
 
 @dataclass
 class RawAction:
@@ -41,6 +62,31 @@ class Extraction:
     glossaries: list[list[tuple[str, str]]] = field(default_factory=list)
     text: list[str] = field(default_factory=list)  # paragraphs outside tables, for definitions
     extra_columns: list[str] = field(default_factory=list)  # plan columns beyond the contract's
+    column_headers: dict[str, str] = field(default_factory=dict)  # each extra column's printed header
+    # Every table read, whether it is a plan and why (documents.csv's reason for
+    # no_plan, and ``actionplans explain``).
+    tables: list[TableVerdict] = field(default_factory=list)
+
+
+@dataclass
+class HeaderCell:
+    """One header cell as explain shows it: its words, the role it got and how sure."""
+
+    text: str
+    role: str = ""  # "" where it took none (a further column)
+    word: str = ""  # the vocabulary word it matched
+    score: float = 0.0  # 0-100; 0 where the header holds the word whole
+
+
+@dataclass
+class TableVerdict:
+    """One table of a paper, judged: a plan, or not a plan and which rule said so."""
+
+    pages: str  # "3" or "3-5" (PDF); "" for Word
+    headers: list[HeaderCell]
+    plan: bool
+    reason: str  # why not a plan ("" for a plan)
+    actions: int = 0
 
 
 @dataclass

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from actionplans.extract.headers import Header, HeaderSettings, read_header
-from actionplans.extract.text import clean, snake
+from actionplans.extract.records import extra_column_name
+from actionplans.extract.text import clean
 from actionplans.ingest.model import Block, Box, Cell, Paragraph, Row, Table
 
 # "12)", "12.", "(12)", and "2.3" or "4b" even without punctuation; a plain "12 " is too
@@ -53,15 +54,64 @@ class PlanTable:
     last_box: Box | None = None
     n_cols: int = 0
     edges: tuple[float, ...] = ()  # left edges of the columns (PDF), to recognise its continuation
+    first_page: int | None = None
+
+    @property
+    def pages(self) -> str:
+        """"3" or "3-5" (PDF); "" for Word."""
+        if self.first_page is None:
+            return ""
+        last = self.last_page or self.first_page
+        return str(self.first_page) if last == self.first_page else f"{self.first_page}-{last}"
 
 
 def find_header(table: Table, settings: HeaderSettings) -> tuple[int, Header] | None:
     """The first of the top rows that reads as a plan header."""
+    start, header, why = judge_header(table, settings)
+    return (start, header) if not why else None
+
+
+def judge_header(table: Table, settings: HeaderSettings) -> tuple[int, Header, str]:
+    """The top row that reads best as a plan's header: (its index, the header, "" where
+    it is a plan's, else why not). A header of a plan's roles is still no plan where its
+    cells read as a risk register's, a scorecard's, a budget's or a meeting's."""
+    best: tuple[int, Header, str] | None = None
     for i, row in enumerate(table.rows[:3]):
         header = read_header([(c.col, c.text) for c in row.cells if not c.continued], settings)
-        if header.is_plan:
-            return i, header
-    return None
+        _priority_as_group(header, table.rows[i + 1:])
+        why = header.verdict_words() or decoy_words(header, settings)
+        if not why:
+            return i, header, ""
+        if best is None or len(header.roles) > len(best[1].roles):
+            best = (i, header, why)
+    return best if best is not None else (0, Header(), "no rows")
+
+
+def _priority_as_group(header: Header, body: list[Row]) -> None:
+    """A "Priority" column is a rating (High, 2) beside a recommendation column, but the
+    group each action serves where a plan has none and it holds words ("Leadership,
+    management and governance"): then it takes the recommendation's role."""
+    col = header.col("priority")
+    if col is None or header.col("recommendation") is not None:
+        return
+    texts = [clean(c.text) for r in body[:12] if (c := r.cell_at(col)) is not None and not c.continued]
+    texts = [t for t in texts if t]
+    if texts and sum(len(t.split()) for t in texts) / len(texts) >= 3:
+        header.roles[col] = "recommendation"
+
+
+def decoy_words(header: Header, settings: HeaderSettings) -> str:
+    """Why a plan-like header is no plan's, or "": the kind of table its cells name."""
+    texts = [t.split("\n", 1)[0].strip().lower() for t in header.printed.values()]
+    for decoy in settings.vocabulary.decoys:
+        cells = decoy.cells_matching(texts)
+        if len(cells) >= decoy.min_cells:
+            named = ", ".join(f"'{c}'" for c in cells[:3])
+            return f"rows are {_KINDS.get(decoy.kind, decoy.kind)}, not actions (columns {named})"
+    return ""
+
+
+_KINDS = {"risk": "risks", "indicator": "indicators", "money": "money", "meeting": "a meeting's business"}
 
 
 def blocks_to_plans(blocks: list[Block], settings: HeaderSettings) -> list[PlanTable]:
@@ -75,7 +125,7 @@ def blocks_to_plans(blocks: list[Block], settings: HeaderSettings) -> list[PlanT
             start, header = found
             joins = current is not None and _continues(current, block) and header.texts == current.header.texts
             if not joins:
-                current = PlanTable(header=header, n_cols=block.n_cols, edges=_edges(block))
+                current = PlanTable(header=header, n_cols=block.n_cols, edges=_edges(block), first_page=block.page)
                 plans.append(current)
             assert current is not None
             _append(current, block.rows[start + 1:], block, joined=joins)
@@ -88,7 +138,11 @@ def blocks_to_plans(blocks: list[Block], settings: HeaderSettings) -> list[PlanT
 
 def _continues(plan: PlanTable, table: Table) -> bool:
     """A table on the next page whose columns line up with the plan's carries it on."""
-    if plan.last_page is None or table.page is None or table.page != plan.last_page + 1:
+    if plan.last_page is None or table.page is None:
+        return False
+    # The next page; or the same page where the plan so far is its header alone (an
+    # unruled table whose header row stands apart from its body).
+    if table.page != plan.last_page + 1 and not (table.page == plan.last_page and not plan.rows):
         return False
     if table.n_cols != plan.n_cols:
         return False
@@ -157,7 +211,7 @@ def _column_names(header: Header, cell: Cell) -> list[str]:
         if col in header.roles:
             names.append(header.roles[col])
         elif col in header.names:
-            names.append("extra:" + snake(header.names[col]))
+            names.append("extra:" + extra_column_name(header.names[col]))
     return names
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _SPACE = re.compile(r"\s+")
 
@@ -24,3 +25,9 @@ def key(text: str) -> str:
 def snake(text: str) -> str:
     """A header as a column name: "Progress update" -> "progress_update"."""
     return re.sub(r"[^a-z0-9]+", "_", clean(text).lower()).strip("_") or "column"
+
+
+@cache
+def status_names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Finds a status name ("Red", "amber") as a word, any case; group 1 is the name."""
+    return re.compile(rf"\b({'|'.join(re.escape(n) for n in names)})\b", re.I)

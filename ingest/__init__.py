@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,15 @@ from actionplans.ingest.errors import IngestError
 from actionplans.ingest.legacy import converted_to_docx
 from actionplans.ingest.model import Document
 from actionplans.ingest.pdf import PdfSettings, read_pdf
-from actionplans.ingest.safety import OLE_WHY, DocxLimits, is_strict_ooxml, ole_kind, pdf_failure
+from actionplans.ingest.safety import (
+    OLE_WHY,
+    DocxLimits,
+    is_strict_ooxml,
+    ole_kind,
+    package_kind,
+    pdf_failure,
+    read_package,
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,8 @@ _PDF_HEADER = re.compile(rb"%PDF-\d")
 
 
 def sniff_format(path: Path) -> str:
-    """"pdf", "docx", "doc", "odt", "html", "zip", "empty" or "unknown", from the bytes."""
+    """"pdf", "docx", "doc", "odt", "xlsx", "pptx", "ooxml_other", "html", "zip",
+    "broken_zip", "empty" or "unknown", from the bytes."""
     with open(path, "rb") as fh:
         head = fh.read(2048)
     if not head:
@@ -58,14 +68,16 @@ def sniff_format(path: Path) -> str:
 
 
 def _zip_kind(path: Path) -> str:
+    """What a zip holds: an Open XML package says what its main part is (a workbook renamed
+    .docx is still a workbook), OpenDocument names itself in its first member."""
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
             if "mimetype" in names and b"opendocument" in z.read("mimetype")[:100]:
                 return "odt"
             if "[Content_Types].xml" in names:
-                return "docx"
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+                return package_kind(read_package(z))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error):
         return "broken_zip"
     return "zip"
 
@@ -99,9 +111,19 @@ _WHY = {
     "odt": "OpenDocument text is not supported: save it as .docx or PDF",
     "html": "an HTML page, not a PDF or Word file",
     "zip": "a zip archive, not a Word .docx",
+    "xlsx": "an Excel workbook, not a Word .docx",
+    "pptx": "a PowerPoint presentation, not a Word .docx",
+    "ooxml_other": "an Office file that is not a Word document",
     "broken_zip": "damaged zip file (a truncated Word .docx?)",
     "unknown": "not a PDF or Word file",
 }
+
+
+def check_size(size: int, settings: IngestSettings) -> None:
+    """Raises IngestError for a file larger than ``settings.max_file_mb`` bytes: refused
+    from its size alone, before a byte of it is read (or hashed)."""
+    if size > settings.max_file_mb << 20:
+        raise IngestError("too_large", f"file too large ({size >> 20} MiB; limit {settings.max_file_mb} MiB)")
 
 
 def read_document(path: Path, source: str, settings: IngestSettings | None = None) -> Document:
@@ -112,9 +134,7 @@ def read_document(path: Path, source: str, settings: IngestSettings | None = Non
     one-line reason) for a file that cannot be read, ``OSError`` where the file itself
     cannot be opened."""
     settings = settings or IngestSettings()
-    size = path.stat().st_size
-    if size > settings.max_file_mb << 20:
-        raise IngestError("too_large", f"file too large ({size >> 20} MiB; limit {settings.max_file_mb} MiB)")
+    check_size(path.stat().st_size, settings)
     kind = sniff_format(path)
     reader = READERS.get(kind)
     if reader is None:
@@ -128,6 +148,9 @@ def read_document(path: Path, source: str, settings: IngestSettings | None = Non
             raise pdf_failure(exc) from exc
         raise IngestError("too_deep", "damaged Word file: its structure nests too deep") from exc
     except Exception as exc:
+        if kind == "pdf" and _raised_in(exc, ("pdfminer", "pdfplumber", "pypdfium2")):
+            # A parser meeting a structure it does not expect, as a TypeError or the like.
+            raise pdf_failure(exc) from exc
         if kind != "pdf" and _raised_in(exc, ("docx", "lxml", "zipfile", "zlib")):
             # python-docx meets a part with the wrong content as an AttributeError or the like.
             raise IngestError("bad_docx", f"damaged Word file: a part has unexpected content "
@@ -147,4 +170,5 @@ def _raised_in(exc: BaseException, packages: tuple[str, ...]) -> bool:
     return module.split(".")[0] in packages
 
 
-__all__ = ["Document", "IngestError", "IngestSettings", "PdfSettings", "READERS", "read_document", "sniff_format"]
+__all__ = ["Document", "IngestError", "IngestSettings", "PdfSettings", "READERS", "check_size", "read_document",
+           "sniff_format"]

@@ -16,7 +16,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from actionplans.ingest.errors import IngestError
+from actionplans.ingest.errors import IngestError, one_line
 from actionplans.ingest.model import Cell, Document, Paragraph, Row, Table
 from actionplans.ingest.numbering import Numbering, W, parse_numbering
 from actionplans.ingest.safety import DocxLimits, docx_package
@@ -102,7 +102,7 @@ class _Reader:
         rows: list[Row] = []
         for tr in _children(tbl, "tr"):
             trpr = tr.find(W + "trPr")
-            col = int(_attr(trpr, "gridBefore") or 0) if trpr is not None else 0
+            col = _count(_attr(trpr, "gridBefore"), 0) if trpr is not None else 0
             header = trpr is not None and trpr.find(W + "tblHeader") is not None
             cells: list[Cell] = []
             for tc in _children(tr, "tc"):
@@ -114,7 +114,7 @@ class _Reader:
 
     def cell(self, tc: Any, col: int) -> Cell:
         tcpr = tc.find(W + "tcPr")
-        span = int(_attr(tcpr, "gridSpan") or 1) if tcpr is not None else 1
+        span = _count(_attr(tcpr, "gridSpan"), 1) if tcpr is not None else 1
         vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
         continued = vmerge is not None and vmerge.get(W + "val", "continue") != "restart"
         paragraphs: list[Paragraph] = []
@@ -141,6 +141,19 @@ def _children(el: Any, tag: str) -> Iterator[Any]:
 def _attr(pr: Any, tag: str) -> str | None:
     el = pr.find(W + tag)
     return el.get(W + "val") if el is not None else None
+
+
+MAX_COLUMNS = 64  # Word's own limit is 63: a larger span or offset is damage, not layout
+
+
+def _count(value: str | None, default: int) -> int:
+    """A span or offset as Word writes it: ASCII digits. Anything else (a damaged or
+    hostile file's "abc", "-3", "²") is the default, and a count is capped at the most
+    columns Word allows, as Word itself reads such files."""
+    text = (value or "").strip()
+    if not (text.isascii() and text.isdigit()):
+        return default
+    return min(int(text), MAX_COLUMNS)
 
 
 def _fill(tcpr: Any | None) -> str | None:
@@ -184,9 +197,16 @@ def read_docx(path: Path, source: str, limits: DocxLimits | None = None) -> Docu
         raise IngestError("not_docx", "not a Word .docx package") from exc
     except KeyError as exc:
         raise IngestError("bad_docx", f"Word package is missing a part ({exc})") from exc
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
-        detail = (str(exc).splitlines() or [""])[0][:100]
-        raise IngestError("bad_docx", f"damaged Word file ({type(exc).__name__}: {detail})") from exc
+    except etree.XMLSyntaxError as exc:  # lxml's words name the line, never the file
+        raise IngestError("bad_docx", f"damaged Word file: a part is not well-formed XML ({one_line(str(exc))})") \
+            from exc
+    except ValueError as exc:  # python-docx's words name the file, whole path and all: not repeated
+        kind = str(exc).rpartition("content type is ")[2].strip("'\" ")
+        if "is not a Word file" in str(exc) and kind:
+            raise IngestError("not_docx", f"not a Word document: its main part is {one_line(kind, 80)}") from exc
+        raise IngestError("bad_docx", "damaged Word file: the package cannot be opened") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise IngestError("bad_docx", "damaged Word file: a part of the zip package is corrupt") from exc
     part = document.part
     numbering_root = None
     try:

@@ -9,3 +9,13 @@ class IngestError(Exception):
         super().__init__(message)
         self.slug = slug
         self.message = message
+
+
+def one_line(text: str, limit: int = 120) -> str:
+    """A library's exception text as a message's detail: its first line, at most ``limit``
+    characters, cut between words with an ellipsis rather than inside one."""
+    line = " ".join(next((s for s in text.splitlines() if s.strip()), "").split())
+    if len(line) <= limit:
+        return line
+    cut = line.rfind(" ", 0, limit)
+    return line[:cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"

@@ -16,8 +16,10 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import resolve1, resolve_all
 from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from actionplans.ingest.errors import IngestError
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
@@ -59,8 +61,8 @@ def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Do
     except (PdfminerException, PDFPasswordIncorrect, PSException, ValueError, TypeError, KeyError,
             RecursionError) as exc:
         raise pdf_failure(exc) from exc
-    with pdf:
-        if not pdf.pages:
+    try:
+        if not _pages(pdf):
             raise IngestError("no_pages", "PDF has no readable pages (damaged page tree?)")
         if survey is not None and len(survey.pages) != len(pdf.pages):
             survey = None  # the two parsers disagree about the pages: trust neither pass
@@ -72,6 +74,55 @@ def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Do
         properties = {k.lower(): v for k, v in meta.items() if k in ("Title", "Author") and isinstance(v, str) and v}
         return Document(source=source, format="pdf", pages=len(pages), blocks=blocks,
                         furniture=furniture, properties=properties)
+    finally:
+        _close(pdf)
+
+
+def _pages(pdf: Any) -> list[Any]:
+    """pdfplumber's pages, or the reason it cannot make them: it reads each page's size as
+    it makes the page, and meets a missing or malformed one as a TypeError."""
+    try:
+        return list(pdf.pages)
+    except (TypeError, ValueError, KeyError, AttributeError, MalformedPDFException) as exc:
+        raise _page_failure(pdf) or pdf_failure(exc) from exc
+
+
+def _page_failure(pdf: Any) -> IngestError | None:
+    """The first page whose size cannot be read, in words; None if each has one."""
+    try:
+        for number, page in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+            box = resolve_all(page.attrs.get("MediaBox"))
+            if box is None:
+                why = "no MediaBox, and its parent chain loops" if _parent_loops(page.attrs) else \
+                    "no MediaBox, nor one inherited"
+                return IngestError("bad_pdf", f"damaged PDF: page {number} has no size ({why})")
+            if not (isinstance(box, list) and len(box) == 4 and all(isinstance(v, (int, float)) for v in box)):
+                return IngestError("bad_pdf", f"damaged PDF: the size (MediaBox) of page {number} is not four numbers")
+    except Exception:  # a page tree too damaged to walk: the caller's words stand
+        return None
+    return None
+
+
+def _parent_loops(attrs: dict[str, Any]) -> bool:
+    seen: set[int] = set()
+    node: Any = attrs
+    while isinstance(node, dict) and "Parent" in node:
+        ref = node["Parent"]
+        objid = getattr(ref, "objid", None)
+        if objid is None or objid in seen:
+            return objid is not None
+        seen.add(objid)
+        node = resolve1(ref)
+    return False
+
+
+def _close(pdf: Any) -> None:
+    """Close the file even where pdfplumber cannot: its close() makes the pages again."""
+    try:
+        pdf.close()
+    except Exception:
+        if not pdf.stream_is_external:
+            pdf.stream.close()
 
 
 def _read_any_page(page: Any, number: int, settings: PdfSettings, survey: Survey | None) -> _Page:

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ import pypdfium2.raw
 
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs
 from actionplans.ingest.model import Box, Line, Paragraph
+from actionplans.vocabulary import Vocabulary, default_vocabulary
 
 Word = dict[str, Any]
 
@@ -42,6 +44,7 @@ class PrefilterSettings:
     header_spread: float = 0.7  # a header row's line is this spread out, or more (prose ~0.5)
     prose_spread: float = 0.6  # lines of running text are this spread out, or less
     prose_min_lines: int = 8  # a neighbour with fewer measured lines is analysed anyway
+    vocabulary: Vocabulary = field(default_factory=default_vocabulary)  # the words of a plan's header
 
     def __post_init__(self) -> None:
         if self.min_pages < 1 or self.cover_pages < 0 or self.neighbours < 0:
@@ -76,40 +79,54 @@ class Survey:
 
 # --- what a page says ----------------------------------------------------------------
 
-_ACTION_STEMS = ("action", "activit", "what we will do")
-_ACTION = re.compile(r"\bactions?\b|\baction\(s\)|\bwhat we will do\b|\bactivit(?:y|ies)\b")
-_OTHER_ROLES = re.compile(
-    r"\brecommendations?\b|\bareas? for (?:improvement|development)\b|\bfindings?\b|\bpriorit(?:y|ies)\b"
-    r"|\blead\b|\bresponsib\w*|\bowners?\b|\bofficers?\b|\bby whom\b|\baccountable\b"
-    r"|\brag\b|\bstatus\b|\brating\b|\bprogress\b|\btimescales?\b|\btarget dates?\b|\bby when\b|\bdeadline\b")
-_VOCABULARY = frozenset(
-    "action actions proposed s what we will do activity activities recommendation recommendations ofsted area areas "
-    "improvement development finding findings priority priorities issue issues lead leads officer officers "
-    "responsible responsibility owner owners whom who accountable person rag rating status progress update "
-    "updates red amber green blue target date dates timescale timescales when deadline no ref rec number evidence "
-    "impact outcome outcomes success criteria measure measures key planned required taken comments commentary "
-    "completion complete completed track".split())
 # Words that say nothing either way: prose is full of them, headers use a few.
 _STOPWORDS = frozenset("a an the of and or to for by be on in at not is are we will".split())
 _SENTENCE = re.compile(r"[,;]\s|[a-z]{3,}\.(\s|$)")  # prose punctuation; "No." and "Ref." pass
 _GLOSSARY = re.compile(r"abbreviat|glossary|acronym|\bin full\b")
-_RAG_END = re.compile(r"(?:^|\s)(?:red|amber|green|blue|completed?|on track)(?:\s*&\s*ongoing)?\s*$|^[RAGB]$", re.I)
-_CODE = re.compile(r"^(?=\S*[A-Z]\S*[A-Z])[A-Za-z][A-Za-z&/.-]{1,9}(\s|$)")  # "HoCSC", "LSCB", "DCS"
 _ITEM = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[).]\s")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What the fast pass looks for, from the plan vocabulary: the action role's words
+    (and cheap stems of them, to pass over most pages without a regular expression), the
+    words of the roles that make a plan beside an action, every header word, and the
+    status words that end a plan's rows."""
+
+    stems: tuple[str, ...]
+    action: re.Pattern[str]
+    other_roles: re.Pattern[str]
+    header: frozenset[str]
+    status_end: re.Pattern[str]
+
+
+@cache
+def _words(vocabulary: Vocabulary) -> _Words:
+    action = vocabulary.role("action").words
+    statuses = [w for s in vocabulary.statuses for w in (*s.words, s.name.lower())]
+    letters = "".join(sorted(vocabulary.letters)).upper()
+    body = "|".join(re.escape(w) for w in sorted(set(statuses), key=len, reverse=True))
+    return _Words(
+        stems=tuple(sorted({w.split()[0][:6] for w in action})),
+        action=vocabulary.words_pattern("action"),
+        other_roles=vocabulary.words_pattern(*vocabulary.plan_roles),
+        header=vocabulary.header_words,
+        status_end=re.compile(rf"(?:^|\s)(?:{body})(?:\s*&\s*\w+)?\s*$|^[{letters}]$", re.I))
 
 
 def is_header_line(line: str, settings: PrefilterSettings) -> bool:
     """A plan's header row as one printed line: action and another role, little else,
     and no sentence."""
     text = line.lower()
-    if not any(stem in text for stem in _ACTION_STEMS):
+    words_of = _words(settings.vocabulary)
+    if not any(stem in text for stem in words_of.stems):
         return False  # the common case, decided without a regular expression
-    if not (_ACTION.search(text) and _OTHER_ROLES.search(text)) or _SENTENCE.search(text):
+    if not (words_of.action.search(text) and words_of.other_roles.search(text)) or _SENTENCE.search(text):
         return False
     words = [w for w in re.findall(r"[a-z]+", text) if w not in _STOPWORDS]
     if not words or len(words) > settings.header_max_words:
         return False
-    return sum(w in _VOCABULARY for w in words) / len(words) >= settings.header_share
+    return sum(w in words_of.header for w in words) / len(words) >= settings.header_share
 
 
 def _is_plan_head(page: PageText, settings: PrefilterSettings) -> bool:
@@ -121,7 +138,8 @@ def _is_plan_head(page: PageText, settings: PrefilterSettings) -> bool:
 
     lines = page.lines
     text = "\n".join(lines).lower()
-    if not any(stem in text for stem in _ACTION_STEMS) or not _ACTION.search(text):
+    words_of = _words(settings.vocabulary)
+    if not any(stem in text for stem in words_of.stems) or not words_of.action.search(text):
         return False  # most pages: no line can be a header row
     if any(is_header_line(line, settings) and spread(i) for i, line in enumerate(lines)):
         return True
@@ -137,16 +155,16 @@ def _is_glossary(lines: list[str]) -> bool:
     return any(_GLOSSARY.search(line.lower()) and len(line.split()) <= 6 for line in lines)
 
 
-def _continues_glossary(page: PageText) -> bool:
+def _continues_glossary(page: PageText, vocabulary: Vocabulary) -> bool:
     """A page of "CODE  Meaning" lines, carrying on a glossary from the page before."""
-    coded = sum(bool(_CODE.match(line)) for line in page.lines)
+    coded = sum(vocabulary.is_code(line.split()[0]) for line in page.lines if line.split())
     return len(page.lines) >= 2 and coded >= 0.4 * len(page.lines)
 
 
-def _continues_plan(page: PageText) -> bool:
-    """A page that carries on a plan from the page before: RAG values ending lines, or
-    numbered items in a ruled table."""
-    rag = sum(bool(_RAG_END.search(line)) for line in page.lines)
+def _continues_plan(page: PageText, vocabulary: Vocabulary) -> bool:
+    """A page that carries on a plan from the page before: status values ending lines,
+    or numbered items in a ruled table."""
+    rag = sum(bool(_words(vocabulary).status_end.search(line)) for line in page.lines)
     items = sum(bool(_ITEM.match(line)) for line in page.lines)
     return rag >= 2 or (items >= 2 and (page.paths or 0) >= 8)
 
@@ -165,8 +183,8 @@ def pages_to_analyse(pages: list[PageText], settings: PrefilterSettings,
     for page in pages:
         if in_plan:
             paths(page)
-        in_plan = _is_plan_head(page, settings) or (in_plan and _continues_plan(page))
-        in_glossary = _is_glossary(page.lines) or (in_glossary and _continues_glossary(page))
+        in_plan = _is_plan_head(page, settings) or (in_plan and _continues_plan(page, settings.vocabulary))
+        in_glossary = _is_glossary(page.lines) or (in_glossary and _continues_glossary(page, settings.vocabulary))
         if in_plan or in_glossary:
             picked.add(page.number)
     by_number = {p.number: p for p in pages}

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from urllib.parse import unquote
 
 import olefile
 from lxml import etree
 
-from actionplans.ingest.errors import IngestError
+from actionplans.ingest.errors import IngestError, one_line
 
 MiB = 1 << 20
 
@@ -49,6 +48,80 @@ class DocxLimits:
 
 _STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_SMALL = 4 * MiB  # [Content_Types].xml and _rels/.rels are a few KiB: larger ones are not read to sniff
+
+WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Templates and macro-enabled files hold the same document: python-docx reads them once
+# their main part is typed as a plain document's (macros are never run, nor read).
+WORD_VARIANTS = frozenset({
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+})
+
+
+@dataclass(frozen=True)
+class Package:
+    """What an Open XML package says of itself: each part's content type ([Content_Types].xml)
+    and its main part (the officeDocument link in _rels/.rels), whatever that is called."""
+
+    defaults: dict[str, str]  # content type by extension, lower case
+    overrides: dict[str, str]  # content type by part name, lower case, no leading /
+    main: str  # the main part's name as the zip holds it; "" where no link names one
+
+    def content_type(self, name: str) -> str:
+        return self.overrides.get(name.lower()) or self.defaults.get(posixpath.splitext(name)[1][1:].lower(), "")
+
+    @property
+    def main_type(self) -> str:
+        return self.content_type(self.main) if self.main else ""
+
+
+def read_package(z: zipfile.ZipFile) -> Package:
+    """The package's own description; empty where a part is missing, damaged or too large to
+    be a real one (the checks and python-docx then give the reason)."""
+    defaults: dict[str, str] = {}
+    overrides: dict[str, str] = {}
+    types = _small_xml(z, "[Content_Types].xml")
+    if types is not None:
+        for el in types.iter(_CT + "Default"):
+            defaults[el.get("Extension", "").lower()] = el.get("ContentType", "")
+        for el in types.iter(_CT + "Override"):
+            overrides[unquote(el.get("PartName", "")).lstrip("/").lower()] = el.get("ContentType", "")
+    names = {n.lower(): n for n in z.namelist()}
+    main = ""
+    rels = _small_xml(z, "_rels/.rels")
+    for rel in rels.iter(_REL) if rels is not None else ():
+        if rel.get("Type", "").endswith("/officeDocument") and rel.get("TargetMode") != "External":
+            target = posixpath.normpath(unquote(rel.get("Target", "")).lstrip("/")).lower()
+            main = names.get(target, "")
+            break
+    return Package(defaults, overrides, main)
+
+
+def _small_xml(z: zipfile.ZipFile, name: str) -> Any | None:
+    try:
+        info = z.getinfo(name)
+        if info.file_size > _SMALL:
+            return None
+        return etree.fromstring(z.read(info), _SAFE_XML)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error,
+            etree.XMLSyntaxError):
+        return None
+
+
+def package_kind(package: Package) -> str:
+    """"docx", "xlsx", "pptx" or "ooxml_other", from the main part's content type. A
+    package that does not say is taken as Word: its reader tells what is wrong."""
+    main = package.main_type
+    if not main or main == WORD_MAIN or main in WORD_VARIANTS or main in ("application/xml", "text/xml"):
+        return "docx"
+    if "spreadsheetml" in main or "ms-excel" in main:
+        return "xlsx"
+    if "presentationml" in main or "ms-powerpoint" in main:
+        return "pptx"
+    return "ooxml_other"
 
 
 def docx_package(path: Path, limits: DocxLimits) -> str | IO[bytes]:
@@ -60,14 +133,26 @@ def docx_package(path: Path, limits: DocxLimits) -> str | IO[bytes]:
         raise IngestError("bad_docx", "damaged Word file: the zip package cannot be read") from exc
     with z:
         _check_sizes(z.infolist(), limits)
+        package = read_package(z)
         for info in z.infolist():
-            if info.filename.lower().endswith(_XML_SUFFIXES):
+            if _parsed_as_xml(info.filename, package):
                 _check_prolog(z, info, limits)
         try:
-            repaired = without_dangling_links(z)
+            fixed = _dangling_links(z)
+            fixed.update(_plain_main_type(z, package))
+            return _rewritten(z, fixed) if fixed else str(path)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
             raise IngestError("bad_docx", "damaged Word file: a part of the zip package is corrupt") from exc
-    return repaired if repaired is not None else str(path)
+
+
+def _parsed_as_xml(name: str, package: Package) -> bool:
+    """Whether python-docx may parse the part as XML: the package's links and content types,
+    and every part whose content type is XML, the main part included whatever its name.
+    Pictures are never parsed (an SVG may carry its DOCTYPE harmlessly)."""
+    if name.lower().endswith(_XML_SUFFIXES) or name == package.main:
+        return True
+    kind = package.content_type(name)
+    return kind.endswith("xml") and not kind.startswith("image/")
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], limits: DocxLimits) -> None:
@@ -88,38 +173,54 @@ def _check_sizes(infos: list[zipfile.ZipInfo], limits: DocxLimits) -> None:
                                           f"(zip bomb?)")
 
 
-_PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.S)
+class _Prolog:
+    """An lxml parser target that stops at the first DOCTYPE or element: what it saw."""
+
+    class Seen(Exception):
+        pass
+
+    def __init__(self) -> None:
+        self.seen = ""
+
+    def doctype(self, *_: object) -> None:
+        self.seen = "doctype"
+        raise self.Seen
+
+    def start(self, *_: object) -> None:
+        self.seen = "element"
+        raise self.Seen
+
+    def close(self) -> str:
+        return self.seen
 
 
 def _check_prolog(z: zipfile.ZipFile, info: zipfile.ZipInfo, limits: DocxLimits) -> None:
     """Refuse an XML part whose prolog declares a DTD: a Word file never does, and
-    entities (external files, "billion laughs") are how XML attacks a reader."""
+    entities (external files, "billion laughs") are how XML attacks a reader. The part's
+    opening is read by lxml itself, so its encoding is found as python-docx's parser will
+    find it (UTF-16 or UTF-32 with or without a byte order mark, a declared encoding)."""
     cap = limits.max_prolog_kb * 1024
     try:
         with z.open(info) as fh:
             head = fh.read(cap)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
         raise IngestError("bad_docx", f"damaged Word file: part {info.filename} cannot be unpacked") from exc
-    text = _utf8(head)
-    pos = 0
-    while m := _PROLOG_ITEM.match(text, pos):
-        pos = m.end()
-    rest = text[pos:pos + 9].upper()
-    if rest.startswith(b"<!DOCTYPE") or rest.startswith(b"<!ENTITY"):
+    target = _Prolog()
+    parser = etree.XMLParser(target=target, resolve_entities=False, load_dtd=False, no_network=True)
+    try:
+        parser.feed(head)
+        if len(head) < cap:
+            parser.close()  # the whole part: what it holds is parsed to its end
+    except _Prolog.Seen:
+        pass
+    except etree.LxmlError:
+        pass  # not well-formed: python-docx refuses it in its own words, and never gets past it
+    if target.seen == "doctype":
         raise IngestError("xml_entities", f"Word file refused: part {info.filename} declares XML entities "
                                           "(a DOCTYPE), which are never resolved")
-    if pos >= len(text) and len(head) >= cap:
+    if not target.seen and len(head) >= cap:
         raise IngestError("huge_xml", f"Word file refused: part {info.filename} has no XML element "
                                       f"in its first {limits.max_prolog_kb} KiB")
-
-
-def _utf8(head: bytes) -> bytes:
-    """The bytes as UTF-8, whatever Unicode encoding the part's byte order mark names."""
-    if head.startswith(b"\xef\xbb\xbf"):
-        return head[3:]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head.decode("utf-16", errors="replace").encode("utf-8")
-    return head
 
 
 def is_strict_ooxml(path: Path) -> bool:
@@ -135,10 +236,7 @@ _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fa
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
-def without_dangling_links(z: zipfile.ZipFile) -> IO[bytes] | None:
-    """The package rewritten in memory without relationships to parts it lacks (a
-    picture lost when a file was copied makes python-docx refuse the whole document),
-    or None when every link holds."""
+def _dangling_links(z: zipfile.ZipFile) -> dict[str, bytes]:
     names = set(z.namelist())
     fixed: dict[str, bytes] = {}
     for name in names:
@@ -146,8 +244,25 @@ def without_dangling_links(z: zipfile.ZipFile) -> IO[bytes] | None:
             data = _drop_dangling(name, z.read(name), names)
             if data is not None:
                 fixed[name] = data
-    if not fixed:
-        return None
+    return fixed
+
+
+def _plain_main_type(z: zipfile.ZipFile, package: Package) -> dict[str, bytes]:
+    """[Content_Types].xml with a template's or macro-enabled file's main part typed as a
+    plain document's, or nothing where it already is one."""
+    if package.main_type not in WORD_VARIANTS:
+        return {}
+    types = _small_xml(z, "[Content_Types].xml")
+    if types is None:
+        return {}
+    for el in list(types.iter(_CT + "Override")):
+        if unquote(el.get("PartName", "")).lstrip("/").lower() == package.main.lower():
+            types.remove(el)
+    etree.SubElement(types, _CT + "Override", PartName="/" + package.main, ContentType=WORD_MAIN)
+    return {"[Content_Types].xml": etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)}
+
+
+def _rewritten(z: zipfile.ZipFile, fixed: dict[str, bytes]) -> IO[bytes]:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
         for info in z.infolist():
@@ -215,7 +330,7 @@ def pdf_failure(exc: BaseException) -> IngestError:
     """A one-line reason for an exception pdfminer raised, however it was wrapped."""
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__context__ or exc
     name = type(inner).__name__
-    detail = str(inner).splitlines()[0][:120] if str(inner) else ""
+    detail = one_line(str(inner))
     if name == "PDFPasswordIncorrect":
         return IngestError("encrypted", "encrypted PDF: needs a password")
     if isinstance(inner, RecursionError):

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from actionplans.extract.records import Extraction, PaperResult, RawAction
+from actionplans.extract.records import Extraction, PaperResult, RawAction, TableVerdict
 from actionplans.normalise.glossary import Glossary, build_glossary
 from actionplans.normalise.leads import LeadSettings, expand_leads
 from actionplans.normalise.numbers import infer_actions, infer_recommendations
 from actionplans.normalise.plans import PlanSettings, group_plans
 from actionplans.normalise.progress import PlanVersions, plans_to_progress, plans_to_summary
-from actionplans.normalise.records import ActionRow, DocumentRow
 from actionplans.normalise.repairs import borrowed_glossary, repair_leads, repair_numbers
+from actionplans.normalise.rows import ActionRow, DocumentRow, ProgressRow, SummaryRow
 from actionplans.normalise.versions import (
     PlanPaper,
     Version,
@@ -41,23 +41,34 @@ class Tables:
     documents: list[DocumentRow]
     extra_columns: list[str]
     glossaries: dict[str, Glossary]
-    # One record per action_key across a plan's versions, and RAG counts per plan and
-    # version (issue 4); each record's keys are its columns, in order.
-    progress: list[dict[str, object]] = field(default_factory=list)
-    summary: list[dict[str, object]] = field(default_factory=list)
+    # Each further column's header as a paper printed it ("Timescale"), for datapackage.json.
+    column_headers: dict[str, str] = field(default_factory=dict)
+    # One row per action_key across a plan's versions, and RAG counts per plan and
+    # version (issue 4).
+    progress: list[ProgressRow] = field(default_factory=list)
+    summary: list[SummaryRow] = field(default_factory=list)
 
 
 def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | None = None) -> Tables:
+    """The run's tables from every paper's extract result.
+
+    Takes one ``PaperResult`` per paper, in any order (the tables come out the same), and
+    the normalise settings (default: every default). Returns ``Tables``: one ``ActionRow``
+    per action per paper, one ``DocumentRow`` per paper (status ok, no_plan or error, the
+    failed paper's error as its message), each paper's glossary, and the ``ProgressRow``
+    and ``SummaryRow`` version tables. Raises nothing of its own: a paper extract could not
+    read is data, not an error (settings that are out of range raise ValueError when built)."""
     settings = settings or NormaliseSettings()
     results = sorted(results, key=lambda r: r.source_file)
     extractions = {r.source_file: r.extraction for r in results if r.extraction is not None}
     plan_ids = group_plans(extractions, settings.plans)
-    papers = {s: PlanPaper(s, ex, build_glossary(ex.glossaries, ex.text))
+    papers = {s: PlanPaper(s, ex, build_glossary(ex.glossaries, ex.text, settings.leads.vocabulary))
               for s, ex in extractions.items() if ex.actions}
     plans = _plans_to_versions(papers, plan_ids, settings)
     actions: list[ActionRow] = []
     documents: list[DocumentRow] = []
     extra_columns: list[str] = []
+    column_headers: dict[str, str] = {}
     for r in results:
         doc = DocumentRow(source_file=r.source_file, sha256=r.sha256, format=r.format, pages=r.pages)
         documents.append(doc)
@@ -70,6 +81,7 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
         doc.council, doc.judgement = info.council, info.judgement
         if not ex.actions:
             doc.status = "no_plan"
+            doc.message = no_plan_reason(ex.tables)
             continue
         paper, plan_id = papers[r.source_file], plan_ids[r.source_file]
         glossary, borrowed = borrowed_glossary(paper, plans[plan_id].versions)
@@ -77,10 +89,12 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
         actions.extend(paper.rows)
         doc.actions, doc.plan_id = len(paper.rows), plan_id
         extra_columns.extend(c for c in ex.extra_columns if c not in extra_columns)
+        for name, printed in ex.column_headers.items():
+            column_headers.setdefault(name, printed)
     for plan in plans.values():
         link_plan(plan.plan_id, plan.versions, settings.versions)  # keys and repairs, rows in place
     ordered = [plans[p] for p in sorted(plans)]
-    return Tables(actions=actions, documents=documents, extra_columns=extra_columns,
+    return Tables(actions=actions, documents=documents, extra_columns=extra_columns, column_headers=column_headers,
                   glossaries={s: p.glossary for s, p in papers.items()},
                   progress=plans_to_progress(ordered), summary=plans_to_summary(ordered))
 
@@ -138,3 +152,16 @@ def _titles(actions: list[RawAction]) -> set[str]:
 
 def _extras(a: RawAction) -> dict[str, str]:
     return {k.removeprefix("extra:"): v for k, v in a.extras.items()}
+
+
+def no_plan_reason(verdicts: list[TableVerdict]) -> str:
+    """One line on why a paper that held tables holds no plan: "3 tables, none with an
+    action column", or the reason each kind of table gave ("" where it held none)."""
+    if not verdicts:
+        return ""  # a paper without tables needs no reason: a plan is read from a table
+    reasons = list(dict.fromkeys(v.reason for v in verdicts if v.reason))
+    counted = f"{len(verdicts)} table{'s' if len(verdicts) != 1 else ''}"
+    if reasons == ["no action column"]:
+        return f"{counted}, none with an action column"
+    shown = "; ".join(reasons[:3]) + ("; ..." if len(reasons) > 3 else "")
+    return f"{counted}, none a plan: {shown}"

@@ -10,29 +10,19 @@ from rapidfuzz import fuzz
 
 from actionplans.extract.text import clean, key
 from actionplans.normalise.lookalike import fold
+from actionplans.vocabulary import Vocabulary, default_vocabulary
 
-CODE_HEADERS = ("abbreviations", "abbreviation", "acronym", "acronyms", "code", "codes", "term", "terms",
-                "abbreviationacronym", "shortform", "initials", "key")
-NAME_HEADERS = ("infull", "meaning", "fulltitle", "description", "definition", "fullname", "standsfor",
-                "explanation", "title", "full")
-_CODE = re.compile(r"^[A-Za-z&'’.]{2,12}$")
 _DEFINED = re.compile(r"((?:[A-Z][\w'’&,-]*\s+(?:(?:of|for|and|the|&)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
 
 
 @dataclass
 class Glossary:
     codes: dict[str, str] = field(default_factory=dict)  # folded code -> full name
-    duplicates: list[str] = field(default_factory=list)
 
     def add(self, code: str, name: str) -> None:
         code, name = fold(clean(code)), clean(name)
-        if not code or not name:
-            return
-        if code in self.codes:
-            if self.codes[code] != name:
-                self.duplicates.append(code)
-            return
-        self.codes[code] = name
+        if code and name and code not in self.codes:  # the first definition wins
+            self.codes[code] = name
 
     def lookup(self, token: str) -> str | None:
         """The code ``token`` names, matched exactly after folding, then ignoring case."""
@@ -47,8 +37,9 @@ class Glossary:
         return {n.lower() for n in self.codes.values()}
 
 
-def _is_header(left: str, right: str) -> bool:
-    return _matches(left, CODE_HEADERS) and (not right or _matches(right, NAME_HEADERS))
+def _is_header(left: str, right: str, vocabulary: Vocabulary) -> bool:
+    return _matches(left, vocabulary.glossary_code_headers) and \
+        (not right or _matches(right, vocabulary.glossary_name_headers))
 
 
 def _matches(text: str, choices: tuple[str, ...]) -> bool:
@@ -56,24 +47,24 @@ def _matches(text: str, choices: tuple[str, ...]) -> bool:
     return bool(k) and max(fuzz.ratio(k, c) for c in choices) >= 85
 
 
-def _looks_like_code(text: str) -> bool:
-    return bool(_CODE.match(fold(text))) and sum(ch.isupper() for ch in fold(text)) >= 2
-
-
-def table_rows(rows: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+def table_rows(rows: list[tuple[str, str]], vocabulary: Vocabulary) -> list[tuple[str, str]] | None:
     """The definition rows of a candidate table, or None where it is no glossary."""
-    if len(rows) >= 2 and rows[1][1] == "" and _is_header(rows[0][0] + rows[1][0], rows[0][1]):
+    if len(rows) >= 2 and rows[1][1] == "" and _is_header(rows[0][0] + rows[1][0], rows[0][1], vocabulary):
         return rows[2:]  # a header word broken over two printed rows
-    if rows and _is_header(*rows[0]):
+    if rows and _is_header(*rows[0], vocabulary):
         return rows[1:]
-    coded = [r for r in rows if _looks_like_code(r[0]) and len(r[1].split()) >= 2]
+    coded = [r for r in rows if vocabulary.is_code(fold(r[0])) and len(r[1].split()) >= 2]
     return rows if rows and len(coded) >= 0.7 * len(rows) else None
 
 
-def build_glossary(tables: list[list[tuple[str, str]]], text: list[str]) -> Glossary:
+def build_glossary(tables: list[list[tuple[str, str]]], text: list[str],
+                   vocabulary: Vocabulary | None = None) -> Glossary:
+    """A paper's glossary from its candidate two-column tables and its paragraphs; the
+    header words and code shapes are ``vocabulary``'s (default: the shipped one)."""
+    vocabulary = vocabulary or default_vocabulary()
     glossary = Glossary()
     for rows in tables:
-        for code, name in table_rows(rows) or []:
+        for code, name in table_rows(rows, vocabulary) or []:
             glossary.add(code, name)
     for paragraph in text:
         for m in _DEFINED.finditer(paragraph):

@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from actionplans.extract.text import clean
 from actionplans.normalise.glossary import Glossary
 from actionplans.normalise.lookalike import fold
+from actionplans.vocabulary import Vocabulary, default_vocabulary
 
-NO_ONE = {"tbc", "tbd", "tba", "n/a", "na", "-", "–", "to be confirmed", "none", "?"}
 _SEPARATORS = re.compile(r"(\s*(?:&|/|,|;|\+|\n)\s*)")
-# Words that make a phrase a post in its own right, not a qualifier of the one before.
-_ROLE = re.compile(r"\b(?:head|director|manager|officer|lead|leader|worker|chair|nurse|co-?ordinator|advis[eo]r|"
-                   r"principal|executive|consultant|commissioner|partnership|board|panel)s?\b", re.I)
 _AND = re.compile(r"\s+and\s+", re.I)
 _EDGE_AND = re.compile(r"^(?:and\s+)+|(?:\s+and)+$", re.I)
-_CODE_LIKE = re.compile(r"^[A-Za-z&]{2,12}$")
 
 
 @dataclass(frozen=True)
 class LeadSettings:
     fuzzy_min: float = 80.0  # rapidfuzz ratio for a near-miss code ("HoHNS" -> "HoHNCS")
     fuzzy_margin: float = 5.0  # the best match must beat the next by this much
+    # Code shapes, posts and the words for no one.
+    vocabulary: Vocabulary = field(default_factory=default_vocabulary)
 
     def __post_init__(self) -> None:
         if not 0 < self.fuzzy_min <= 100:
@@ -36,11 +34,12 @@ def expand_leads(raw: str, glossary: Glossary, titles: set[str],
                  settings: LeadSettings) -> tuple[list[str], list[str]]:
     """(officers' names in printed order, warnings) for one action's lead text."""
     text = clean(raw)
-    if text.lower().strip(".") in NO_ONE or not text:
+    if text.lower().strip(".") in settings.vocabulary.officers.no_one or not text:
         return [], []
     warnings: list[str] = []
     names: list[str] = []
-    for part in _parts(text, glossary, titles):
+    glossary = with_council_codes(glossary, settings.vocabulary)
+    for part in _parts(text, glossary, titles, settings.vocabulary):
         for officer in _officers(part, glossary, settings, warnings):
             if officer not in names:
                 names.append(officer)
@@ -49,7 +48,19 @@ def expand_leads(raw: str, glossary: Glossary, titles: set[str],
     return names, warnings
 
 
-def _parts(text: str, glossary: Glossary, titles: set[str]) -> list[str]:
+def with_council_codes(glossary: Glossary, vocabulary: Vocabulary) -> Glossary:
+    """The paper's glossary, then the council's own codes from the vocabulary for what
+    the paper does not define."""
+    extra = [(code, name) for code, name in vocabulary.officers.codes if glossary.lookup(code) is None]
+    if not extra:
+        return glossary
+    merged = Glossary(codes=dict(glossary.codes))
+    for code, name in extra:
+        merged.add(code, name)
+    return merged
+
+
+def _parts(text: str, glossary: Glossary, titles: set[str], vocabulary: Vocabulary) -> list[str]:
     names = glossary.names
     if glossary.lookup(text) is not None or clean(text).lower() in names:
         return [text]
@@ -60,41 +71,79 @@ def _parts(text: str, glossary: Glossary, titles: set[str]) -> list[str]:
         return (glossary.lookup(s) is not None or lowered in names or lowered in titles
                 or _all_codes(s, glossary))
 
-    pieces = _pieces(text, known)
+    pieces = _pieces(text, known, vocabulary)
     if clean(text).lower() in titles and len(pieces) > 1 and not all(known(p) for p in pieces):
         return [text]  # a title the paper prints alone may itself hold "&" ("Quality & Performance")
-    return [part for piece in pieces for part in _split_and(piece, known)]
+
+    def known_elsewhere(s: str) -> bool:
+        """Known, but not merely as this very cell printed alone: a cell cannot vouch for
+        itself against the split its other cells support."""
+        return known(s) and not (clean(s).lower() == clean(text).lower() and clean(s).lower() not in names)
+
+    return [part for piece in pieces for part in _split_and(piece, known_elsewhere)]
 
 
-def _pieces(text: str, known: Callable[[str], bool]) -> list[str]:
+def _pieces(text: str, known: Callable[[str], bool], vocabulary: Vocabulary) -> list[str]:
     """Split on "&", "/", ",", ";", "+" and line breaks; but a comma followed by words
     that do not stand as an officer qualifies the title before it ("Head of Service,
     Children in Need"), so it stays."""
-    tokens = _SEPARATORS.split(text)
+    tokens = _join_bracketed(_SEPARATORS.split(text))
     pieces = [tokens[0]]
     for sep, piece in zip(tokens[1::2], tokens[2::2], strict=True):
-        if sep.strip() == "," and pieces[-1] and piece and not known(piece) and not _ROLE.search(piece):
+        # A post word ("Head", "Manager") makes the words after a comma a post of their own.
+        is_post = bool(vocabulary.post_pattern.search(piece.lower()))
+        if sep.strip() == "," and pieces[-1] and piece and not known(piece) and not is_post:
             pieces[-1] = f"{pieces[-1]}, {piece}"
         else:
             pieces.append(piece)
     return [p for p in pieces if p]
 
 
+def _join_bracketed(tokens: list[str]) -> list[str]:
+    """Put back separators inside brackets: "Director (Planning & Regeneration)" is one
+    post. ``tokens`` alternate piece, separator, piece..."""
+    out = [tokens[0]]
+    for sep, piece in zip(tokens[1::2], tokens[2::2], strict=True):
+        if out[-1].count("(") > out[-1].count(")"):
+            out[-1] += sep + piece
+        else:
+            out.extend([sep, piece])
+    return out
+
+
 def _split_and(piece: str, known: Callable[[str], bool]) -> list[str]:
-    """Split on "and" only where every side stands as an officer on its own; of the
-    ways to do that, the one naming most officers ("Head of Quality and Performance and
-    HoS" is two officers where the paper prints the first title alone elsewhere)."""
+    """Split on "and" where the sides stand as officers: each side a known officer (a
+    code, a glossary name, a title the paper prints alone) or a name in title case beside
+    at least one known one. Of the ways to do that, the one naming most known officers,
+    then the fewest: "Head of Quality and Performance and HoS" is two officers where the
+    paper prints the first title alone elsewhere; "Human Resources Business Partners and
+    Learning and Development" two where it prints "Learning and Development" alone."""
     sides = _AND.split(piece)
     if len(sides) == 1:
         return [piece]
-    best: list[list[str] | None] = [[]] + [None] * len(sides)  # best[j]: grouping of sides[:j]
+    # best[j]: (known officers, -groups, grouping) of sides[:j]
+    best: list[tuple[int, int, list[str]] | None] = [(0, 0, [])] + [None] * len(sides)
     for j in range(1, len(sides) + 1):
         for i in range(j):
             group = " and ".join(sides[i:j])
             before = best[i]
-            if before is not None and known(group) and (best[j] is None or len(before) + 1 > len(best[j] or [])):
-                best[j] = [*before, group]
-    return best[-1] or [piece]
+            is_known = known(group)
+            if before is None or not (is_known or _titled(group)):
+                continue
+            option = (before[0] + is_known, before[1] - 1, [*before[2], group])
+            if best[j] is None or option[:2] > best[j][:2]:  # type: ignore[index]
+                best[j] = option
+    found = best[-1]
+    return found[2] if found is not None and found[0] > 0 else [piece]
+
+
+def _titled(text: str) -> bool:
+    """A name in title case: "Human Resources Business Partners", "Democratic Services"."""
+    words = text.split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[0][:1].isupper()
+
+
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "&", "in", "to"})
 
 
 def _all_codes(text: str, glossary: Glossary) -> bool:
@@ -146,7 +195,7 @@ def _code_at(tokens: list[str], i: int, glossary: Glossary, settings: LeadSettin
                 warnings.append(f"read '{' '.join(tokens[i:i + span])}' as {code}")
             return code, span
     token = tokens[i]
-    if _CODE_LIKE.match(fold(token)) and sum(c.isupper() for c in fold(token)) >= 2 and glossary.codes:
+    if settings.vocabulary.is_code(fold(token)) and glossary.codes:
         near = _near_miss(fold(token), glossary, settings)
         if near:
             warnings.append(f"near-miss code '{token}' read as {near}")

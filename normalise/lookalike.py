@@ -31,7 +31,3 @@ def fold(text: str) -> str:
         return text
     table = _table()
     return "".join(table.get(ch, ch) if ch.isalpha() else ch for ch in text)
-
-
-def has_lookalikes(text: str) -> bool:
-    return fold(text) != unicodedata.normalize("NFKC", text)

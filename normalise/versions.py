@@ -41,7 +41,7 @@ from scipy.optimize import linear_sum_assignment
 
 from actionplans.extract.records import Extraction
 from actionplans.normalise.glossary import Glossary
-from actionplans.normalise.records import ActionRow
+from actionplans.normalise.rows import ActionRow
 
 
 @dataclass(frozen=True)
@@ -237,7 +237,7 @@ def _label(group: list[PlanPaper]) -> str:
 # --- linking ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Slot:
+class Candidate:
     """An action as the matcher sees it: its row, where it sits in its version (0-1), and
     whether it was in the version just before (only those may link by number alone)."""
 
@@ -246,11 +246,12 @@ class Slot:
     recent: bool = True
 
 
-def rows_to_slots(rows: list[ActionRow]) -> list[Slot]:
-    return [Slot(r, i / max(len(rows) - 1, 1)) for i, r in enumerate(rows)]
+def rows_to_candidates(rows: list[ActionRow]) -> list[Candidate]:
+    return [Candidate(r, i / max(len(rows) - 1, 1)) for i, r in enumerate(rows)]
 
 
-def link_slots(old: list[Slot], new: list[Slot], settings: VersionSettings, weights: WordWeights) -> dict[int, int]:
+def link_candidates(old: list[Candidate], new: list[Candidate], settings: VersionSettings,
+                    weights: WordWeights) -> dict[int, int]:
     """{index in new: index in old} for the actions that are the same action."""
     if not old or not new:
         return {}
@@ -264,7 +265,7 @@ def link_slots(old: list[Slot], new: list[Slot], settings: VersionSettings, weig
     return links
 
 
-def _recommendation_matrix(new: list[Slot], old: list[Slot], settings: VersionSettings) -> np.ndarray:
+def _recommendation_matrix(new: list[Candidate], old: list[Candidate], settings: VersionSettings) -> np.ndarray:
     """Whether each new action serves the same recommendation as each old one: texts this
     alike, or the same number where a plan prints no recommendation text."""
     texts = sorted({s.row.recommendation_text for s in old + new})
@@ -286,7 +287,7 @@ def _same_number(a: ActionRow, b: ActionRow) -> bool:
     return (a.recommendation_number, a.action_number) == (b.recommendation_number, b.action_number)
 
 
-def _same_number_links(old: list[Slot], new: list[Slot], texts: np.ndarray, same_rec: np.ndarray,
+def _same_number_links(old: list[Candidate], new: list[Candidate], texts: np.ndarray, same_rec: np.ndarray,
                        settings: VersionSettings) -> dict[int, int]:
     """Stage 1: an action of the version just before with the same recommendation and
     action number, still reading alike."""
@@ -299,7 +300,7 @@ def _same_number_links(old: list[Slot], new: list[Slot], texts: np.ndarray, same
     return links
 
 
-def _score_matrix(old: list[Slot], new: list[Slot], texts: np.ndarray, same_rec: np.ndarray,
+def _score_matrix(old: list[Candidate], new: list[Candidate], texts: np.ndarray, same_rec: np.ndarray,
                   settings: VersionSettings) -> np.ndarray:
     """Text similarity plus what each pair's place in the plan says."""
     same_number = np.array([[o.recent and _same_number(o.row, n.row) for o in old] for n in new], dtype=bool)
@@ -321,25 +322,25 @@ def _assigned_links(scores: np.ndarray, rest_old: list[int], rest_new: list[int]
 
 def versions_to_threads(versions: list[Version], settings: VersionSettings) -> None:
     """Give every row of every paper its thread."""
-    latest: dict[int, tuple[Slot, int]] = {}  # thread -> (its latest slot, version index)
+    latest: dict[int, tuple[Candidate, int]] = {}  # thread -> (its latest candidate, version index)
     weights = WordWeights.from_texts([r.action_text for v in versions for p in v.papers for r in p.rows])
     count = 0
     for k, version in enumerate(versions):
         main = version.main
         known = list(latest)
         old = [replace(latest[t][0], recent=latest[t][1] == k - 1) for t in known]
-        new = rows_to_slots(main.rows)
-        links = link_slots(old, new, settings, weights)
+        new = rows_to_candidates(main.rows)
+        links = link_candidates(old, new, settings, weights)
         main.threads = []
-        for j, slot in enumerate(new):
+        for j, candidate in enumerate(new):
             if j in links:
                 thread = known[links[j]]
             else:
                 thread, count = count, count + 1
             main.threads.append(thread)
-            latest[thread] = (slot, k)
+            latest[thread] = (candidate, k)
         for copy in version.papers[1:]:
-            links = link_slots(new, rows_to_slots(copy.rows), settings, weights)
+            links = link_candidates(new, rows_to_candidates(copy.rows), settings, weights)
             copy.threads = []
             for j in range(len(copy.rows)):
                 if j in links:

@@ -10,8 +10,10 @@ from importlib import resources
 
 import pandas as pd
 
+from actionplans.vocabulary import default_vocabulary
+
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-RAG_VALUES = ["Red", "Amber", "Green", "Blue"]
+RAG_VALUES = list(default_vocabulary().status_names)
 
 # Types where the data alone cannot tell (an empty table, a column with no value yet);
 # other columns take theirs from the data (see field_type).
@@ -34,7 +36,8 @@ DESCRIPTIONS = {
         "plan_as_at": "ISO date the plan's statuses are 'as at', if stated.",
         "status": "ok: a plan was read; no_plan: read, no action-plan table in it; error: could not be read.",
         "actions": "Number of actions read from the paper.",
-        "message": "Why the file could not be read, in words (status error).",
+        "message": "Why the file could not be read (status error), or why none of its tables is a plan "
+                   "(status no_plan), in words.",
         "council": "Council named on the paper, if stated.",
         "plan_id": "The plan this paper is a version of (see actions.plan_id).",
         "judgement": "Ofsted's overall judgement, where the paper states it.",
@@ -121,12 +124,12 @@ def field_type(name: str, column: pd.Series, table: str = "") -> str:
     return known or KNOWN_TYPES.get(name, "string")
 
 
-def _field(table: str, name: str, column: pd.Series, extras: set[str]) -> dict[str, object]:
+def _field(table: str, name: str, column: pd.Series, extras: dict[str, str]) -> dict[str, object]:
     described = _action_descriptions() if table == "actions" else DESCRIPTIONS.get(table, {})
     if name in described:
         description = described[name]
     elif name in extras:
-        description = f"A further column the plan carries, as printed under its header {name!r}."
+        description = f"A further column the plan carries, as printed under its header {extras[name]!r}."
     elif table == "progress" and name.startswith("rag_"):
         description = (f"Status of the action in the plan version {name.removeprefix('rag_')!r}: Red, Amber, "
                        "Green, Blue, unrated (in that version without a status), or empty (not in it).")
@@ -142,9 +145,10 @@ def _field(table: str, name: str, column: pd.Series, extras: set[str]) -> dict[s
     return out
 
 
-def datapackage(frames: dict[str, pd.DataFrame], extra_columns: list[str]) -> dict[str, object]:
+def datapackage(frames: dict[str, pd.DataFrame], extra_columns: list[str],
+                headers: dict[str, str] | None = None) -> dict[str, object]:
     """datapackage.json for the CSVs written from ``frames``."""
-    extras = set(extra_columns)
+    extras = {name: (headers or {}).get(name, name) for name in extra_columns}
     resources_ = []
     for name, frame in frames.items():
         schema: dict[str, object] = {

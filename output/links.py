@@ -4,20 +4,36 @@ when the two folders move together."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
 
 def source_path(source_file: str, inputs: tuple[Path, ...]) -> Path | None:
-    """The file a ``source_file`` name came from: names are relative to the folder they
-    were found in, or a file's own name where a file was given (batch.iter_inputs)."""
-    for root in inputs:
-        if root.is_file():
-            if root.name == source_file:
-                return root
-        elif (root / source_file).is_file():
-            return root / source_file
+    """The file a ``source_file`` name came from. Names are relative to the one folder
+    given, a file's own folder, or the common parent of several inputs (the rule of
+    ``actionplans.batch.names_root``, kept here too so that writing never imports the
+    readers; tests/test_hostile.py checks that the two agree)."""
+    root = _names_root(inputs)
+    if root is not None:
+        path = Path(root, source_file)
+        if path.is_file():
+            return path
+    for given in inputs:  # names from a run that named them by the folder each was found in
+        if given.is_file():
+            if given.name == source_file:
+                return given
+        elif (given / source_file).is_file():
+            return given / source_file
     return None
+
+
+def _names_root(paths: Sequence[Path]) -> str | None:
+    bases = [os.path.abspath(p if p.is_dir() else p.parent) for p in paths]
+    try:
+        return os.path.commonpath(bases) if bases else None
+    except ValueError:  # two drives: no common folder
+        return None
 
 
 def source_href(source_file: str, out: Path, inputs: tuple[Path, ...], page: object = None) -> str:

@@ -12,26 +12,33 @@ from html import escape
 from pathlib import Path
 from typing import Protocol
 
-import pandas as pd
-
+from actionplans.normalise import Tables
+from actionplans.normalise.rows import ActionRow, DocumentRow, ProgressRow, SummaryRow
 from actionplans.output.links import source_href
 from actionplans.output.settings import OutputSettings
+from actionplans.vocabulary import default_vocabulary
 
-RAGS = ("Red", "Amber", "Green", "Blue", "Unrated")
-COLOURS = {"Red": "#d64545", "Amber": "#f0a830", "Green": "#3a9e5c", "Blue": "#3b7dd8", "Unrated": "#c9ced6"}
-INK = {"Red": "#fff", "Amber": "#3d2a00", "Green": "#fff", "Blue": "#fff", "Unrated": "#333"}
+# Statuses and their chart colours, from the plan vocabulary.
+_VOCABULARY = default_vocabulary()
+RAGS = (*_VOCABULARY.status_names, "Unrated")
+COLOURS = {**{s.name: f"#{s.chart_fill}" for s in _VOCABULARY.statuses}, "Unrated": f"#{_VOCABULARY.unrated_chart[0]}"}
+INK = {**{s.name: f"#{s.chart_ink}" for s in _VOCABULARY.statuses}, "Unrated": f"#{_VOCABULARY.unrated_chart[1]}"}
 
-Record = dict[str, object]
+# An action as the lists show it: its progress row, or a paper's row where the run has
+# no version table.
+Listed = ActionRow | ProgressRow
 
 
 class HrefFn(Protocol):
     """The link to a paper (and page) from the report's folder."""
 
-    def __call__(self, source: str, page: object = None) -> str: ...
+    def __call__(self, source: str, page: int | None = None) -> str: ...
 
 
 @dataclass
-class Version:
+class VersionBar:
+    """One bar of a plan's chart: a version's RAG counts, by the names in ``RAGS``."""
+
     label: str
     source_file: str
     counts: dict[str, int]
@@ -46,129 +53,104 @@ class PlanView:
     plan_id: str
     council: str = ""
     judgement: str = ""
-    versions: list[Version] = field(default_factory=list)
-    red: list[Record] = field(default_factory=list)
-    slipped: list[Record] = field(default_factory=list)
-    new: list[Record] = field(default_factory=list)
-    dropped: list[Record] = field(default_factory=list)
+    versions: list[VersionBar] = field(default_factory=list)
+    red: list[Listed] = field(default_factory=list)
+    slipped: list[Listed] = field(default_factory=list)
+    new: list[Listed] = field(default_factory=list)
+    dropped: list[Listed] = field(default_factory=list)
     has_progress: bool = False
 
 
 # ---- from the tables to what the page shows ----
 
-def text(value: object) -> str:
-    """A cell as text: missing values (None, NaN, pandas NA) as empty."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    return str(value)
+def summary_bars(plan_id: str, summary: list[SummaryRow]) -> list[VersionBar]:
+    """The plan's bars, as normalise counted each version."""
+    return [VersionBar(label=s.version, source_file=s.source_file,
+                       counts={"Red": s.red, "Amber": s.amber, "Green": s.green, "Blue": s.blue,
+                               "Unrated": s.unrated})
+            for s in summary if s.plan_id == plan_id]
 
 
-def flag(value: object) -> bool:
-    return value is True or text(value).strip().lower() in ("true", "1", "yes")
-
-
-def records(frame: pd.DataFrame | None) -> list[Record]:
-    return [] if frame is None else [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
-
-
-def count(value: object) -> int:
-    try:
-        return int(text(value) or 0)
-    except ValueError:
-        return 0
-
-
-def summary_versions(plan_id: str, summary: list[Record]) -> list[Version]:
-    rows = [r for r in summary if text(r.get("plan_id")) == plan_id]
-    return [Version(label=_version_label(r), source_file=text(r.get("source_file")),
-                    counts={rag: count(r.get(rag.lower())) for rag in RAGS}) for r in rows]
-
-
-def action_versions(plan_id: str, actions: list[Record]) -> list[Version]:
-    """Counts per paper, for a run whose summary table is empty."""
-    by_source: dict[str, list[Record]] = {}
+def action_bars(plan_id: str, actions: list[ActionRow]) -> list[VersionBar]:
+    """Counts per paper, for a run without a summary table (tables built by hand)."""
+    by_source: dict[str, list[ActionRow]] = {}
     for a in actions:
-        if text(a.get("plan_id")) == plan_id:
-            by_source.setdefault(text(a.get("source_file")), []).append(a)
-    versions = [Version(label=_version_label(rows[0]), source_file=source,
-                        counts={rag: sum(_rag(a.get("rag")) == rag for a in rows) for rag in RAGS})
-                for source, rows in by_source.items()]
+        if a.plan_id == plan_id:
+            by_source.setdefault(a.source_file, []).append(a)
+    bars = [VersionBar(label=rows[0].plan_as_at or rows[0].document_date or "undated", source_file=source,
+                       counts={rag: sum(_rag(a.rag) == rag for a in rows) for rag in RAGS})
+            for source, rows in by_source.items()]
     # Dated versions in date order; undated ones (drafts, mostly) first, by file name.
-    return sorted(versions, key=lambda v: (v.label if v.label != "undated" else "", v.source_file))
+    return sorted(bars, key=lambda v: (v.label if v.label != "undated" else "", v.source_file))
 
 
-def _version_label(row: Record) -> str:
-    return text(row.get("version")) or text(row.get("plan_as_at")) or text(row.get("document_date")) or "undated"
+def _rag(rag: str) -> str:
+    return rag if rag in COLOURS else "Unrated"
 
 
-def _rag(value: object) -> str:
-    return text(value) if text(value) in COLOURS else "Unrated"
-
-
-def plan_views(frames: dict[str, pd.DataFrame]) -> list[PlanView]:
-    actions, progress = records(frames.get("actions")), records(frames.get("progress"))
-    summary, documents = records(frames.get("summary")), records(frames.get("documents"))
-    plan_ids = dict.fromkeys(text(r.get("plan_id")) for r in summary + actions + progress)
+def plan_views(tables: Tables) -> list[PlanView]:
+    plan_ids = dict.fromkeys([s.plan_id for s in tables.summary] + [a.plan_id for a in tables.actions]
+                             + [p.plan_id for p in tables.progress])
     views = []
     for plan_id in (p for p in plan_ids if p):
         view = PlanView(plan_id=plan_id)
-        docs = [d for d in documents if text(d.get("plan_id")) == plan_id]
-        view.council = next((text(d.get("council")) for d in docs if text(d.get("council"))), "")
-        view.judgement = next((text(d.get("judgement")) for d in docs if text(d.get("judgement"))), "")
-        view.versions = summary_versions(plan_id, summary) or action_versions(plan_id, actions)
-        _fill_changes(view, [r for r in progress if text(r.get("plan_id")) == plan_id], actions)
+        docs = [d for d in tables.documents if d.plan_id == plan_id]
+        view.council = next((d.council for d in docs if d.council), "")
+        view.judgement = next((d.judgement for d in docs if d.judgement), "")
+        view.versions = summary_bars(plan_id, tables.summary) or action_bars(plan_id, tables.actions)
+        _fill_changes(view, [p for p in tables.progress if p.plan_id == plan_id], tables.actions)
         views.append(view)
     return views
 
 
-def _fill_changes(view: PlanView, progress: list[Record], actions: list[Record]) -> None:
+def _fill_changes(view: PlanView, progress: list[ProgressRow], actions: list[ActionRow]) -> None:
     view.has_progress = bool(progress)
     if not progress:  # no version table: the Red actions of the plan's papers, as they stand
-        view.red = [a for a in actions if text(a.get("plan_id")) == view.plan_id and text(a.get("rag")) == "Red"]
+        view.red = [a for a in actions if a.plan_id == view.plan_id and a.rag == "Red"]
         return
-    live = [r for r in progress if not flag(r.get("dropped"))]
-    view.red = [r for r in live if text(r.get("latest_rag")) == "Red"]
-    view.slipped = [r for r in live if flag(r.get("slipped"))]
-    view.new = [r for r in live if flag(r.get("new"))]
-    view.dropped = [r for r in progress if flag(r.get("dropped"))]
+    live = [p for p in progress if not p.dropped]
+    view.red = [p for p in live if p.latest_rag == "Red"]
+    view.slipped = [p for p in live if p.slipped]
+    view.new = [p for p in live if p.new]
+    view.dropped = [p for p in progress if p.dropped]
 
 
-def trail(row: Record) -> list[tuple[str, str]]:
+def trail(row: Listed) -> list[tuple[str, str]]:
     """(version, status) through the versions the action is in, or the row's one status.
-    Empty rag_ cells are versions (of this plan or another) the action is not in."""
-    steps = [(k.removeprefix("rag_"), text(v)) for k, v in row.items()
-             if k.startswith("rag_") and k != "rag_raw" and text(v)]
-    return steps or [("", text(row.get("rag")))]
+    Empty statuses are versions (of this plan or another) the action is not in."""
+    if isinstance(row, ActionRow):
+        return [("", row.rag)]
+    return [(label, rag) for label, rag in row.rags.items() if rag] or [("", "")]
 
 
 # ---- the page ----
 
-def frames_to_report(frames: dict[str, pd.DataFrame], out: Path, settings: OutputSettings) -> bytes:
-    def href(source: str, page: object = None) -> str:
+def tables_to_report(tables: Tables, out: Path, settings: OutputSettings) -> bytes:
+    """report.html's bytes for the run's tables, linking each paper from ``out``."""
+    def href(source: str, page: int | None = None) -> str:
         return source_href(source, out, settings.inputs, page)
 
-    views = plan_views(frames)
-    documents = records(frames.get("documents"))
-    body = [_header(frames, views, settings)]
+    views = plan_views(tables)
+    body = [_header(tables, views, settings)]
     plans = [_plan_section(v, href) for v in views]
     body += plans or ['<p class="empty">No action plan was found in these papers.</p>']
-    body.append(_documents_section(documents, href))
+    body.append(_documents_section(tables.documents, href))
     page = TEMPLATE.format(css=CSS, body="\n".join(body))
     return page.encode("utf-8")
 
 
-def still_red(progress: list[Record]) -> int:
+def still_red(progress: list[ProgressRow]) -> int:
     """Actions Red in the latest version of their plan (dropped ones aside)."""
-    return sum(text(r.get("latest_rag")) == "Red" and not flag(r.get("dropped")) for r in progress)
+    return sum(p.latest_rag == "Red" and not p.dropped for p in progress)
 
 
-def _header(frames: dict[str, pd.DataFrame], views: list[PlanView], settings: OutputSettings) -> str:
-    documents, actions, progress = (records(frames.get(n)) for n in ("documents", "actions", "progress"))
-    status = [text(d.get("status")) for d in documents]
-    if progress:
-        red = ("red", still_red(progress), "actions Red in their plan's latest version")
+def _header(tables: Tables, views: list[PlanView], settings: OutputSettings) -> str:
+    documents, actions = tables.documents, tables.actions
+    status = [d.status for d in documents]
+    if tables.progress:
+        red = ("red", still_red(tables.progress), "actions Red in their plan's latest version")
     else:
-        red = ("red", sum(text(a.get("rag")) == "Red" for a in actions), "action rows rated Red")
+        red = ("red", sum(a.rag == "Red" for a in actions), "action rows rated Red")
     cards = [("files", len(documents), f"{status.count('ok')} ok · {status.count('no_plan')} no plan · "
                                        f"{status.count('error')} failed"),
              ("plans", len(views), ", ".join(v.plan_id for v in views) or "none found"),
@@ -203,7 +185,7 @@ def _legend() -> str:
     return f'<div class="legend">{items}</div>'
 
 
-def chart(versions: list[Version], href: HrefFn | None = None) -> str:
+def chart(versions: list[VersionBar], href: HrefFn | None = None) -> str:
     """Stacked horizontal bars, one per version, as inline SVG."""
     label_w, bar_h, gap, plot_w = 250, 28, 16, 520
     top = 22
@@ -223,7 +205,7 @@ def chart(versions: list[Version], href: HrefFn | None = None) -> str:
     return "".join(svg)
 
 
-def _bar(v: Version, y: int, label_w: int, bar_h: int, scale: float, href: HrefFn | None) -> str:
+def _bar(v: VersionBar, y: int, label_w: int, bar_h: int, scale: float, href: HrefFn | None) -> str:
     name = v.source_file if len(v.source_file) <= 42 else v.source_file[:40] + "…"
     file_label = f'<text x="{label_w - 12}" y="{y + 25}" class="vfile">{escape(name)}' \
                  f'<title>{escape(v.source_file)}</title></text>'
@@ -257,7 +239,7 @@ def _tick_step(most: int) -> int:
     return 10 ** len(str(most))
 
 
-def _actions_table(title: str, kind: str, rows: list[Record], href: HrefFn, empty: str) -> str:
+def _actions_table(title: str, kind: str, rows: list[Listed], href: HrefFn, empty: str) -> str:
     head = f'<h3>{escape(title)} <span class="count">{len(rows)}</span></h3>'
     if not rows:
         return f'{head}<p class="empty" data-list="{kind}">{escape(empty)}</p>'
@@ -266,18 +248,18 @@ def _actions_table(title: str, kind: str, rows: list[Record], href: HrefFn, empt
             f'<th>Lead</th><th>Status</th><th>Source</th></tr></thead><tbody>{body}</tbody></table>')
 
 
-def _action_row(r: Record, href: HrefFn) -> str:
-    source, page = text(r.get("source_file")), text(r.get("page"))
+def _action_row(r: Listed, href: HrefFn) -> str:
+    source, page = r.source_file, "" if r.page is None else str(r.page)
     where = escape(source) + (f' <span class="page">p.&nbsp;{escape(page)}</span>' if page else "")
-    rec = text(r.get("recommendation_number"))
-    number = escape(text(r.get("action_number"))) + (f'<div class="rec">rec.&nbsp;{escape(rec)}</div>' if rec else "")
-    return (f'<tr data-key="{escape(text(r.get("action_key")))}"><td class="num">{number}</td>'
-            f'<td>{escape(text(r.get("action_text")))}</td><td class="lead">{escape(text(r.get("lead_officers")))}'
+    rec = r.recommendation_number
+    number = escape(r.action_number) + (f'<div class="rec">rec.&nbsp;{escape(rec)}</div>' if rec else "")
+    return (f'<tr data-key="{escape(r.action_key)}"><td class="num">{number}</td>'
+            f'<td>{escape(r.action_text)}</td><td class="lead">{escape(r.lead_officers)}'
             f'</td><td class="trail">{_trail(r)}</td>'
-            f'<td class="src"><a href="{escape(href(source, r.get("page")))}">{where}</a></td></tr>')
+            f'<td class="src"><a href="{escape(href(source, r.page))}">{where}</a></td></tr>')
 
 
-def _trail(r: Record) -> str:
+def _trail(r: Listed) -> str:
     chips = []
     for version, rag in trail(r):
         tip = f"{version}: {rag or 'not rated'}" if version else (rag or "not rated")
@@ -287,22 +269,22 @@ def _trail(r: Record) -> str:
     return '<span class="arrow">→</span>'.join(chips)
 
 
-def _documents_section(documents: list[Record], href: HrefFn) -> str:
+def _documents_section(documents: list[DocumentRow], href: HrefFn) -> str:
     rows = "".join(_document_row(d, href) for d in documents)
     return ('<section class="docs"><h2>Papers read</h2><table class="documents"><thead><tr><th>File</th>'
             '<th>Status</th><th>Actions</th><th>Plan</th><th>Dated</th><th>Title</th></tr></thead>'
             f'<tbody>{rows}</tbody></table></section>')
 
 
-def _document_row(d: Record, href: HrefFn) -> str:
-    source, status, message = text(d.get("source_file")), text(d.get("status")), text(d.get("message"))
+def _document_row(d: DocumentRow, href: HrefFn) -> str:
+    source, status, message = d.source_file, d.status, d.message
     error = f'<div class="err">{escape(message)}</div>' if message else ""
     return (f'<tr data-status="{escape(status)}"><td class="nowrap"><a href="{escape(href(source))}">'
             f'{escape(source)}</a></td><td><span class="status {escape(status)}">{escape(status.replace("_", " "))}'
-            f'</span></td><td class="num">{count(d.get("actions"))}</td>'
-            f'<td class="nowrap">{escape(text(d.get("plan_id")))}</td>'
-            f'<td class="nowrap">{escape(text(d.get("document_date")))}</td>'
-            f'<td>{escape(text(d.get("title")))}{error}</td></tr>')
+            f'</span></td><td class="num">{d.actions}</td>'
+            f'<td class="nowrap">{escape(d.plan_id)}</td>'
+            f'<td class="nowrap">{escape(d.document_date)}</td>'
+            f'<td>{escape(d.title)}{error}</td></tr>')
 
 
 TEMPLATE = """<!DOCTYPE html>

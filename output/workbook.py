@@ -19,17 +19,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from actionplans.output.describe import ISO_DATE, field_type
 from actionplans.output.links import source_href
 from actionplans.output.settings import OutputSettings
+from actionplans.vocabulary import default_vocabulary
 
 SHEETS = {"actions": "Actions", "progress": "Progress", "summary": "Summary", "documents": "Documents",
           "abbreviations": "Abbreviations"}
 # Fill and text colours per status: Excel's own "good / neutral / bad" pastels, so the
 # text stays readable on the fill.
-RAG_STYLES = {
-    "Red": ("FFC7CE", "9C0006"), "Amber": ("FFEB9C", "9C5700"),
-    "Green": ("C6EFCE", "006100"), "Blue": ("BDD7EE", "1F4E78"),
-}
+RAG_STYLES = {s.name: (s.sheet_fill, s.sheet_ink) for s in default_vocabulary().statuses}
 # Summary's count columns are headed in their colour.
-COUNT_HEADERS = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue"}
+COUNT_HEADERS = {name.lower(): name for name in default_vocabulary().status_names}
 HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
 DATE_FORMAT = "yyyy-mm-dd"
 

@@ -9,9 +9,9 @@ import pandas as pd
 
 from actionplans.normalise import Tables
 from actionplans.output.describe import datapackage
-from actionplans.output.report import frames_to_report
+from actionplans.output.frames import atomic_write, frame_to_csv, frame_to_json, tables_to_frames
+from actionplans.output.report import tables_to_report
 from actionplans.output.settings import OutputSettings
-from actionplans.output.tables import _csv, _json, atomic_write, tables_to_frames
 from actionplans.output.workbook import frames_to_workbook
 
 WORKBOOK = "actionplans.xlsx"
@@ -21,14 +21,14 @@ Frames = dict[str, pd.DataFrame]
 
 
 def _csvs(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -> dict[str, bytes]:
-    files = {f"{name}.csv": _csv(frame) for name, frame in frames.items()}
-    described = datapackage(frames, tables.extra_columns)
+    files = {f"{name}.csv": frame_to_csv(frame) for name, frame in frames.items()}
+    described = datapackage(frames, tables.extra_columns, tables.column_headers)
     files["datapackage.json"] = (json.dumps(described, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     return files
 
 
 def _jsons(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -> dict[str, bytes]:
-    return {"actions.json": _json(frames["actions"])}
+    return {"actions.json": frame_to_json(frames["actions"])}
 
 
 def _xlsx(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -> dict[str, bytes]:
@@ -36,7 +36,7 @@ def _xlsx(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -
 
 
 def _html(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -> dict[str, bytes]:
-    return {REPORT: frames_to_report(frames, out, settings)}
+    return {REPORT: tables_to_report(tables, out, settings)}
 
 
 WRITERS: dict[str, Callable[[Frames, Tables, Path, OutputSettings], dict[str, bytes]]] = {
@@ -45,12 +45,16 @@ WRITERS: dict[str, Callable[[Frames, Tables, Path, OutputSettings], dict[str, by
 
 
 def write_outputs(tables: Tables, out: Path, settings: OutputSettings | None = None) -> list[Path]:
-    """Write the chosen formats to ``out``; documents.csv always, as the run's record of
-    every input file. Returns the paths written. Every file is built before the first is
-    written, so a failure while building leaves the previous outputs as they were."""
+    """Write the run's files.
+
+    Takes normalise's ``Tables``, the folder to write to (made if missing) and the output
+    settings (default: every format). Writes the chosen formats, and documents.csv always,
+    as the run's record of every input file. Returns the paths written. Raises OSError
+    where the folder cannot be written; every file is built before the first is written,
+    and each is renamed into place, so a failure leaves the previous outputs as they were."""
     settings = settings or OutputSettings()
     frames = tables_to_frames(tables)
-    files = {"documents.csv": _csv(frames["documents"])}
+    files = {"documents.csv": frame_to_csv(frames["documents"])}
     for fmt in settings.formats:
         files.update(WRITERS[fmt](frames, tables, out, settings))
     for name, data in files.items():

@@ -25,11 +25,14 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
+from actionplans.vocabulary import default_vocabulary
+
 from .spec import Paper, Plan, Row
 
 FONT = "Arial"
 A4 = (Cm(21.0), Cm(29.7))
-RAG_FILL = {"Red": "FF0000", "Amber": "FFC000", "Green": "00B050", "Blue": "0070C0"}
+# The fills councils give each status, from the plan vocabulary.
+RAG_FILL = {s.name: s.fill for s in default_vocabulary().statuses}
 HEADER_FILL = "D9D9D9"
 PLAN_WIDTHS = {5: (1.0, 6.0, 9.5, 4.0, 4.0), 4: (1.0, 7.0, 11.5, 5.0)}
 GLOSSARY_WIDTHS = (3.5, 9.0)

@@ -19,10 +19,13 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import RGBColor
 
+from actionplans.vocabulary import default_vocabulary
+
 from . import docx_writer as dw
 from .spec import Action, Paper, Plan, Recommendation
 
-RAG_FILL = {"Red": "FF0000", "Amber": "FFC000", "Green": "00B050", "Blue": "0070C0"}
+# The fills councils give each status, from the plan vocabulary.
+RAG_FILL = {s.name: s.fill for s in default_vocabulary().statuses}
 
 
 # --------------------------------------------------------------------------- model
@@ -96,7 +99,7 @@ class Look:
 
     # What each header column holds, left to right: "rec_number", "recommendation",
     # "action_number", "action", "lead", "rag", or a further column's name
-    # ("target_date", "progress", "evidence", "resources"...).
+    # ("target_date", "progress", "measure", "resources"...).
     columns: tuple[str, ...]
     widths: tuple[float, ...]  # cm
     size: float = 10

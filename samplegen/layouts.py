@@ -39,10 +39,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from actionplans.vocabulary import default_vocabulary
+
 from .layout_writer import Look, layout_to_docx, nested_text
 from .spec import Action, Paper, Plan, Recommendation, Row
 
-COLOURS = ("Red", "Amber", "Green", "Blue")
+COLOURS = default_vocabulary().status_names
 
 
 @dataclass(frozen=True)
@@ -548,10 +550,10 @@ WORD_STRUCTURE = Layout(
 
 # =========================================================================== 05
 # Column names as councils word them, and an unknown column kept by its header.
-def _n(number: str, text: str, lead: str, by_when: str, resources: str, progress: str, evidence: str,
+def _n(number: str, text: str, lead: str, by_when: str, resources: str, progress: str, measure: str,
        status: str) -> Action:
     return _a(number, text, lead, None, status,
-              extras=_x(target_date=by_when, resources=resources, progress=progress, evidence=evidence))
+              extras=_x(target_date=by_when, resources=resources, progress=progress, measure=measure))
 
 
 COLUMN_NAMES = Layout(
@@ -560,7 +562,7 @@ COLUMN_NAMES = Layout(
               "'Progress update', 'Evidence of impact', 'Status' and an unknown 'Resources' column; "
               "recommendations printed without numbers",
     look=Look(
-        columns=("recommendation", "action", "lead", "target_date", "resources", "progress", "evidence", "rag"),
+        columns=("recommendation", "action", "lead", "target_date", "resources", "progress", "measure", "rag"),
         widths=(4.0, 5.0, 2.8, 2.0, 2.6, 4.3, 3.4, 1.6),
         size=9,
         action_label="{n}. ",
@@ -1080,8 +1082,8 @@ REDCLIFFE_TITLE = "ILACS Improvement Plan – progress at 31 March 2024"
 HCIN, HAS, HLC = "Head of Children in Need", "Head of Adolescent Services", "Head of Leaving Care"
 
 
-def _k(number: str, text: str, lead: str, target: str, progress: str, evidence: str, rag: str) -> Action:
-    return _a(number, text, lead, None, rag, extras=_x(target_date=target, progress=progress, evidence=evidence))
+def _k(number: str, text: str, lead: str, target: str, progress: str, measure: str, rag: str) -> Action:
+    return _a(number, text, lead, None, rag, extras=_x(target_date=target, progress=progress, measure=measure))
 
 
 AGENDA_PACK = Layout(
@@ -1091,7 +1093,7 @@ AGENDA_PACK = Layout(
               "plan on three landscape pages in the middle (14-16)",
     builder="pack_pdf",
     look=Look(
-        columns=("rec_number", "recommendation", "action", "lead", "target_date", "progress", "evidence", "rag"),
+        columns=("rec_number", "recommendation", "action", "lead", "target_date", "progress", "measure", "rag"),
         widths=(1.0, 4.6, 5.8, 3.0, 2.0, 5.0, 3.5, 1.6),
         size=10,
         header_fill="1F3864",

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from actionplans.vocabulary import default_vocabulary
+
 from . import pdf_writer as pw
 from .layout_writer import C, Grid, Look, P, R, plan_blocks
 from .spec import Paper
@@ -219,7 +221,7 @@ SAVINGS = [
     ("CS05", "Commissioning of supported accommodation for 16–17s", "400", "140", "Red"),
     ("Total", "", "3,300", "2,020", ""),
 ]
-RAG_FILLS = {"Red": "FF0000", "Amber": "FFC000", "Green": "00B050"}
+RAG_FILLS = {s.name: s.fill for s in default_vocabulary().statuses if s.name != "Blue"}  # a scorecard has no Blue
 
 BUDGET_BANK = (
     "The forecast overspend is driven mainly by the cost of placements for children in care.",

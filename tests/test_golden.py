@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from actionplans.output.tables import _csv, tables_to_frames
+from actionplans.output.frames import frame_to_csv, tables_to_frames
 from conftest import ROOT, SAMPLES, run_file
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -17,7 +17,7 @@ PAPERS = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx"))
 @pytest.mark.parametrize("table", ["actions", "documents"])
 @pytest.mark.parametrize("paper", PAPERS, ids=[p.name for p in PAPERS])
 def test_golden(paper: Path, table: str, request: pytest.FixtureRequest) -> None:
-    got = _csv(tables_to_frames(run_file(paper))[table]).decode("utf-8")
+    got = frame_to_csv(tables_to_frames(run_file(paper))[table]).decode("utf-8")
     golden = GOLDEN / f"{paper.name}.{table}.csv"
     if request.config.getoption("--update-golden"):
         golden.write_text(got, encoding="utf-8")

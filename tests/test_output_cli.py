@@ -18,7 +18,7 @@ from test_report import parse
 
 import actionplans
 from actionplans.output.describe import actions_schema
-from actionplans.output.progress import ProgressSettings, file_progress
+from actionplans.output.progressbar import ProgressBarSettings, file_progress
 from conftest import SAMPLES
 
 ALL = ["abbreviations.csv", "actionplans.xlsx", "actions.csv", "actions.json", "datapackage.json", "documents.csv",
@@ -126,7 +126,7 @@ class Terminal(io.StringIO):
 
 def test_progress_bar_shows_on_a_terminal_and_clears() -> None:
     stream = Terminal()
-    with file_progress(3, ProgressSettings(delay=0, stream=stream)) as bar:
+    with file_progress(3, ProgressBarSettings(delay=0, stream=stream)) as bar:
         for _ in range(3):
             bar.update(1)
     written = stream.getvalue()
@@ -134,9 +134,9 @@ def test_progress_bar_shows_on_a_terminal_and_clears() -> None:
     assert written.endswith("\r")  # the bar line is wiped, so the summary stands alone
 
 
-@pytest.mark.parametrize("settings", [ProgressSettings(delay=0, stream=io.StringIO()),
-                                      ProgressSettings(enabled=False, delay=0, stream=Terminal())])
-def test_no_progress_bar_when_piped_or_quiet(settings: ProgressSettings) -> None:
+@pytest.mark.parametrize("settings", [ProgressBarSettings(delay=0, stream=io.StringIO()),
+                                      ProgressBarSettings(enabled=False, delay=0, stream=Terminal())])
+def test_no_progress_bar_when_piped_or_quiet(settings: ProgressBarSettings) -> None:
     with file_progress(3, settings) as bar:
         bar.update(3)
     assert settings.stream is not None and settings.stream.getvalue() == ""

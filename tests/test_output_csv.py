@@ -13,7 +13,7 @@ from test_output_data import APR, FORMULA, SCRIPT, make_inputs, make_tables
 
 from actionplans.output import OutputSettings, write_outputs
 from actionplans.output.describe import actions_schema
-from actionplans.output.tables import neutralise
+from actionplans.output.frames import neutralise
 
 
 @pytest.fixture

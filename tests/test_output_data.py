@@ -8,8 +8,16 @@ import pandas as pd
 
 from actionplans.normalise import Tables
 from actionplans.normalise.glossary import Glossary
-from actionplans.normalise.records import ACTION_COLUMNS, PROGRESS_COLUMNS, SUMMARY_COLUMNS, ActionRow, DocumentRow
-from actionplans.output.tables import tables_to_frames
+from actionplans.normalise.rows import (
+    ACTION_COLUMNS,
+    PROGRESS_COLUMNS,
+    SUMMARY_COLUMNS,
+    ActionRow,
+    DocumentRow,
+    ProgressRow,
+    SummaryRow,
+)
+from actionplans.output.frames import tables_to_frames
 from conftest import SAMPLES, run_file
 
 PLAN = "testshire-2024"
@@ -30,23 +38,23 @@ def _action(source: str, number: str, text: str, rag: str, page: int | None, lea
         warnings="", extras={"Target date": target})
 
 
-def _progress(number: str, text: str, jan: str, apr: str, source: str, page: int | str, **flags: bool) -> dict:
-    record: dict[str, object] = {
-        "plan_id": PLAN, "action_key": f"{PLAN}/r1/a{number}", "recommendation_number": "1",
-        "action_number": number, "action_text": text, "lead_officers": "Zoë O’Neill",
-        "rag_2024-01-31": jan, "rag_2024-04-30": apr,
-        "first_seen": "2024-01-31" if jan else "2024-04-30", "last_seen": "2024-04-30" if apr else "2024-01-31",
-        "latest_rag": apr or jan,
-    }
-    record.update({f: flags.get(f, False) for f in ("slipped", "stuck_red", "new", "dropped")})
-    record.update({"source_file": source, "page": page})
-    return record
+def _progress(number: str, text: str, jan: str, apr: str, source: str, page: int | None,
+              **flags: bool) -> ProgressRow:
+    return ProgressRow(
+        plan_id=PLAN, action_key=f"{PLAN}/r1/a{number}", recommendation_number="1",
+        action_number=number, action_text=text, lead_officers="Zoë O’Neill",
+        rags={"2024-01-31": jan, "2024-04-30": apr},
+        first_seen="2024-01-31" if jan else "2024-04-30", last_seen="2024-04-30" if apr else "2024-01-31",
+        latest_rag=apr or jan, slipped=flags.get("slipped", False), stuck_red=flags.get("stuck_red", False),
+        new=flags.get("new", False), dropped=flags.get("dropped", False), source_file=source, page=page)
 
 
-def _summary(source: str, version: str, red: int, amber: int, green: int) -> dict:
-    return {"plan_id": PLAN, "version": version, "plan_as_at": version,
-            "document_date": "2024-05-14" if source == APR else "", "source_file": source, "red": red,
-            "amber": amber, "green": green, "blue": 0, "unrated": 0, "total": red + amber + green}
+def _summary(source: str, version: str, red: int, amber: int, green: int, changed: int = 0) -> SummaryRow:
+    """``changed``: how many actions are new, how many dropped and how many slipped."""
+    return SummaryRow(plan_id=PLAN, version=version, plan_as_at=version,
+                      document_date="2024-05-14" if source == APR else "", source_file=source, red=red,
+                      amber=amber, green=green, blue=0, unrated=0, total=red + amber + green,
+                      new=changed, dropped=changed, slipped=changed, copies="")
 
 
 def make_tables() -> Tables:
@@ -73,10 +81,10 @@ def make_tables() -> Tables:
         _progress("1", "Audit referrals", "Amber", "Red", APR, 3, slipped=True),
         _progress("2", "Train staff", "Green", "Green", APR, 3),
         _progress("3", "Recruit social workers", "Red", "Red", APR, 4, stuck_red=True),
-        _progress("4", SCRIPT, "Amber", "", JAN, "", dropped=True),
+        _progress("4", SCRIPT, "Amber", "", JAN, None, dropped=True),
         _progress("5", FORMULA, "", "Amber", APR, 5, new=True),
     ]
-    summary = [_summary(JAN, "2024-01-31", 1, 2, 1), _summary(APR, "2024-04-30", 2, 1, 1)]
+    summary = [_summary(JAN, "2024-01-31", 1, 2, 1), _summary(APR, "2024-04-30", 2, 1, 1, changed=1)]
     glossary = Glossary()
     glossary.add("HoCSC", "Head of Children’s Social Care")
     glossary.add("DCS", "Director of Children’s Services")
@@ -119,5 +127,5 @@ def test_empty_version_tables_keep_their_planned_headers() -> None:
 def test_planned_headers_are_the_headers_of_a_real_run() -> None:
     """An empty table's headers are those a run with plans writes, so the two CSVs line up."""
     tables = run_file(SAMPLES / "004_reading_cp_action_plan_2013-08.docx")
-    assert tuple(tables.summary[0]) == SUMMARY_COLUMNS
-    assert tuple(c for c in tables.progress[0] if not c.startswith("rag_")) == PROGRESS_COLUMNS
+    assert tuple(tables.summary[0].as_dict()) == SUMMARY_COLUMNS
+    assert tuple(c for c in tables.progress[0].as_dict() if not c.startswith("rag_")) == PROGRESS_COLUMNS

@@ -10,7 +10,7 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 from test_output_data import APR, FORMULA, make_inputs, make_tables
 
-from actionplans.normalise.records import PROGRESS_COLUMNS
+from actionplans.normalise.rows import PROGRESS_COLUMNS
 from actionplans.output import OutputSettings, write_outputs
 
 
@@ -38,7 +38,7 @@ def test_sheets_in_order(book: openpyxl.Workbook) -> None:
     assert book.sheetnames == ["Actions", "Progress", "Summary", "Documents", "Abbreviations"]
 
 
-@pytest.mark.parametrize("sheet,rows,last", [("Actions", 9, "Q"), ("Progress", 6, "Q"), ("Summary", 3, "K"),
+@pytest.mark.parametrize("sheet,rows,last", [("Actions", 9, "Q"), ("Progress", 6, "Q"), ("Summary", 3, "O"),
                                              ("Documents", 5, "M"), ("Abbreviations", 3, "C")])
 def test_header_frozen_bold_and_filtered(book: openpyxl.Workbook, sheet: str, rows: int, last: str) -> None:
     ws = book[sheet]

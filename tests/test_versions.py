@@ -18,7 +18,7 @@ import actionplans
 from actionplans.batch import iter_inputs, run_batch
 from actionplans.extract.records import PaperResult
 from actionplans.normalise import NormaliseSettings, Tables, results_to_tables
-from actionplans.normalise.records import ActionRow
+from actionplans.normalise.rows import ActionRow
 from actionplans.normalise.versions import VersionSettings
 from conftest import SAMPLES
 from samplegen import seed004
@@ -72,7 +72,7 @@ def test_every_sample_action_keeps_its_key_across_versions_and_copies() -> None:
 
 
 def test_sample_copies_are_one_version_each_in_date_order() -> None:
-    summary = _sample_run().summary
+    summary = [s.as_dict() for s in _sample_run().summary]
     assert [(s["version"], s["source_file"], s["copies"]) for s in summary] == [
         ("draft", DRAFT_PDF, DRAFT_DOCX), ("2013-08-09", PLAN_PDF, PLAN_DOCX)]
     rags = [a.rag for a in seed004.PLAN.actions]
@@ -85,7 +85,7 @@ def test_sample_copies_are_one_version_each_in_date_order() -> None:
 
 
 def test_sample_progress_has_one_record_per_action_with_its_status_at_each_version() -> None:
-    progress = _sample_run().progress
+    progress = [p.as_dict() for p in _sample_run().progress]
     assert len(progress) == 43
     assert list(progress[0]) == [
         "plan_id", "action_key", "recommendation_number", "action_number", "action_text", "lead_officers",
@@ -231,7 +231,7 @@ def test_generated_versions_link_and_never_merge(variant: Variant) -> None:
 def test_generated_progress_flags_every_slip_new_and_dropped_action(variant: Variant) -> None:
     versions, tables = _generated(variant)
     keys = _keys(versions, tables)
-    records = {p["action_key"]: p for p in tables.progress}
+    records = {p.action_key: p.as_dict() for p in tables.progress}
     idents = list(dict.fromkeys(a.ident for v in versions for a in v.actions))
     assert len(records) == len(idents)
     for ident in idents:
@@ -255,7 +255,8 @@ def test_generated_plans_hold_every_kind_of_change() -> None:
     """The variants above test something: slips, reds that stay red, new and dropped actions."""
     seen = {"slipped": 0, "stuck_red": 0, "new": 0, "dropped": 0}
     for variant in VARIANTS:
-        for record in _generated(variant)[1].progress:
+        for row in _generated(variant)[1].progress:
+            record = row.as_dict()
             for flag in seen:
                 seen[flag] += bool(record[flag])
     assert all(n >= 10 for n in seen.values()), seen
@@ -264,8 +265,9 @@ def test_generated_plans_hold_every_kind_of_change() -> None:
 def test_generated_summary_counts_each_version() -> None:
     variant = VARIANTS[4]
     versions, tables = _generated(variant)
-    assert [s["version"] for s in tables.summary] == [_label(variant, k) for k in range(len(versions))]
-    for k, (v, s) in enumerate(zip(versions, tables.summary, strict=True)):
+    summary = [s.as_dict() for s in tables.summary]
+    assert [s["version"] for s in summary] == [_label(variant, k) for k in range(len(versions))]
+    for k, (v, s) in enumerate(zip(versions, summary, strict=True)):
         rags = [a.rag for a in v.actions]
         before = {a.ident for a in versions[k - 1].actions} if k else set()
         here = {a.ident for a in v.actions}
@@ -282,7 +284,7 @@ def test_a_copy_that_lost_its_numbers_takes_them_from_the_copy_that_prints_them(
     for a in lost.extraction.actions:
         a.page = None  # a Word file: no pages
     tables = results_to_tables([lost, printed])
-    assert [s["source_file"] for s in tables.summary] == ["update.pdf"]  # the copy with pages
+    assert [s.source_file for s in tables.summary] == ["update.pdf"]  # the copy with pages
     docx, pdf = _rows(tables, "update.docx"), _rows(tables, "update.pdf")
     assert [r.action_number for r in docx] == [r.action_number for r in pdf] == [n for n, _ in version.numbered()]
     assert all(r.action_number_inferred and "action number taken from update.pdf" in r.warnings for r in docx)
@@ -300,10 +302,10 @@ def test_versions_are_ordered_draft_then_dates_then_undated() -> None:
     draft = replace(base[0], source_file="c.pdf", plan_as_at="",
                     actions=tuple(replace(a, rag="") for a in base[0].actions))
     tables = results_to_tables([version_to_result(p) for p in [*papers, draft]])
-    assert [(s["version"], s["source_file"]) for s in tables.summary] == [
+    assert [(s.version, s.source_file) for s in tables.summary] == [
         ("draft", "c.pdf"), ("2013-05-10", "d.pdf"), ("2014-01-31", "b.pdf"), ("2014-01-31-2", "e.pdf"),
         ("undated", "a.pdf")]
-    assert [c for c in tables.progress[0] if c.startswith("rag_")] == [
+    assert [c for c in tables.progress[0].as_dict() if c.startswith("rag_")] == [
         "rag_draft", "rag_2013-05-10", "rag_2014-01-31", "rag_2014-01-31-2", "rag_undated"]
 
 
@@ -315,7 +317,7 @@ def test_two_councils_with_alike_plans_stay_two_plans() -> None:
     tables = results_to_tables([version_to_result(versions[0]), other])
     assert {d.source_file: d.plan_id for d in tables.documents} == {
         "s12_v1.pdf": "northshire-2013", "other.pdf": "southshire-2013"}
-    assert [s["plan_id"] for s in tables.summary] == ["northshire-2013", "southshire-2013"]
+    assert [s.plan_id for s in tables.summary] == ["northshire-2013", "southshire-2013"]
 
 
 def test_a_new_action_on_a_dropped_actions_number_gets_a_key_of_its_own() -> None:
@@ -329,8 +331,8 @@ def test_a_new_action_on_a_dropped_actions_number_gets_a_key_of_its_own() -> Non
     old, new = _rows(tables, base.source_file)[6], _rows(tables, "later.pdf")[6]
     assert old.action_key == "northshire-2013/r2/a7"
     assert new.action_key == "northshire-2013/r2/a7-2014-02-14"
-    records = {p["action_key"]: p for p in tables.progress}
-    assert records[old.action_key]["dropped"] and records[new.action_key]["new"]
+    records = {p.action_key: p for p in tables.progress}
+    assert records[old.action_key].dropped and records[new.action_key].new
 
 
 def test_version_settings_name_a_bad_value() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from actionplans.normalise import Tables
-from actionplans.normalise.records import ACTION_COLUMNS, DOCUMENT_COLUMNS, PROGRESS_COLUMNS, SUMMARY_COLUMNS
+from actionplans.normalise.rows import ACTION_COLUMNS, DOCUMENT_COLUMNS, PROGRESS_COLUMNS, SUMMARY_COLUMNS
 
 ABBREVIATION_COLUMNS = ("source_file", "code", "in_full")
 # Sheet and CSV order.
@@ -25,21 +25,33 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def tables_to_frames(tables: Tables) -> dict[str, pd.DataFrame]:
-    actions = pd.DataFrame([a.as_dict(tables.extra_columns) for a in tables.actions],
-                           columns=list(ACTION_COLUMNS) + tables.extra_columns)
-    actions["page"] = actions["page"].astype("Int64")
-    documents = pd.DataFrame([d.as_dict() for d in tables.documents], columns=list(DOCUMENT_COLUMNS))
-    documents["pages"] = documents["pages"].astype("Int64")
-    frames = {"actions": actions, "documents": documents}
-    for name, planned in (("progress", PROGRESS_COLUMNS), ("summary", SUMMARY_COLUMNS)):
-        records = getattr(tables, name)
-        frames[name] = pd.DataFrame(records, columns=list(records[0]) if records else list(planned))
-    if "page" in frames["progress"]:  # "" for Word: whole numbers with gaps, as in actions
-        frames["progress"]["page"] = pd.to_numeric(frames["progress"]["page"], errors="coerce").astype("Int64")
-    frames["abbreviations"] = pd.DataFrame(
-        [(source, code, name) for source, glossary in sorted(tables.glossaries.items())
-         for code, name in glossary.codes.items()], columns=list(ABBREVIATION_COLUMNS))
+    """The run's tables as DataFrames, by name in sheet order (``TABLE_NAMES``).
+
+    Takes normalise's ``Tables``. Returns one frame per table, its columns those of the
+    CSV of that name: the row types' fields in order, the plan's further columns after
+    the actions', one rag_ column per version in progress; pages as nullable integers.
+    An empty table keeps its headers. Raises nothing of its own."""
+    actions = _frame([a.as_dict(tables.extra_columns) for a in tables.actions],
+                     list(ACTION_COLUMNS) + tables.extra_columns, "page")
+    progress = [p.as_dict() for p in tables.progress]
+    frames = {
+        "actions": actions,
+        "progress": _frame(progress, list(progress[0]) if progress else list(PROGRESS_COLUMNS), "page"),
+        "summary": _frame([s.as_dict() for s in tables.summary], list(SUMMARY_COLUMNS)),
+        "documents": _frame([d.as_dict() for d in tables.documents], list(DOCUMENT_COLUMNS), "pages"),
+        "abbreviations": pd.DataFrame(
+            [(source, code, name) for source, glossary in sorted(tables.glossaries.items())
+             for code, name in glossary.codes.items()], columns=list(ABBREVIATION_COLUMNS)),
+    }
     return {name: frames[name] for name in TABLE_NAMES}
+
+
+def _frame(rows: list[dict[str, object]], columns: list[str], pages: str = "") -> pd.DataFrame:
+    """A table's frame; its ``pages`` column (int or None) as whole numbers with gaps."""
+    frame = pd.DataFrame(rows, columns=columns)
+    if pages:
+        frame[pages] = frame[pages].astype("Int64")
+    return frame
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -73,7 +85,8 @@ def neutralise(value: object) -> object:
     return value
 
 
-def _csv(frame: pd.DataFrame) -> bytes:
+def frame_to_csv(frame: pd.DataFrame) -> bytes:
+    """A CSV file's bytes: booleans as true/false, formula-like text neutralised, a BOM."""
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == bool:
@@ -85,6 +98,7 @@ def _csv(frame: pd.DataFrame) -> bytes:
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
-def _json(frame: pd.DataFrame) -> bytes:
+def frame_to_json(frame: pd.DataFrame) -> bytes:
+    """A JSON file's bytes: one object per row, text as written."""
     records = json.loads(frame.to_json(orient="records", force_ascii=False))
     return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -12,21 +12,21 @@ from tqdm import tqdm
 
 
 @dataclass(frozen=True)
-class ProgressSettings:
+class ProgressBarSettings:
     enabled: bool = True
     delay: float = 1.0  # seconds before the bar shows: a short run finishes without one
     stream: TextIO | None = None  # None: stderr
 
     def __post_init__(self) -> None:
         if self.delay < 0:
-            raise ValueError("ProgressSettings.delay must be >= 0")
+            raise ValueError("ProgressBarSettings.delay must be >= 0")
 
 
 @contextmanager
-def file_progress(total: int, settings: ProgressSettings | None = None) -> Iterator[tqdm]:
+def file_progress(total: int, settings: ProgressBarSettings | None = None) -> Iterator[tqdm]:
     """A bar over ``total`` files; call ``.update(1)`` as each is done. Cleared on exit,
     so the lines printed after it (errors, the summary) stand alone."""
-    settings = settings or ProgressSettings()
+    settings = settings or ProgressBarSettings()
     stream = settings.stream or sys.stderr
     # disable=None is tqdm's "only on a terminal".
     bar = tqdm(total=total, desc="reading papers", unit="file", file=stream, delay=settings.delay, leave=False,

@@ -1,0 +1,123 @@
+"""The tables a run produces, one dataclass per table row: its fields are the table's
+columns, in the order of the output contract."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+
+@dataclass
+class ActionRow:
+    plan_id: str
+    action_key: str
+    source_file: str
+    document_date: str
+    plan_as_at: str
+    recommendation_number: str
+    recommendation_text: str
+    action_number: str
+    action_number_inferred: bool
+    action_text: str
+    lead_officer_raw: str
+    lead_officers: str
+    rag_raw: str
+    rag: str
+    page: int | None
+    warnings: str
+    extras: dict[str, str] = field(default_factory=dict)  # the plan's further columns, after these
+
+    def as_dict(self, extra_columns: list[str]) -> dict[str, object]:
+        # A plan's own columns never overwrite the contract's (extract names them apart,
+        # "extra_page"; this keeps it so whatever reaches here).
+        row: dict[str, object] = {c: self.extras.get(c, "") for c in extra_columns if c not in ACTION_COLUMNS}
+        return {**{c: getattr(self, c) for c in ACTION_COLUMNS}, **row}
+
+
+@dataclass
+class DocumentRow:
+    source_file: str
+    sha256: str
+    format: str
+    pages: int | None
+    title: str = ""
+    document_date: str = ""
+    plan_as_at: str = ""
+    status: str = "ok"
+    actions: int = 0
+    message: str = ""
+    council: str = ""
+    plan_id: str = ""
+    judgement: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {c: getattr(self, c) for c in DOCUMENT_COLUMNS}
+
+
+@dataclass
+class ProgressRow:
+    """One action across its plan's versions (normalise/progress.py says what each means)."""
+
+    plan_id: str
+    action_key: str
+    recommendation_number: str
+    action_number: str
+    action_text: str
+    lead_officers: str
+    # {version label: status} for every version of every plan in the run, in column
+    # order, so every row has the same columns: Red, Amber, Green, Blue, "unrated", or ""
+    # (not in that version). One "rag_<label>" column each (as_dict).
+    rags: dict[str, str]
+    first_seen: str
+    last_seen: str
+    latest_rag: str
+    slipped: bool
+    stuck_red: bool
+    new: bool
+    dropped: bool
+    source_file: str
+    page: int | None
+
+    def as_dict(self) -> dict[str, object]:
+        """The row by column, ``rags`` spread over its ``rag_<label>`` columns."""
+        row: dict[str, object] = {}
+        for f in fields(self):
+            if f.name == "rags":
+                row.update({f"rag_{label}": status for label, status in self.rags.items()})
+            else:
+                row[f.name] = getattr(self, f.name)
+        return row
+
+
+@dataclass
+class SummaryRow:
+    """One version of a plan: its status counts and what changed since the version before."""
+
+    plan_id: str
+    version: str
+    plan_as_at: str
+    document_date: str
+    source_file: str
+    red: int
+    amber: int
+    green: int
+    blue: int
+    unrated: int
+    total: int
+    new: int
+    dropped: int
+    slipped: int
+    copies: str  # the version's other papers, "; "-separated
+
+    def as_dict(self) -> dict[str, object]:
+        return {c: getattr(self, c) for c in SUMMARY_COLUMNS}
+
+
+def _columns(row: type, *skip: str) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(row) if f.name not in skip)
+
+
+# The columns, from the fields; also the headers of an empty table (progress then has no
+# rag_ column, as there is no version).
+ACTION_COLUMNS = _columns(ActionRow, "extras")
+DOCUMENT_COLUMNS = _columns(DocumentRow)
+PROGRESS_COLUMNS = _columns(ProgressRow, "rags")
+SUMMARY_COLUMNS = _columns(SummaryRow)
