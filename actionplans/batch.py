@@ -258,6 +258,7 @@ def display_name(name: str) -> str:
 # --- one file --------------------------------------------------------------------
 
 def sha256(path: Path) -> str:
+    """The file's SHA-256, read a MiB at a time: called in the file's child, within its limits."""
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -299,7 +300,7 @@ class _Read:
     cacheable: bool = True  # False where the result is not the file's alone (changed, unhashed)
 
 
-def read_input(path: Path, source: str, extract: ExtractSettings, ingest: IngestSettings,
+def _read_input(path: Path, source: str, extract: ExtractSettings, ingest: IngestSettings,
                cache: ResultCache | None = None, on_hash: Callable[[str], None] | None = None) -> _Read:
     """One file from start to end, as its child runs it (so within its limits): size
     checked, bytes hashed (``on_hash`` hears the hash at once), result from the cache or
@@ -415,7 +416,7 @@ def _child(conn: Connection, job: _Job) -> None:
         conn.send(digest)
 
     try:
-        done = read_input(job.path, job.source, job.extract, job.ingest, job.cache, on_hash)
+        done = _read_input(job.path, job.source, job.extract, job.ingest, job.cache, on_hash)
     except MemoryError:
         reason = f"out of memory: reading it needs more than the {job.memory_mb} MiB cap"
         done = _Read(PaperResult(job.source, "".join(hashed), "", error=reason), cacheable=False)
@@ -431,10 +432,11 @@ _SENT = threading.Event()  # in a child: its outcome is on its way, its pipe may
 
 
 def _end_with_the_run(conn: Connection) -> None:
-    """A reader ends when the run that started it ends, however it ends (kill -9 too). Its
-    parent is the fork server, which exits when the run does: the kernel then kills the
-    reader (Linux). And a watcher kills it when the run's end of its pipe closes, which
-    covers a run on a Dask worker, and the instant before the first was set."""
+    """A reader ends when the run that started it ends, however it ends (kill -9 too): a
+    watcher thread kills it once the run's end of its pipe closes, which only the run's
+    (or its Dask worker's) end can do. The fork server cannot be relied on for this: it
+    lives while any reader holds its lifeline. The kernel's parent-death signal (Linux)
+    covers the fork server itself dying."""
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -633,7 +635,7 @@ def _run_here(jobs: list[_Job]) -> Iterator[_Outcome]:
     for job in jobs:
         started = time.perf_counter()
         try:
-            done = read_input(job.path, job.source, job.extract, job.ingest, job.cache)
+            done = _read_input(job.path, job.source, job.extract, job.ingest, job.cache)
         except MemoryError:
             done = _Read(PaperResult(job.source, "", "", error="out of memory"), cacheable=False)
         stats = FileStats(time.perf_counter() - started, cached=done.cached)

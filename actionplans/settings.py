@@ -111,7 +111,7 @@ def build(cls: type[T], values: dict[str, Any], prefix: str, base: T | None = No
             choices = ", ".join(sorted(known))
             raise SettingsError(f"unknown setting {where!r} (choose from {choices})")
         now = getattr(current, name)
-        if is_dataclass(now) and isinstance(value, dict):
+        if is_dataclass(now) and not isinstance(now, Vocabulary) and isinstance(value, dict):
             changes[name] = build(type(now), value, f"{where}.", base=now)  # type: ignore[arg-type]
         else:
             changes[name] = _value(hints[name], value, where)
@@ -172,7 +172,7 @@ def settings_keys(cls: type = Settings, prefix: str = "") -> list[str]:
     default = cls()
     for f in dataclasses.fields(default):
         value = getattr(default, f.name)
-        if is_dataclass(value):
+        if is_dataclass(value) and not isinstance(value, Vocabulary):  # a vocabulary is a file, not keys
             out.extend(settings_keys(type(value), f"{prefix}{f.name}."))
         else:
             out.append(f"{prefix}{f.name}")

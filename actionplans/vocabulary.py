@@ -301,6 +301,12 @@ _USER_KEYS: dict[str, dict[str, type]] = {
 }
 
 
+_STATUSES = ("Red", "Amber", "Green", "Blue")
+_STATUSES_SAID = "Red, Amber, Green or Blue"
+_KIND_WORDS = {list: "a list of words", dict: "a table of text values", bool: "true or false",
+               int: "a whole number", float: "a number", str: "text"}
+
+
 def check_user_data(data: dict[str, Any], name: str, text: str) -> None:
     """Raise VocabularyError naming the file, line and key of the first thing a user's
     vocabulary file may not say."""
@@ -311,13 +317,13 @@ def check_user_data(data: dict[str, Any], name: str, text: str) -> None:
             for entry, values in body.items():
                 if not isinstance(values, dict):
                     _fail(name, text, f"{section}.{entry}", "must be a section")
-                if section == "statuses" and entry not in ("Red", "Amber", "Green", "Blue"):
-                    _fail(name, text, f"{section}.{entry}", "is no status: words are added to Red, Amber, Green or Blue")
+                if section == "statuses" and entry not in _STATUSES:
+                    _fail(name, text, f"{section}.{entry}", "is no status: words are added to " + _STATUSES_SAID)
                 _check_keys(values, _USER_KEYS[f"{section}.*"], f"{section}.{entry}", name, text)
         elif section in _USER_KEYS:
             _check_keys(body, _USER_KEYS[section], section, name, text)
         else:
-            _fail(name, text, section, f"is not a section (choose from roles, statuses, officers, decoys, rows, "
+            _fail(name, text, section, "is not a section (choose from roles, statuses, officers, decoys, rows, "
                                        "glossary)")
 
 
@@ -332,9 +338,7 @@ def _check_keys(values: dict[str, Any], allowed: dict[str, type], where: str, na
         if ok and kind is dict:
             ok = all(isinstance(v, str) for v in value.values())
         if not ok:
-            what = {list: "a list of words", dict: "a table of text values", bool: "true or false", int: "a whole number",
-                    float: "a number", str: "text"}[kind]
-            _fail(name, text, f"{where}.{key}", f"must be {what}")
+            _fail(name, text, f"{where}.{key}", f"must be {_KIND_WORDS[kind]}")
 
 
 def _fail(name: str, text: str, key: str, why: str) -> None:

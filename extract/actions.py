@@ -10,13 +10,16 @@ from actionplans.extract.rag import parse_legend, read_rag
 from actionplans.extract.records import RawAction
 from actionplans.extract.tables import IDENTITY, ITEM_NUMBER, PlanRow, PlanTable, Slot
 from actionplans.extract.text import clean, join
-from actionplans.ingest.model import Paragraph
+from actionplans.ingest.model import Line, Paragraph
 from actionplans.vocabulary import Vocabulary, default_vocabulary
 
 # Roles whose columns go to actions.csv as further columns under the role's name.
 ROLE_COLUMNS = frozenset(r.name for r in default_vocabulary().roles if r.column)
 # "Action 1:", "Action 2.3 -": an action's number printed after the word.
 _ACTION_LABEL = re.compile(r"^\s*action\s+(\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[:.)\-–]\s*(?=\S|$)", re.I)
+_BULLETED = re.compile(r"^[-•▪●◦·–]\s")
+_LEAD_IN = re.compile(r":$|:\s+\S")  # "Develop plans to:" (then its items, here or in rows below)
+_GLYPH = re.compile(r"^[•▪●◦]\s+")  # a bullet typed as text, not a Word list label
 _BULLET = re.compile(r"^[-•▪●◦·–o]$")
 _REC_NUMBER = re.compile(r"^\s*(?:recommendation\s*)?(\d{1,2}[a-z]?)\s*[.):\-–]?\s+(?=\S)", re.I)
 # "R1:", "R3:Tighten", "HS1 -": a code-like number with a letter prefix, then a colon or dash.
@@ -91,6 +94,9 @@ def segment_cell(slot: Slot) -> tuple[list[Segment], bool]:
     paragraphs = [p for p in slot.paragraphs if p.shown.strip()]
     parsed = [(_number_of(p), p) for p in paragraphs]
     numbered = any(num for (num, _, _), _ in parsed)
+    items = None if numbered or any(b for (_, _, b), _ in parsed) else _semicolon_items(paragraphs)
+    if items is not None:
+        parsed = [(("", p.text, True), p) for p in items]
     first = next((num for (num, _, _), _ in parsed if num), "")
     # A cell that is a list and nothing else ("• embed ...", "• review ...") holds one
     # action per item; bullets under an action's own words are its steps.
@@ -109,8 +115,32 @@ def segment_cell(slot: Slot) -> tuple[list[Segment], bool]:
         if opens_new or not segments:
             segments.extend(_inline_split(num, text, p) if num else [Segment("", [text], _start(p))])
         else:
-            segments[-1].texts.append(p.shown if bullet else text)
+            segments[-1].texts.append(_GLYPH.sub("", p.shown) if bullet and not p.label else
+                                      p.shown if bullet else text)
     return segments, numbered
+
+
+def _semicolon_items(paragraphs: list[Paragraph]) -> list[Paragraph] | None:
+    """A list whose bullets were lost (a web page printed to PDF): printed lines ending
+    in ";" close items. Three items or more, each of three words or more, else None."""
+    items: list[Paragraph] = []
+    for p in paragraphs:
+        group: list[Line] = []
+        for line in p.lines:
+            group.append(line)
+            if line.text.rstrip().endswith(";"):
+                items.append(_lines_paragraph(group, p))
+                group = []
+        if group:
+            items.append(_lines_paragraph(group, p))
+    closed = sum(i.text.endswith(";") for i in items)
+    if closed < 2 or len(items) < 3 or any(len(i.text.split()) < 3 for i in items):
+        return None
+    return items
+
+
+def _lines_paragraph(lines: list[Line], p: Paragraph) -> Paragraph:
+    return Paragraph(text=join([ln.text for ln in lines]), page=p.page, lines=tuple(lines), size=p.size)
 
 
 def _unbulleted(text: str) -> str:
@@ -193,8 +223,23 @@ def rows_to_actions(plan: PlanTable, vocabulary: Vocabulary | None = None) -> li
         slot = slots.get("action")
         if slot is None or slot.continued or not slot.text:
             continue
+        if actions and _completes_lead_in(slots, slot, actions[-1]):
+            actions[-1].action_text = join([actions[-1].action_text, _unbulleted(slot.text)])
+            actions[-1].lead_in = True
+            continue
         actions.extend(_row_actions(PlanRow(slots, row.page), slot, rec, _Statuses(legend, vocabulary)))
     return actions
+
+
+def _completes_lead_in(slots: dict[str, Slot], slot: Slot, last: RawAction) -> bool:
+    """A bulleted row that finishes the sentence an action opened ("Develop plans to:"
+    then "• define ...", "• identify ..."), printed as rows of its own by an unruled
+    table: it has nothing of its own beside it (no number, lead, date or status)."""
+    if not (_LEAD_IN.search(last.action_text) or last.lead_in) or not _BULLETED.match(slot.text):
+        return False
+    others = [s for name, s in slots.items() if name not in ("action", "recommendation") and not s.continued]
+    return not any(s.text for s in others) and not any(
+        s.text for name, s in slots.items() if name == "recommendation" and not s.continued)
 
 
 def _carry_merged(slots: dict[str, Slot], merged: dict[str, Slot]) -> dict[str, Slot]:

@@ -40,6 +40,7 @@ class RawAction:
     # Whether the lead share-out was certain; normalise may repair an uncertain one
     # from another version of the plan.
     lead_shared: bool = False
+    lead_in: bool = False  # its text opened with a lead-in ("to:") that later rows' bullets finish
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from actionplans.extract.content import roles_from_content
 from actionplans.extract.headers import Header, HeaderSettings, read_header
 from actionplans.extract.records import extra_column_name
 from actionplans.extract.text import clean
@@ -79,6 +80,7 @@ def judge_header(table: Table, settings: HeaderSettings) -> tuple[int, Header, s
     for i, row in enumerate(table.rows[:3]):
         header = read_header([(c.col, c.text) for c in row.cells if not c.continued], settings)
         _priority_as_group(header, table.rows[i + 1:])
+        roles_from_content(header, table.rows[i + 1:], settings.vocabulary)
         why = header.verdict_words() or decoy_words(header, settings)
         if not why:
             return i, header, ""
@@ -117,7 +119,7 @@ _KINDS = {"risk": "risks", "indicator": "indicators", "money": "money", "meeting
 def blocks_to_plans(blocks: list[Block], settings: HeaderSettings) -> list[PlanTable]:
     plans: list[PlanTable] = []
     current: PlanTable | None = None
-    for block in blocks:
+    for block in rejoin_headers(blocks):
         if not isinstance(block, Table):
             continue
         found = find_header(block, settings)
@@ -134,6 +136,28 @@ def blocks_to_plans(blocks: list[Block], settings: HeaderSettings) -> list[PlanT
         else:
             current = None
     return plans
+
+
+def rejoin_headers(blocks: list[Block]) -> list[Block]:
+    """A table of one row followed, on the same page, by a table whose columns line up
+    with it is a header printed apart from its body (an unruled table with a gap under
+    its header): one table again, so the header is judged with its rows."""
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if isinstance(block, Table) and isinstance(last, Table) and len(last.rows) == 1 \
+                and last.page is not None and block.page == last.page and block.n_cols == last.n_cols \
+                and _aligned(_edges(last), _edges(block)):
+            out[-1] = Table(rows=last.rows + block.rows, page=last.page, box=last.box)
+        else:
+            out.append(block)
+    return out
+
+
+def _aligned(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Columns that start near each other: an unruled table's edges come from its text,
+    and a header is often set a little apart from the cells below it."""
+    return bool(a) and bool(b) and all(abs(x - y) <= 24 for x, y in zip(a, b, strict=False))
 
 
 def _continues(plan: PlanTable, table: Table) -> bool:

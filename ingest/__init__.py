@@ -49,8 +49,8 @@ _PDF_HEADER = re.compile(rb"%PDF-\d")
 
 
 def sniff_format(path: Path) -> str:
-    """"pdf", "docx", "doc", "odt", "xlsx", "pptx", "ooxml_other", "html", "zip",
-    "broken_zip", "empty" or "unknown", from the bytes."""
+    """"pdf", "docx", "doc", "odt", "ods", "odp", "xlsx", "pptx", "ooxml_other", "html",
+    "zip", "broken_zip", "empty" or "unknown", from the bytes."""
     with open(path, "rb") as fh:
         head = fh.read(2048)
     if not head:
@@ -67,14 +67,20 @@ def sniff_format(path: Path) -> str:
     return "unknown"
 
 
+_OPENDOCUMENT = ((b"spreadsheet", "ods"), (b"presentation", "odp"))
+
+
 def _zip_kind(path: Path) -> str:
     """What a zip holds: an Open XML package says what its main part is (a workbook renamed
     .docx is still a workbook), OpenDocument names itself in its first member."""
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
-            if "mimetype" in names and b"opendocument" in z.read("mimetype")[:100]:
-                return "odt"
+            if "mimetype" in names:
+                with z.open("mimetype") as fh:
+                    mimetype = fh.read(100)  # its opening only: a member can unpack to gigabytes
+                if b"opendocument" in mimetype:
+                    return next((kind for word, kind in _OPENDOCUMENT if word in mimetype), "odt")
             if "[Content_Types].xml" in names:
                 return package_kind(read_package(z))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error):
@@ -109,6 +115,8 @@ READERS: dict[str, Reader] = {"pdf": _read_pdf, "docx": _read_docx, "doc": _read
 _WHY = {
     "empty": "empty file (0 bytes)",
     "odt": "OpenDocument text is not supported: save it as .docx or PDF",
+    "ods": "an OpenDocument spreadsheet, not a Word or PDF paper",
+    "odp": "an OpenDocument presentation, not a Word or PDF paper",
     "html": "an HTML page, not a PDF or Word file",
     "zip": "a zip archive, not a Word .docx",
     "xlsx": "an Excel workbook, not a Word .docx",

@@ -158,3 +158,24 @@ def test_explain_names_each_header_role_and_the_verdict(tmp_path: Path, capsys: 
     assert "'Owner'" in text and "lead (matched 'owner', 100%)" in text
     assert "-> not a plan: rows are risks, not actions" in text
     assert "--vocabulary FILE" in text
+
+
+def test_blank_and_generic_headers_take_their_role_from_the_cells(tmp_path: Path) -> None:
+    rows = (("Area for improvement", "Action", "", "", "Comments"),
+            ("Supervision", "Audit supervision records every quarter.", "Head of Quality Assurance", "March 2025",
+             "Green"),
+            ("Supervision", "Train new team managers in reflective supervision.", "Principal Social Worker",
+             "June 2025", "Amber"),
+            ("Placements", "Open a second children's home in the county.", "HoCS", "end Q3", "Red"))
+    tables = _run(_paper(tmp_path, "plan.docx", rows))
+    got = [(a.lead_officer_raw, a.extras.get("target_date"), a.rag) for a in tables.actions]
+    assert got == [("Head of Quality Assurance", "March 2025", "Green"),
+                   ("Principal Social Worker", "June 2025", "Amber"), ("HoCS", "end Q3", "Red")]
+
+
+def test_a_comments_column_of_prose_stays_a_progress_column(tmp_path: Path) -> None:
+    rows = (("Action", "Lead", "Comments"),
+            ("Audit supervision records every quarter.", "Head of Quality", "First audit done in May; report due."),
+            ("Train new team managers.", "Head of Workforce", "Two sessions held, one more in July."))
+    first = _run(_paper(tmp_path, "plan.docx", rows)).actions[0]
+    assert (first.rag, first.extras.get("progress")) == ("", "First audit done in May; report due.")

@@ -19,11 +19,7 @@ EXAMPLES = SHARED / "realworld-examples"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_text", "lead_officer_raw",
           "lead_officers", "rag", "target_date", "page")
 # Papers we do not yet read whole, and why (see the note on issue 16).
-KNOWN_GAPS = {
-    "bcp_send_improvement_plan_leadership.pdf": "header row printed apart from its body; no lead, date or status",
-    "lga_corporate_peer_challenge_action_plan.pdf": "bullets inside one action and a group continued after the page "
-                                                    "break are read as more actions",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _truths() -> list[Path]:
