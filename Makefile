@@ -24,6 +24,7 @@ test: $(STAMP)
 samples: $(STAMP)
 	$(PY) -m samplegen samples
 	$(PY) -m samplegen.layouts tests/fixtures/layouts
+	$(PY) -m samplegen.families tests/fixtures/families
 
 # Speed and memory on a synthetic batch (300-page packs, 200 papers) next to the naive
 # baseline measured in the same run; the figures go in docs/benchmarks.md.

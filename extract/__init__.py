@@ -18,7 +18,7 @@ from actionplans.extract.records import (
     TableVerdict,
     extra_column_name,
 )
-from actionplans.extract.tables import blocks_to_plans, find_header, judge_header
+from actionplans.extract.tables import blocks_to_plans, find_header, judge_header, rejoin_headers
 from actionplans.extract.text import clean
 from actionplans.ingest.model import Document, Table
 from actionplans.vocabulary import Vocabulary
@@ -45,14 +45,14 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     for plan in blocks_to_plans(doc.blocks, settings.headers):
         rows = rows_to_actions(plan, vocabulary)
         why = rows_verdict(rows, vocabulary)
-        verdicts.append(_verdict(plan.header, plan.pages, why, len(rows) if not why else 0))
+        verdicts.append(_verdict(plan.header, plan.pages, why, len(rows) if not why else 0, plan.first_table))
         if why:
             continue
         actions.extend(rows)
         for name, printed in _extra_columns(plan.header).items():
             extra_columns.setdefault(name, printed)
     verdicts.extend(_other_tables(doc, settings.headers))
-    verdicts.sort(key=lambda v: int(v.pages.split("-")[0]) if v.pages else 0)  # stable: Word keeps its order
+    verdicts.sort(key=lambda v: v.order)
     plan_tables = [t for t in doc.tables if find_header(t, settings.headers) is not None]
     info = document_info(doc, plan_tables)
     return Extraction(info=info, actions=actions, glossaries=_glossary_candidates(doc),
@@ -78,26 +78,26 @@ def _is_prose(text: str, min_words: int) -> bool:
     return len(words) >= min_words and sum(len(w) for w in words) >= 0.5 * len(text.replace(" ", ""))
 
 
-def _verdict(header: Header, pages: str, why: str, actions: int) -> TableVerdict:
+def _verdict(header: Header, pages: str, why: str, actions: int, order: int) -> TableVerdict:
     cells = []
     for col in sorted(set(header.printed) | set(header.roles)):
         how = header.how.get(col)
         cells.append(HeaderCell(text=header.printed.get(col, ""), role=header.roles.get(col, ""),
                                 word=how.word if how is not None else "",
                                 score=how.score if how is not None else 0.0))
-    return TableVerdict(pages=pages, headers=cells, plan=not why, reason=why, actions=actions)
+    return TableVerdict(pages=pages, headers=cells, plan=not why, reason=why, actions=actions, order=order)
 
 
 def _other_tables(doc: Document, settings: HeaderSettings) -> list[TableVerdict]:
     """Verdicts for the tables that are no plan at their header (plans are judged with
     their rows, above)."""
     out = []
-    for table in doc.tables:
+    for index, table in enumerate(b for b in rejoin_headers(doc.blocks) if isinstance(b, Table)):
         if table.n_cols < 2:
             continue
         _, header, why = judge_header(table, settings)
         if why:
-            out.append(_verdict(header, str(table.page or ""), why, 0))
+            out.append(_verdict(header, str(table.page or ""), why, 0, index))
     return out
 
 

@@ -23,7 +23,7 @@ _GLYPH = re.compile(r"^[•▪●◦]\s+")  # a bullet typed as text, not a Word
 _BULLET = re.compile(r"^[-•▪●◦·–o]$")
 _REC_NUMBER = re.compile(r"^\s*(?:recommendation\s*)?(\d{1,2}[a-z]?)\s*[.):\-–]?\s+(?=\S)", re.I)
 # "R1:", "R3:Tighten", "HS1 -": a code-like number with a letter prefix, then a colon or dash.
-_CODED_NUMBER = re.compile(r"^\s*([A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?[a-z]?)\s*[:.\-–]\s*(?=\S)")
+_CODED_NUMBER = re.compile(r"^\s*([A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-Z](?=[.)]\s))\s*[:.)\-–]\s*(?=\S)")
 # A label before a group's text that names its kind: "Objective 1:", "Priority 2 -",
 # "Communities Scotland Recommendation:" (up to five words ending in a colon).
 _GROUP_LABEL = re.compile(r"^\s*((?:[\w'’&-]+\s+){0,4}?)([A-Za-z]+)\s*(\d{1,2}[a-z]?)?\s*[:\-–]\s*(?=\S)")
@@ -33,7 +33,7 @@ _TOLERANCE = 4.0  # points: an officer's line may sit this far above its action'
 # Labels of sub-steps ("a)", "ii.") inside an action numbered "2.1" or "3)": part of it.
 _SUB_STEP = re.compile(r"^(?:[a-z]|[ivx]{1,4})$")
 # One action's entry in a number column: "1.2", "4b", "12", "A3".
-_COLUMN_NUMBER = re.compile(r"^[A-Za-z]?\d{1,3}(?:\.\d{1,3})*[a-z]?$")
+_COLUMN_NUMBER = re.compile(r"^(?:[A-Za-z]{1,2}\.?)?\d{1,3}(?:\.\d{1,3})*(?:[a-z]|\([a-z]\))?$")
 
 
 @dataclass
@@ -314,7 +314,7 @@ def _group_number(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     if m:
         return m.group(1), text[m.end():]
     m = _GROUP_LABEL.match(text)
-    if m and vocabulary.role_of(m.group(2), 90.0) == "recommendation":
+    if m and vocabulary.role_of(m.group(2), 90.0) in ("recommendation", "priority"):
         return m.group(3) or "", text[m.end():]
     return "", text
 
@@ -361,7 +361,7 @@ def _number_from_column(slot: Slot | None, segments: list[Segment]) -> bool:
     if slot is None or not slot.text:
         return False
     shares = share_out(slot, segments) or []
-    numbers = [share.strip("().: ") for share in shares]
+    numbers = [_column_number(share) for share in shares]
     if len(numbers) != len(segments) or not all(_COLUMN_NUMBER.match(n) for n in numbers):
         return False
     given = False
@@ -369,6 +369,17 @@ def _number_from_column(slot: Slot | None, segments: list[Segment]) -> bool:
         if not seg.number:
             seg.number, given = number, True
     return given
+
+
+def _column_number(text: str) -> str:
+    """A number column's entry without its punctuation: "(3)", "4.", "12)" give "3", "4",
+    "12"; "1.1(a)" keeps its bracketed letter."""
+    number = text.strip(" .:")
+    if number.endswith(")") and number.count(")") > number.count("("):
+        number = number[:-1]
+    if number.startswith("(") and number.count("(") > number.count(")"):
+        number = number[1:]
+    return number.strip(" .:")
 
 
 def _status(text: str, fill: str | None, statuses: _Statuses) -> tuple[str, str, str | None]:

@@ -17,6 +17,8 @@ _COUNCIL = re.compile(
     r"\b((?:[A-Z][A-Za-z'&.-]+\s){1,3}(?:Metropolitan Borough|Borough|County|City|District|Town|Parish)\s+Council"
     r"|(?:[A-Z][A-Z'&.-]+\s){1,3}(?:METROPOLITAN BOROUGH|BOROUGH|COUNTY|CITY|DISTRICT|TOWN)\s+COUNCIL"
     r"|(?:London Borough|Royal Borough|City|Council) of (?:[A-Z][A-Za-z'&.-]+\s?){1,3})")
+# A running line naming a meeting ("Cabinet", "Board", "Committee") beside its date.
+_MEETING = re.compile(r"\b(?:cabinet|board|committee|council|panel|forum|meeting|partnership)\b", re.I)
 _AS_AT = re.compile(rf"(?:@|\bas\s+(?:at|of)\b|\bposition\s+at\b|\bupdated?\s*:?)\s*({ANY_DATE.pattern})", re.I)
 _JUDGEMENT = re.compile(
     r"(?:overall|judged|found|rated|rating|graded|received an?)[^.]{0,80}?['‘’\"]?"
@@ -46,10 +48,23 @@ def document_info(doc: Document, plan_tables: list[Table]) -> DocumentInfo:
     info.plan_title, info.plan_as_at = _plan_title(doc, plan_tables)
     info.title = (next((fields[k] for k in _TITLE_KEYS if fields.get(k)), "") or _styled_title(doc)
                   or info.plan_title or _heading_title(doc))
-    info.document_date = next((d for k in _DATE_KEYS if (d := parse_date(fields.get(k, "")))), "")
+    info.document_date = next((d for k in _DATE_KEYS if (d := parse_date(fields.get(k, "")))), "") \
+        or _running_date(doc)
     info.council = _council(doc)
     info.judgement = _judgement(doc)
     return info
+
+
+def _running_date(doc: Document) -> str:
+    """The meeting's date where a paper prints it only in its running header or footer
+    ("Health and Wellbeing Board – 18 September 2025"), and no cover sheet gives one."""
+    paragraphs = doc.paragraphs
+    # Running lines first; then a short line of a one-page paper's head or foot.
+    lines = list(doc.furniture) + [p for p in paragraphs[:6] + paragraphs[-6:] if len(p.text.split()) <= 24]
+    for p in lines:
+        if _MEETING.search(p.text) and not _AS_AT.search(p.text) and (date := parse_date(p.text)):
+            return date
+    return ""
 
 
 def _styled_title(doc: Document) -> str:

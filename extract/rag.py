@@ -12,6 +12,8 @@ import re
 from actionplans.extract.text import clean, status_names_pattern
 from actionplans.vocabulary import Vocabulary, default_vocabulary
 
+_PERCENT = re.compile(r"\d\s*%")
+
 
 def parse_legend(text: str, vocabulary: Vocabulary | None = None) -> dict[str, str]:
     """{phrase: colour} from a legend such as "Red- not on track Amber- on track ..."."""
@@ -40,6 +42,9 @@ def read_rag(raw: str, legend: dict[str, str], vocabulary: Vocabulary | None = N
     colours = list(dict.fromkeys(names[m.group(1).lower()] for m in found))
     if len(colours) == 1:
         return colours[0], None
+    if not colours and _PERCENT.search(text):
+        # "50% complete" is progress, not a rating: "complete" must not make it Green.
+        return "", f"status '{clean(raw)}' is a percentage; not rated"
     if len(colours) > 1:
         return "", f"status '{clean(raw)}' names {' and '.join(colours)}; not rated"
     for phrase, colour in sorted(legend.items(), key=lambda kv: -len(kv[0])):

@@ -88,7 +88,7 @@ class TableVerdict:
     plan: bool
     reason: str  # why not a plan ("" for a plan)
     actions: int = 0
-
+    order: int = 0  # its place among the paper's tables
 
 @dataclass
 class PaperResult:

@@ -14,6 +14,7 @@ from actionplans.extract.headers import Header, HeaderSettings, read_header
 from actionplans.extract.records import extra_column_name
 from actionplans.extract.text import clean
 from actionplans.ingest.model import Block, Box, Cell, Paragraph, Row, Table
+from actionplans.vocabulary import Vocabulary
 
 # "12)", "12.", "(12)", and "2.3" or "4b" even without punctuation; a plain "12 " is too
 # often the start of a sentence ("12 week review") to count.
@@ -56,6 +57,7 @@ class PlanTable:
     n_cols: int = 0
     edges: tuple[float, ...] = ()  # left edges of the columns (PDF), to recognise its continuation
     first_page: int | None = None
+    first_table: int = 0  # its first piece's place among the document's tables
 
     @property
     def pages(self) -> str:
@@ -76,6 +78,9 @@ def judge_header(table: Table, settings: HeaderSettings) -> tuple[int, Header, s
     """The top row that reads best as a plan's header: (its index, the header, "" where
     it is a plan's, else why not). A header of a plan's roles is still no plan where its
     cells read as a risk register's, a scorecard's, a budget's or a meeting's."""
+    if _is_form(table):
+        return 0, read_header([(c.col, c.text) for c in table.rows[0].cells if not c.continued], settings), \
+            "a form of labelled fields (\"Title:\", \"Date:\"), not rows of actions"
     best: tuple[int, Header, str] | None = None
     for i, row in enumerate(table.rows[:3]):
         header = read_header([(c.col, c.text) for c in row.cells if not c.continued], settings)
@@ -87,6 +92,12 @@ def judge_header(table: Table, settings: HeaderSettings) -> tuple[int, Header, s
         if best is None or len(header.roles) > len(best[1].roles):
             best = (i, header, why)
     return best if best is not None else (0, Header(), "no rows")
+
+
+def _is_form(table: Table) -> bool:
+    """A cover sheet's key/value table: most rows' first cell is a label ending in ":"."""
+    firsts = [clean(r.cells[0].text) for r in table.rows if r.cells and clean(r.cells[0].text)]
+    return len(firsts) >= 2 and sum(t.endswith(":") for t in firsts) >= 0.5 * len(firsts)
 
 
 def _priority_as_group(header: Header, body: list[Row]) -> None:
@@ -119,20 +130,23 @@ _KINDS = {"risk": "risks", "indicator": "indicators", "money": "money", "meeting
 def blocks_to_plans(blocks: list[Block], settings: HeaderSettings) -> list[PlanTable]:
     plans: list[PlanTable] = []
     current: PlanTable | None = None
+    index = -1
     for block in rejoin_headers(blocks):
         if not isinstance(block, Table):
             continue
+        index += 1
         found = find_header(block, settings)
         if found is not None:
             start, header = found
             joins = current is not None and _continues(current, block) and header.texts == current.header.texts
             if not joins:
-                current = PlanTable(header=header, n_cols=block.n_cols, edges=_edges(block), first_page=block.page)
+                current = PlanTable(header=header, n_cols=block.n_cols, edges=_edges(block), first_page=block.page,
+                                    first_table=index)
                 plans.append(current)
             assert current is not None
-            _append(current, block.rows[start + 1:], block, joined=joins)
+            _append(current, block.rows[start + 1:], block, joined=joins, vocabulary=settings.vocabulary)
         elif current is not None and _continues(current, block):
-            _append(current, block.rows, block, joined=True)
+            _append(current, block.rows, block, joined=True, vocabulary=settings.vocabulary)
         else:
             current = None
     return plans
@@ -183,11 +197,11 @@ def _edges(table: Table) -> tuple[float, ...]:
     return tuple(c.box.x0 for c in row.cells if c.box is not None)
 
 
-def _append(plan: PlanTable, rows: list[Row], table: Table, joined: bool) -> None:
+def _append(plan: PlanTable, rows: list[Row], table: Table, joined: bool, vocabulary: Vocabulary) -> None:
     header_texts = plan.header.texts
     body = [r for r in rows if not r.header and tuple(clean(c.text).lower() for c in r.cells) != header_texts]
     for i, row in enumerate(body):
-        new: PlanRow | None = _row(plan.header, row)
+        new: PlanRow | None = _row(plan.header, row, vocabulary)
         if i == 0 and joined and plan.rows and new is not None:
             new = _join_across_break(plan, new)
         if new is not None and any(s.text or s.fill for s in new.slots.values() if not s.continued):
@@ -196,8 +210,8 @@ def _append(plan: PlanTable, rows: list[Row], table: Table, joined: bool) -> Non
     plan.last_box = table.box
 
 
-def _row(header: Header, row: Row) -> PlanRow:
-    banner = _banner(header, row)
+def _row(header: Header, row: Row, vocabulary: Vocabulary) -> PlanRow:
+    banner = _banner(header, row, vocabulary)
     if banner is not None:
         return PlanRow(slots={"recommendation": banner}, page=row.page)
     slots: dict[str, Slot] = {}
@@ -214,18 +228,31 @@ def _row(header: Header, row: Row) -> PlanRow:
     return PlanRow(slots=slots, page=row.page)
 
 
-def _banner(header: Header, row: Row) -> Slot | None:
+def _banner(header: Header, row: Row, vocabulary: Vocabulary) -> Slot | None:
     """A recommendation printed as a full-width row ("Recommendation 3: ...") above its
-    actions: one cell with text, spanning the action column and at least one other."""
+    actions: one cell with text, spanning the action column and at least one other; or,
+    where an unruled table gives no spans, one cell of text labelled as a group
+    ("Priority 2 – Live well", "Objective 1:") with every other cell of the row empty."""
     filled = [c for c in row.cells if not c.continued and clean(c.text)]
     action = header.col("action")
     if len(filled) != 1 or action is None:
         return None
     cell = filled[0]
     spanned = [col for col in header.roles if cell.col <= col < cell.col + cell.col_span]
-    if action not in spanned or len(spanned) < 2:
+    labelled = _is_group_label(clean(cell.text), vocabulary) and header.col("recommendation") is None
+    if (action not in spanned or len(spanned) < 2) and not labelled:
         return None
     return Slot(paragraphs=list(cell.paragraphs), fill=cell.fill, box=cell.box)
+
+
+_GROUP_HEAD = re.compile(r"^([A-Za-z]+)\s+\d{1,2}[a-z]?\s*[:.\-–]\s*\S")
+
+
+def _is_group_label(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether a text opens with a group's label: a recommendation or priority word and
+    a number ("Priority 2 – ", "Recommendation 3:", "Objective 1.")."""
+    m = _GROUP_HEAD.match(text)
+    return m is not None and vocabulary.role_of(m.group(1), 90.0) in ("recommendation", "priority")
 
 
 def _column_names(header: Header, cell: Cell) -> list[str]:
@@ -255,7 +282,7 @@ def _join_across_break(plan: PlanTable, new: PlanRow) -> PlanRow | None:
         return new
     main_slot = new.slots.get(main)
     if main_slot is not None and main_slot.text and not _opens_item(main_slot) \
-            and _ran_on(origins.get(main), plan.last_box):
+            and _ran_on(origins.get(main), plan.last_box) and not _starts_own_row(new, origins.get(main), main):
         for name, slot in new.slots.items():
             if not slot.continued and slot.paragraphs and name in origins:
                 _extend(origins[name], slot, _ran_on(origins[name], plan.last_box))
@@ -273,6 +300,17 @@ def _join_across_break(plan: PlanTable, new: PlanRow) -> PlanRow | None:
             _extend(origins[name], slot, True)
             new.slots[name] = Slot(paragraphs=[], continued=True, box=slot.box)
     return new
+
+
+def _starts_own_row(new: PlanRow, above: Slot | None, main: str) -> bool:
+    """A row after a page break that is a row of its own, in a plan that numbers
+    nothing: the cell above ends a sentence, this one starts one, and the row has a lead,
+    date or status of its own (a cut row's second half leaves those blank)."""
+    text = new.slots[main].text
+    if above is None or not above.text.rstrip().endswith((".", "!", "?")) or not text[:1].isupper():
+        return False
+    return any(new.slots[n].text for n in ("lead", "target_date", "rag") if n in new.slots and
+               not new.slots[n].continued)
 
 
 def _origins(plan: PlanTable) -> dict[str, Slot]:

@@ -1,6 +1,7 @@
 """Stage 1: read a paper (PDF or Word) into the shared document model."""
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 import zlib
@@ -12,7 +13,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from actionplans.ingest.docx import read_docx
-from actionplans.ingest.errors import IngestError
+from actionplans.ingest.errors import IngestError, raised_in
 from actionplans.ingest.legacy import converted_to_docx
 from actionplans.ingest.model import Document
 from actionplans.ingest.pdf import PdfSettings, read_pdf
@@ -24,6 +25,7 @@ from actionplans.ingest.safety import (
     package_kind,
     pdf_failure,
     read_package,
+    word_failure,
 )
 
 
@@ -45,6 +47,7 @@ class IngestSettings:
 Reader = Callable[[Path, str, IngestSettings], Document]
 
 
+log = logging.getLogger("actionplans")
 _PDF_HEADER = re.compile(rb"%PDF-\d")
 
 
@@ -156,26 +159,21 @@ def read_document(path: Path, source: str, settings: IngestSettings | None = Non
             raise pdf_failure(exc) from exc
         raise IngestError("too_deep", "damaged Word file: its structure nests too deep") from exc
     except Exception as exc:
-        if kind == "pdf" and _raised_in(exc, ("pdfminer", "pdfplumber", "pypdfium2")):
+        if kind == "pdf" and raised_in(exc, ("pdfminer", "pdfplumber", "pypdfium2")):
             # A parser meeting a structure it does not expect, as a TypeError or the like.
             raise pdf_failure(exc) from exc
-        if kind != "pdf" and _raised_in(exc, ("docx", "lxml", "zipfile", "zlib")):
-            # python-docx meets a part with the wrong content as an AttributeError or the like.
-            raise IngestError("bad_docx", f"damaged Word file: a part has unexpected content "
-                                          f"({type(exc).__name__})") from exc
+        if kind != "pdf" and isinstance(exc, _BAD_VALUE) and raised_in(exc, _WORD_READERS):
+            # python-docx, or our own reading of its XML, meets a part with the wrong content.
+            log.debug("damaged Word file %s", source, exc_info=True)
+            raise word_failure(exc) from exc
         raise
 
 
-def _raised_in(exc: BaseException, packages: tuple[str, ...]) -> bool:
-    """Whether the innermost frame of the exception's traceback is in one of the
-    ``packages`` (a parser meeting bad data, not a bug of ours)."""
-    tb = exc.__traceback__
-    if tb is None:
-        return False
-    while tb.tb_next is not None:
-        tb = tb.tb_next
-    module = str(tb.tb_frame.f_globals.get("__name__", ""))
-    return module.split(".")[0] in packages
+# Where an exception means the Word file's content, not a bug: python-docx, the XML and zip
+# libraries, and our own reading of what python-docx hands over (body, numbering).
+_WORD_READERS = ("docx", "lxml", "zipfile", "zlib", "actionplans.ingest.docx", "actionplans.ingest.numbering")
+_BAD_VALUE = (ValueError, TypeError, AttributeError, KeyError, IndexError, AssertionError, LookupError,
+              zipfile.BadZipFile, zlib.error, EOFError)
 
 
 __all__ = ["Document", "IngestError", "IngestSettings", "PdfSettings", "READERS", "check_size", "read_document",

@@ -6,6 +6,7 @@ automatic list numbering into the labels Word shows, and reads vertical merges
 """
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -189,6 +190,9 @@ def _text(p: Any) -> str:
     return "".join(parts)
 
 
+_LXML_WHERE = re.compile(r"\s*\(<string>, line \d+\)$")
+
+
 def read_docx(path: Path, source: str, limits: DocxLimits | None = None) -> Document:
     package = docx_package(path, limits or DocxLimits())  # refuses zip bombs and XML entities unopened
     try:
@@ -197,9 +201,9 @@ def read_docx(path: Path, source: str, limits: DocxLimits | None = None) -> Docu
         raise IngestError("not_docx", "not a Word .docx package") from exc
     except KeyError as exc:
         raise IngestError("bad_docx", f"Word package is missing a part ({exc})") from exc
-    except etree.XMLSyntaxError as exc:  # lxml's words name the line, never the file
-        raise IngestError("bad_docx", f"damaged Word file: a part is not well-formed XML ({one_line(str(exc))})") \
-            from exc
+    except etree.XMLSyntaxError as exc:  # lxml's words name the line; "(<string>, line 1)" says nothing
+        detail = one_line(_LXML_WHERE.sub("", str(exc)))
+        raise IngestError("bad_docx", f"damaged Word file: a part is not well-formed XML ({detail})") from exc
     except ValueError as exc:  # python-docx's words name the file, whole path and all: not repeated
         kind = str(exc).rpartition("content type is ")[2].strip("'\" ")
         if "is not a Word file" in str(exc) and kind:

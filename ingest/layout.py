@@ -77,9 +77,23 @@ def _paragraph(group: list[tuple[Line, list[dict[str, Any]]]], page: int) -> Par
     words = [w for _, ws in group for w in ws]
     sizes = [w.get("size") or 0.0 for w in words]
     bold = all("bold" in str(w.get("fontname", "")).lower() for w in words)
-    text = " ".join(line.text for line, _ in group)
+    text = join_lines([line.text for line, _ in group])
     return Paragraph(text=_dehyphen(text), size=round(median(sizes), 1) if sizes else 0.0, bold=bold,
                      page=page, lines=tuple(line for line, _ in group))
+
+
+def join_lines(lines: list[str]) -> str:
+    """Printed lines as one text: a line ending in a hyphen after a letter ("pre-",
+    "Co-") carries its word on to the next line, so no space goes between them."""
+    out = ""
+    for line in lines:
+        if out and not _OPEN_HYPHEN.search(out):
+            out += " "
+        out += line.strip()
+    return out
+
+
+_OPEN_HYPHEN = re.compile(r"[A-Za-z]-$")
 
 
 def _dehyphen(text: str) -> str:

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1, resolve_all
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from actionplans.ingest.errors import IngestError
+from actionplans.ingest.errors import IngestError, raised_in
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Document, Paragraph, Row, Table
 from actionplans.ingest.prefilter import PageText, PrefilterSettings, Survey, page_paragraphs, survey_pdf
@@ -83,24 +83,64 @@ def _pages(pdf: Any) -> list[Any]:
     it makes the page, and meets a missing or malformed one as a TypeError."""
     try:
         return list(pdf.pages)
-    except (TypeError, ValueError, KeyError, AttributeError, MalformedPDFException) as exc:
+    except (*_PYTHON_ERRORS, MalformedPDFException, PdfminerException) as exc:
         raise _page_failure(pdf) or pdf_failure(exc) from exc
 
 
 def _page_failure(pdf: Any) -> IngestError | None:
-    """The first page whose size cannot be read, in words; None if each has one."""
+    """The first page whose size or rotation cannot be read, in words; None if each can."""
     try:
-        for number, page in enumerate(PDFPage.create_pages(pdf.doc), start=1):
-            box = resolve_all(page.attrs.get("MediaBox"))
-            if box is None:
-                why = "no MediaBox, and its parent chain loops" if _parent_loops(page.attrs) else \
-                    "no MediaBox, nor one inherited"
-                return IngestError("bad_pdf", f"damaged PDF: page {number} has no size ({why})")
-            if not (isinstance(box, list) and len(box) == 4 and all(isinstance(v, (int, float)) for v in box)):
-                return IngestError("bad_pdf", f"damaged PDF: the size (MediaBox) of page {number} is not four numbers")
+        for number, attrs in enumerate(_page_dicts(pdf.doc), start=1):
+            why = _page_fault(attrs)
+            if why:
+                return IngestError("bad_pdf", f"damaged PDF: page {number} {why}")
     except Exception:  # a page tree too damaged to walk: the caller's words stand
         return None
     return None
+
+
+_INHERITED = ("MediaBox", "CropBox", "Rotate", "Resources")
+
+
+def _page_dicts(doc: Any) -> Iterator[dict[str, Any]]:
+    """Each page's attributes with those it inherits, in page order, the tree walked as
+    pdfminer walks it but nothing parsed: pdfminer stops at the first bad size."""
+    stack: list[tuple[Any, dict[str, Any]]] = [(doc.catalog.get("Pages"), {})]
+    seen: set[int] = set()
+    while stack:
+        ref, inherited = stack.pop()
+        objid = getattr(ref, "objid", None)
+        if objid in seen:
+            continue
+        if objid is not None:
+            seen.add(objid)
+        node = resolve1(ref)
+        if not isinstance(node, dict):
+            continue
+        attrs = {**inherited, **node}
+        kids = resolve1(node.get("Kids"))
+        if isinstance(kids, list):
+            passed = {k: v for k, v in attrs.items() if k in _INHERITED}
+            stack.extend((kid, passed) for kid in reversed(kids))
+        elif getattr(resolve1(node.get("Type")), "name", None) == "Page":
+            yield attrs
+
+
+def _page_fault(attrs: dict[str, Any]) -> str:
+    if resolve_all(attrs.get("MediaBox")) is None:
+        why = "no MediaBox, and its parent chain loops" if _parent_loops(attrs) else "no MediaBox, nor one inherited"
+        return f"has no size ({why})"
+    for name in ("MediaBox", "CropBox", "TrimBox", "BleedBox", "ArtBox"):
+        box = resolve_all(attrs.get(name, [0, 0, 0, 0]))
+        if not (isinstance(box, list) and len(box) == 4 and all(_number(v) for v in box)):
+            return f"has a {name} that is not four numbers"
+    if not _number(resolve1(attrs.get("Rotate", 0))):
+        return "has a rotation (Rotate) that is not a number"
+    return ""
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _parent_loops(attrs: dict[str, Any]) -> bool:
@@ -133,8 +173,37 @@ def _read_any_page(page: Any, number: int, settings: PdfSettings, survey: Survey
         if survey is None or number in survey.analyse:
             return _read_page(page, number, settings)
         return _text_page(survey.pages[number - 1], settings)
+    except (*_PYTHON_ERRORS, PdfminerException) as exc:
+        inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        if not isinstance(inner, _PYTHON_ERRORS) or raised_in(inner, ("pdfminer", "pdfplumber")) is None:
+            raise  # pdfminer's own errors have their words (pdf_failure); ours are bugs, not the file's
+        raise IngestError("bad_pdf", f"damaged PDF: page {number} cannot be read ({_trouble(inner)})") from exc
     finally:
         page.close()
+
+
+_PYTHON_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError, AssertionError, ZeroDivisionError,
+                  OverflowError)
+# What a parser's exception inside a page says about the page, by the pdfminer module (or
+# function) it came from.
+_TROUBLE = {"font": "a font in it is damaged", "cmapdb": "a font in it is damaged",
+            "encodingdb": "a font in it is damaged", "pdfcolor": "a colour in it is damaged",
+            "image": "an image in it is damaged", "pdftypes": "a compressed stream in it is damaged",
+            "lzw": "a compressed stream in it is damaged", "ascii85": "a compressed stream in it is damaged",
+            "runlength": "a compressed stream in it is damaged", "ccitt": "a compressed stream in it is damaged",
+            "pdfinterp": "its drawing instructions are damaged", "psparser": "its drawing instructions are damaged"}
+
+
+def _trouble(exc: BaseException) -> str:
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return "an object in it is damaged"
+    module = str(tb.tb_frame.f_globals.get("__name__", "")).rpartition(".")[2]
+    function = tb.tb_frame.f_code.co_name
+    key = "font" if "font" in function or module == "pdffont" else module
+    return _TROUBLE.get(key, "an object in it is damaged")
 
 
 def _text_page(seen: PageText, settings: PdfSettings) -> _Page:

@@ -20,7 +20,7 @@ from urllib.parse import unquote
 import olefile
 from lxml import etree
 
-from actionplans.ingest.errors import IngestError, one_line
+from actionplans.ingest.errors import IngestError, one_line, raised_in
 
 MiB = 1 << 20
 
@@ -324,6 +324,21 @@ OLE_WHY = {
 }
 
 
+_WORD_PARTS = {"actionplans.ingest.numbering": "its list numbering (numbering.xml)",
+               "actionplans.ingest.docx": "its document body"}
+
+
+def word_failure(exc: BaseException) -> IngestError:
+    """A one-line reason for an exception met while reading a Word package's content,
+    naming the part where it can."""
+    where = _WORD_PARTS.get(raised_in(exc, tuple(_WORD_PARTS)) or "", "a part")
+    if isinstance(exc, ValueError) and "invalid literal" in str(exc):
+        return IngestError("bad_docx", f"damaged Word file: {where} holds text where Word writes a number")
+    if isinstance(exc, AttributeError) and where == _WORD_PARTS["actionplans.ingest.docx"]:
+        return IngestError("bad_docx", "damaged Word file: its main part holds no Word document body")
+    return IngestError("bad_docx", f"damaged Word file: {where} has unexpected content ({type(exc).__name__})")
+
+
 # --- PDF parser failures -----------------------------------------------------------
 
 def pdf_failure(exc: BaseException) -> IngestError:
@@ -343,4 +358,10 @@ def pdf_failure(exc: BaseException) -> IngestError:
         return IngestError("pdf_feature", f"PDF uses a feature the reader lacks ({detail})")
     if isinstance(inner, MemoryError):
         return IngestError("memory", "out of memory while reading the PDF")
+    if type(inner) in _PYTHON_ERRORS:  # the parser's own words would be Python's, not the file's
+        return IngestError("bad_pdf", "damaged PDF: an object in it is not of the form the format requires")
     return IngestError("bad_pdf", f"damaged PDF ({name}{': ' + detail if detail else ''})")
+
+
+_PYTHON_ERRORS = {TypeError, ValueError, KeyError, IndexError, AttributeError, AssertionError, ZeroDivisionError,
+                  OverflowError}

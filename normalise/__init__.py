@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from actionplans.extract.records import Extraction, PaperResult, RawAction, TableVerdict
+from actionplans.normalise.deadlines import Deadline, targets_to_deadlines
 from actionplans.normalise.glossary import Glossary, build_glossary
 from actionplans.normalise.leads import LeadSettings, expand_leads
 from actionplans.normalise.numbers import infer_actions, infer_recommendations
@@ -26,6 +27,7 @@ from actionplans.normalise.versions import (
     threads_to_keys,
     versions_to_threads,
 )
+from actionplans.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,10 @@ def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str,
     recs = infer_recommendations(ex.actions)
     numbers = infer_actions(ex.actions, recs)
     titles = _titles(ex.actions)
+    deadlines = paper_deadlines(ex, settings.leads.vocabulary)
     rows = []
-    for a, (rec_number, rec_inferred), (number, inferred) in zip(ex.actions, recs, numbers, strict=False):
+    for a, (rec_number, rec_inferred), (number, inferred), due in zip(ex.actions, recs, numbers, deadlines,
+                                                                      strict=False):
         officers, lead_warnings = expand_leads(a.lead_raw, glossary, titles, settings.leads)
         warnings = list(a.warnings) + lead_warnings
         warnings += [f"code {borrowed[o][0]} expanded from the glossary of {borrowed[o][1]}"
@@ -135,14 +139,24 @@ def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str,
             warnings.append("recommendation number inferred from order")
         if inferred:
             warnings.append("action number inferred from order")
+        warnings += due.warnings
         rows.append(ActionRow(
             plan_id=plan_id, action_key=f"{plan_id}/{number}", source_file=source,
             document_date=ex.info.document_date, plan_as_at=ex.info.plan_as_at,
             recommendation_number=rec_number, recommendation_text=a.recommendation_text,
             action_number=number, action_number_inferred=inferred, action_text=a.action_text,
             lead_officer_raw=a.lead_raw, lead_officers="; ".join(officers), rag_raw=a.rag_raw, rag=a.rag,
-            page=a.page, warnings="; ".join(dict.fromkeys(warnings)), extras=_extras(a)))
+            page=a.page, warnings="; ".join(dict.fromkeys(warnings)), due_date=due.due_date,
+            due_date_note=due.note, extras=_extras(a)))
     return rows
+
+
+def paper_deadlines(ex: Extraction, vocabulary: Vocabulary) -> list[Deadline]:
+    """Each action's target date read (issue 13), whatever the plan calls the column; a
+    year left out is taken from the paper's date."""
+    column = vocabulary.role("target_date").column or "target_date"
+    targets = [_extras(a).get(column, "") for a in ex.actions]
+    return targets_to_deadlines(targets, ex.info.plan_as_at or ex.info.document_date)
 
 
 def _titles(actions: list[RawAction]) -> set[str]:

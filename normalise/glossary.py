@@ -3,16 +3,14 @@ wording (even split over two lines, "Abbreviat" / "ions"), or from definitions i
 text ("the Head of Safeguarding (HoS)"). The first definition of a code wins."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from actionplans.extract.text import clean, key
+from actionplans.normalise.definitions import inline_definitions
 from actionplans.normalise.lookalike import fold
 from actionplans.vocabulary import Vocabulary, default_vocabulary
-
-_DEFINED = re.compile(r"((?:[A-Z][\w'’&,-]*\s+(?:(?:of|for|and|the|&)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
 
 
 @dataclass
@@ -67,8 +65,7 @@ def build_glossary(tables: list[list[tuple[str, str]]], text: list[str],
         for code, name in table_rows(rows, vocabulary) or []:
             glossary.add(code, name)
     for paragraph in text:
-        for m in _DEFINED.finditer(paragraph):
-            name = clean(re.sub(r"^(?:the|a|an)\s+", "", m.group(1), flags=re.I))
-            if name and m.group(2) not in glossary.codes:
-                glossary.add(m.group(2), name)
+        for code, name in inline_definitions(paragraph, vocabulary):
+            if code not in glossary.codes:
+                glossary.add(code, name)
     return glossary

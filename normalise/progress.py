@@ -8,14 +8,20 @@ The flags answer "what needs attention now": ``slipped`` its latest status is be
 one before (Green or Blue back to Amber or Red, Amber to Red; versions without a status
 are skipped), ``stuck_red`` its latest two statuses are both Red, ``new`` it was not in
 the plan's first version, ``dropped`` it is not in the plan's latest version.
+Deadlines come from the latest version the action is in: its ``due_date``; ``overdue``
+where that is before the version's status date (``plan_as_at``, else its document date)
+and the action is not done there (Green or Blue), ``days_overdue`` by how much;
+``date_moved`` where its latest due date is later than the first a version gave.
 
 ``summary``: one row per plan and version: the copy it was read from, status counts,
-and what changed since the version before (new, dropped, slipped), with the other copies.
+what changed since the version before (new, dropped, slipped), how many actions are
+overdue at its status date, and the other copies.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from actionplans.normalise.deadlines import days_overdue
 from actionplans.normalise.rows import ActionRow, ProgressRow, SummaryRow
 from actionplans.normalise.versions import Version
 from actionplans.vocabulary import default_vocabulary
@@ -23,6 +29,8 @@ from actionplans.vocabulary import default_vocabulary
 # Lower is worse: a fall in rank is a slip (the vocabulary ranks Blue, completed and embedded, as done like Green).
 RANK = default_vocabulary().ranks
 UNRATED = "unrated"
+# Done: the statuses ranked highest (Green, and Blue, completed and embedded); a done action is never overdue.
+DONE = frozenset(s for s, r in RANK.items() if r == max(RANK.values()))
 
 
 @dataclass
@@ -65,6 +73,17 @@ def stuck_red(statuses: list[str]) -> bool:
     return rated[-2:] == ["Red", "Red"]
 
 
+def late(row: ActionRow, version: Version) -> int | None:
+    """Days the row's action is overdue at its version's status date, or None."""
+    return days_overdue(row.due_date, version.main.status_date, row.rag, DONE)
+
+
+def date_moved(due_dates: list[str]) -> bool:
+    """Whether the latest due date given is later than the first (ISO dates sort as text)."""
+    dated = [d for d in due_dates if d]
+    return len(dated) >= 2 and dated[-1] > dated[0]
+
+
 def version_labels(plans: list[PlanVersions]) -> list[str]:
     """Every version label of the run, in version order: the progress table's rag_ columns."""
     labels = {v.label: v.order for p in plans for v in p.versions}
@@ -88,13 +107,16 @@ def _progress_row(plan: PlanVersions, rows: dict[int, ActionRow], labels: list[s
     rags = dict.fromkeys(labels, "")
     rags.update({versions[k].label: row.rag or UNRATED for k, row in rows.items()})
     statuses = [rows[k].rag for k in sorted(rows)]
+    days = late(latest, versions[last])
     return ProgressRow(
         plan_id=plan.plan_id, action_key=latest.action_key, recommendation_number=latest.recommendation_number,
         action_number=latest.action_number, action_text=latest.action_text, lead_officers=latest.lead_officers,
         rags=rags, first_seen=versions[first].label, last_seen=versions[last].label,
         latest_rag=next((r for r in reversed(statuses) if r), ""),
         slipped=slipped(statuses), stuck_red=stuck_red(statuses),
-        new=first != 0, dropped=last != len(versions) - 1, source_file=latest.source_file, page=latest.page)
+        new=first != 0, dropped=last != len(versions) - 1, due_date=latest.due_date, overdue=days is not None,
+        days_overdue=days, date_moved=date_moved([rows[k].due_date for k in sorted(rows)]),
+        source_file=latest.source_file, page=latest.page)
 
 
 def plans_to_summary(plans: list[PlanVersions]) -> list[SummaryRow]:
@@ -121,4 +143,5 @@ def _summary_row(plan: PlanVersions, k: int, version: Version,
         red=rags.count("Red"), amber=rags.count("Amber"), green=rags.count("Green"),
         blue=rags.count("Blue"), unrated=sum(1 for r in rags if not r), total=len(rags),
         new=len(here - before) if k else 0, dropped=len(before - here), slipped=len(fell),
+        overdue=sum(late(r, version) is not None for r in main.rows),
         copies="; ".join(p.source_file for p in version.papers[1:]))

@@ -23,6 +23,10 @@ class ActionRow:
     rag: str
     page: int | None
     warnings: str
+    # Read from the target-date column (normalise/deadlines.py): ISO, the end of the
+    # period named, and a note ("ongoing", "tbc"...) for what is no date.
+    due_date: str = ""
+    due_date_note: str = ""
     extras: dict[str, str] = field(default_factory=dict)  # the plan's further columns, after these
 
     def as_dict(self, extra_columns: list[str]) -> dict[str, object]:
@@ -73,6 +77,13 @@ class ProgressRow:
     stuck_red: bool
     new: bool
     dropped: bool
+    # Deadlines (issue 13), in the latest version the action is in: its due date, whether
+    # it is past that version's status date while not done, by how many days, and whether
+    # a later version pushed the due date back. Keyword-only so they can sit by the flags.
+    due_date: str = field(default="", kw_only=True)
+    overdue: bool = field(default=False, kw_only=True)
+    days_overdue: int | None = field(default=None, kw_only=True)
+    date_moved: bool = field(default=False, kw_only=True)
     source_file: str
     page: int | None
 
@@ -105,6 +116,7 @@ class SummaryRow:
     new: int
     dropped: int
     slipped: int
+    overdue: int = field(default=0, kw_only=True)  # actions past due at the version's status date, not done
     copies: str  # the version's other papers, "; "-separated
 
     def as_dict(self) -> dict[str, object]:

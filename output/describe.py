@@ -10,6 +10,7 @@ from importlib import resources
 
 import pandas as pd
 
+from actionplans.normalise.deadlines import NOTES
 from actionplans.vocabulary import default_vocabulary
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -21,13 +22,15 @@ KNOWN_TYPES = {
     "document_date": "date", "plan_as_at": "date", "action_number_inferred": "boolean", "page": "integer",
     "pages": "integer", "actions": "integer", "slipped": "boolean", "stuck_red": "boolean", "new": "boolean",
     "dropped": "boolean", "red": "integer", "amber": "integer", "green": "integer", "blue": "integer",
-    "unrated": "integer", "total": "integer",
+    "unrated": "integer", "total": "integer", "due_date": "date", "overdue": "boolean", "days_overdue": "integer",
+    "date_moved": "boolean",
 }
 # The same names count actions in the summary where they flag one action in progress.
-SUMMARY_TYPES = {"new": "integer", "dropped": "integer", "slipped": "integer"}
+SUMMARY_TYPES = {"new": "integer", "dropped": "integer", "slipped": "integer", "overdue": "integer"}
 DESCRIPTIONS = {
     "documents": {
-        "source_file": "Path of the paper, relative to the folder the run read.",
+        "source_file": "Path of the paper, relative to the folder the run read (to the folders' common parent "
+                       "where it read several); unique in a run.",
         "sha256": "SHA-256 of the file's bytes, to tell a re-issued paper from the same one.",
         "format": "File format as read from its content (pdf, docx).",
         "pages": "Number of pages (PDF); empty for Word.",
@@ -57,6 +60,12 @@ DESCRIPTIONS = {
         "stuck_red": "True where its latest two statuses are both Red.",
         "new": "True where the action was not in the plan's first version.",
         "dropped": "True where the action is missing from the plan's latest version.",
+        "due_date": "ISO date the action is due in its latest version (see actions.due_date).",
+        "overdue": "True where that due date is before the version's status date (plan_as_at, else its document "
+                   "date) and the action is not Green or Blue there.",
+        "days_overdue": "Days from the due date to that status date, for an overdue action; empty otherwise.",
+        "date_moved": "True where the latest due date is later than the first a version of the plan gave: a "
+                      "deadline pushed back, which a RAG status may not show.",
         "source_file": "Paper of the action's latest version.",
         "page": "1-based page where the action starts in that paper (PDF); empty for Word.",
     },
@@ -75,6 +84,8 @@ DESCRIPTIONS = {
         "new": "Actions in this version that were not in the version before.",
         "dropped": "Actions of the version before that are not in this one.",
         "slipped": "Actions whose status got worse since the version before.",
+        "overdue": "Actions due before the version's status date (plan_as_at, else its document date) and not "
+                   "Green or Blue in it.",
         "copies": "Other papers holding the same version (e.g. the .pdf of a .docx), '; '-separated.",
     },
     "abbreviations": {
@@ -87,7 +98,7 @@ TITLES = {
     "actions": "One row per action per paper",
     "documents": "One row per input file, always, with its status",
     "progress": "One row per action across a plan's versions",
-    "summary": "RAG counts per plan version",
+    "summary": "RAG and overdue counts per plan version",
     "abbreviations": "Officer codes from each paper's own glossary",
 }
 CSV_NOTE = ("Text cells that begin with =, +, -, @, tab or carriage return carry a leading apostrophe (') "
@@ -140,6 +151,8 @@ def _field(table: str, name: str, column: pd.Series, extras: dict[str, str]) -> 
         out["constraints"] = {"enum": RAG_VALUES}
     elif table == "progress" and name.startswith("rag_"):
         out["constraints"] = {"enum": RAG_VALUES + ["unrated"]}
+    elif name == "due_date_note" and table == "actions":
+        out["constraints"] = {"enum": list(NOTES)}
     if name == "status" and table == "documents":
         out["constraints"] = {"enum": ["ok", "no_plan", "error"]}
     return out

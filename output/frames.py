@@ -29,14 +29,16 @@ def tables_to_frames(tables: Tables) -> dict[str, pd.DataFrame]:
 
     Takes normalise's ``Tables``. Returns one frame per table, its columns those of the
     CSV of that name: the row types' fields in order, the plan's further columns after
-    the actions', one rag_ column per version in progress; pages as nullable integers.
+    the actions', one rag_ column per version in progress; pages and days overdue as
+    nullable integers.
     An empty table keeps its headers. Raises nothing of its own."""
     actions = _frame([a.as_dict(tables.extra_columns) for a in tables.actions],
                      list(ACTION_COLUMNS) + tables.extra_columns, "page")
     progress = [p.as_dict() for p in tables.progress]
     frames = {
         "actions": actions,
-        "progress": _frame(progress, list(progress[0]) if progress else list(PROGRESS_COLUMNS), "page"),
+        "progress": _frame(progress, list(progress[0]) if progress else list(PROGRESS_COLUMNS), "page",
+                           "days_overdue"),
         "summary": _frame([s.as_dict() for s in tables.summary], list(SUMMARY_COLUMNS)),
         "documents": _frame([d.as_dict() for d in tables.documents], list(DOCUMENT_COLUMNS), "pages"),
         "abbreviations": pd.DataFrame(
@@ -46,11 +48,12 @@ def tables_to_frames(tables: Tables) -> dict[str, pd.DataFrame]:
     return {name: frames[name] for name in TABLE_NAMES}
 
 
-def _frame(rows: list[dict[str, object]], columns: list[str], pages: str = "") -> pd.DataFrame:
-    """A table's frame; its ``pages`` column (int or None) as whole numbers with gaps."""
+def _frame(rows: list[dict[str, object]], columns: list[str], *counts: str) -> pd.DataFrame:
+    """A table's frame; its ``counts`` columns (int or None: pages, days overdue) as whole
+    numbers with gaps."""
     frame = pd.DataFrame(rows, columns=columns)
-    if pages:
-        frame[pages] = frame[pages].astype("Int64")
+    for name in counts:
+        frame[name] = frame[name].astype("Int64")
     return frame
 
 

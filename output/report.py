@@ -1,18 +1,22 @@
 """report.html: one self-contained page per run (inline CSS and SVG, nothing fetched).
 
-Per plan: the RAG counts at each version as a stacked bar chart, the actions still Red,
-what slipped, what is new and what was dropped, each linked to its paper and page. It
+Per plan: the overdue actions first, most days late first, with how late each is; the
+RAG counts at each version as a stacked bar chart; the actions still Red, what slipped,
+what is new and what was dropped; each linked to its paper and page. It
 reads the tables as they are; where the version tables (progress, summary) are empty it
 counts the actions per paper instead and says what it cannot show.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Protocol
 
 from actionplans.normalise import Tables
+from actionplans.normalise.deadlines import days_overdue
+from actionplans.normalise.progress import DONE
 from actionplans.normalise.rows import ActionRow, DocumentRow, ProgressRow, SummaryRow
 from actionplans.output.links import source_href
 from actionplans.output.settings import OutputSettings
@@ -54,11 +58,13 @@ class PlanView:
     council: str = ""
     judgement: str = ""
     versions: list[VersionBar] = field(default_factory=list)
+    overdue: list[Listed] = field(default_factory=list)
     red: list[Listed] = field(default_factory=list)
     slipped: list[Listed] = field(default_factory=list)
     new: list[Listed] = field(default_factory=list)
     dropped: list[Listed] = field(default_factory=list)
     has_progress: bool = False
+    has_due_dates: bool = False  # whether any paper of the plan gives a due date
 
 
 # ---- from the tables to what the page shows ----
@@ -105,14 +111,31 @@ def plan_views(tables: Tables) -> list[PlanView]:
 
 def _fill_changes(view: PlanView, progress: list[ProgressRow], actions: list[ActionRow]) -> None:
     view.has_progress = bool(progress)
-    if not progress:  # no version table: the Red actions of the plan's papers, as they stand
-        view.red = [a for a in actions if a.plan_id == view.plan_id and a.rag == "Red"]
+    view.has_due_dates = any(a.due_date for a in actions if a.plan_id == view.plan_id)
+    if not progress:  # no version table: the Red and overdue actions of the plan's papers, as they stand
+        mine = [a for a in actions if a.plan_id == view.plan_id]
+        view.red = [a for a in mine if a.rag == "Red"]
+        view.overdue = most_late_first(mine)
         return
     live = [p for p in progress if not p.dropped]
+    view.overdue = most_late_first(live)
     view.red = [p for p in live if p.latest_rag == "Red"]
     view.slipped = [p for p in live if p.slipped]
     view.new = [p for p in live if p.new]
     view.dropped = [p for p in progress if p.dropped]
+
+
+def days_late(row: Listed) -> int | None:
+    """Days the action is overdue: as progress counted them, or (a paper's row) at its paper's date."""
+    if isinstance(row, ProgressRow):
+        return row.days_overdue
+    return days_overdue(row.due_date, row.plan_as_at or row.document_date, row.rag, DONE)
+
+
+def most_late_first(rows: Sequence[Listed]) -> list[Listed]:
+    """The overdue rows, most days late first (ties in plan order)."""
+    late = [(days, r) for r in rows if (days := days_late(r)) is not None]
+    return [r for _, r in sorted(late, key=lambda x: -x[0])]
 
 
 def trail(row: Listed) -> list[tuple[str, str]]:
@@ -139,6 +162,11 @@ def tables_to_report(tables: Tables, out: Path, settings: OutputSettings) -> byt
     return page.encode("utf-8")
 
 
+def still_overdue(progress: list[ProgressRow]) -> int:
+    """Actions overdue in the latest version of their plan (dropped ones aside)."""
+    return sum(p.overdue and not p.dropped for p in progress)
+
+
 def still_red(progress: list[ProgressRow]) -> int:
     """Actions Red in the latest version of their plan (dropped ones aside)."""
     return sum(p.latest_rag == "Red" and not p.dropped for p in progress)
@@ -149,12 +177,14 @@ def _header(tables: Tables, views: list[PlanView], settings: OutputSettings) -> 
     status = [d.status for d in documents]
     if tables.progress:
         red = ("red", still_red(tables.progress), "actions Red in their plan's latest version")
+        late = ("overdue", still_overdue(tables.progress), "actions past due in their plan's latest version")
     else:
         red = ("red", sum(a.rag == "Red" for a in actions), "action rows rated Red")
+        late = ("overdue", sum(days_late(a) is not None for a in actions), "action rows past due at their paper's date")
     cards = [("files", len(documents), f"{status.count('ok')} ok · {status.count('no_plan')} no plan · "
                                        f"{status.count('error')} failed"),
              ("plans", len(views), ", ".join(v.plan_id for v in views) or "none found"),
-             ("actions", len(actions), "one row per action per paper"), red]
+             ("actions", len(actions), "one row per action per paper"), red, late]
     html = "".join(f'<div class="card" data-stat="{name}"><div class="n">{n}</div><div class="k">{name}</div>'
                    f'<div class="d">{escape(detail)}</div></div>' for name, n, detail in cards)
     read = ", ".join(p.as_posix() for p in settings.inputs)
@@ -166,6 +196,8 @@ def _plan_section(view: PlanView, href: HrefFn) -> str:
     about = " · ".join(escape(x) for x in (view.council, f"judgement: {view.judgement}" if view.judgement else "") if x)
     parts = [f'<section class="plan" data-plan="{escape(view.plan_id)}">',
              f'<h2>{escape(view.plan_id)}</h2>' + (f'<p class="about">{about}</p>' if about else ""),
+             _actions_table("Overdue", "overdue", view.overdue, href,
+                            "No action is overdue." if view.has_due_dates else "The plan gives no due dates."),
              '<h3>RAG status at each version</h3>', _legend(), chart(view.versions, href),
              _actions_table("Still Red", "red", view.red, href, "No action is Red.")]
     if view.has_progress:
@@ -255,8 +287,17 @@ def _action_row(r: Listed, href: HrefFn) -> str:
     number = escape(r.action_number) + (f'<div class="rec">rec.&nbsp;{escape(rec)}</div>' if rec else "")
     return (f'<tr data-key="{escape(r.action_key)}"><td class="num">{number}</td>'
             f'<td>{escape(r.action_text)}</td><td class="lead">{escape(r.lead_officers)}'
-            f'</td><td class="trail">{_trail(r)}</td>'
+            f'</td><td class="trail">{_trail(r)}{_lateness(r)}</td>'
             f'<td class="src"><a href="{escape(href(source, r.page))}">{where}</a></td></tr>')
+
+
+def _lateness(r: Listed) -> str:
+    """How late an overdue action is, under its status; nothing for one that is not."""
+    days = days_late(r)
+    if days is None:
+        return ""
+    return (f'<div class="late" data-days="{days}">{days} day{"s" if days != 1 else ""} late'
+            f'<span class="due">due {escape(r.due_date)}</span></div>')
 
 
 def _trail(r: Listed) -> str:
@@ -313,12 +354,12 @@ h1 { font-size: 26px; margin: 0; }
 h2 { font-size: 21px; margin: 0 0 2px; }
 h3 { font-size: 15px; margin: 22px 0 8px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 .sub, .about { color: var(--muted); margin: 2px 0 0; }
-.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 14px; margin: 18px 0 26px; }
+.cards { display: grid; grid-template-columns: repeat(5, 1fr); gap: 14px; margin: 18px 0 26px; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
 .card .n { font-size: 28px; font-weight: 700; }
 .card .k { text-transform: uppercase; font-size: 12px; letter-spacing: .06em; color: var(--muted); }
 .card .d { font-size: 13px; color: var(--muted); margin-top: 4px; }
-.card[data-stat=red] .n { color: #c03030; }
+.card[data-stat=red] .n, .card[data-stat=overdue] .n { color: #c03030; }
 section { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 22px 24px;
   margin-bottom: 22px; }
 .legend { display: flex; gap: 16px; font-size: 13px; color: var(--muted); margin-bottom: 6px; }
@@ -358,6 +399,8 @@ a:hover { text-decoration: underline; }
 .chip.green { background: #3a9e5c; } .chip.blue { background: #3b7dd8; }
 .chip.none { background: #e4e8ee; color: #6b7785; }
 .arrow { color: var(--muted); margin: 0 3px; font-size: 12px; }
+.late { color: #9c1c1c; font-weight: 700; font-size: 12.5px; margin-top: 4px; }
+.late .due { display: block; font-weight: 400; color: var(--muted); }
 .empty, .note { color: var(--muted); font-style: italic; margin: 4px 0; }
 .status { font-size: 12px; padding: 2px 8px; border-radius: 10px; white-space: nowrap; }
 .status.ok { background: #dff3e6; color: #1d6b3a; }

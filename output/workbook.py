@@ -1,6 +1,7 @@
 """actionplans.xlsx: the run's tables as an analyst's workbook. One sheet per table,
 header frozen and bold, filters on, widths to fit, long text wrapped, dates as dates,
-RAG cells in their colour, each paper's name a link to the paper."""
+RAG cells in their colour, each paper's name a link to the paper. The Progress sheet
+lists each plan's overdue actions first, the latest first, their lateness in red."""
 from __future__ import annotations
 
 import io
@@ -29,6 +30,9 @@ RAG_STYLES = {s.name: (s.sheet_fill, s.sheet_ink) for s in default_vocabulary().
 # Summary's count columns are headed in their colour.
 COUNT_HEADERS = {name.lower(): name for name in default_vocabulary().status_names}
 HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
+# Deadline cells that call for attention, in a status's colours: late in Red's, a due
+# date pushed back in Amber's.
+FLAG_STYLES = {"overdue": "Red", "days_overdue": "Red", "date_moved": "Amber"}
 DATE_FORMAT = "yyyy-mm-dd"
 
 
@@ -37,10 +41,24 @@ def frames_to_workbook(frames: dict[str, pd.DataFrame], out: Path, settings: Out
     wb.remove(wb.active)
     for name, title in SHEETS.items():
         if name in frames:
-            _write_sheet(wb.create_sheet(title), frames[name], out, settings)
+            frame = overdue_first(frames[name]) if name == "progress" else frames[name]
+            _write_sheet(wb.create_sheet(title), frame, out, settings)
     buffer = io.BytesIO()
     wb.save(buffer)
     return reproducible(buffer.getvalue())
+
+
+def overdue_first(progress: pd.DataFrame) -> pd.DataFrame:
+    """The progress rows with each plan's overdue actions first, most days late first,
+    then the others in plan order; plans stay in their order."""
+    if "overdue" not in progress.columns or progress.empty:
+        return progress
+    plans = {p: i for i, p in enumerate(dict.fromkeys(progress["plan_id"]))}
+    late = progress["days_overdue"].fillna(0).astype(int)
+    keys = [(plans[p], not overdue, -days) for p, overdue, days in
+            zip(progress["plan_id"], progress["overdue"], late, strict=True)]
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    return progress.iloc[order].reset_index(drop=True)
 
 
 def _write_sheet(ws: Worksheet, frame: pd.DataFrame, out: Path, settings: OutputSettings) -> None:
@@ -92,6 +110,10 @@ def _style_column(ws: Worksheet, col_index: int, name: str, out: Path, settings:
     wrap = prose and longest > settings.max_column_width or any("\n" in str(c.value or "") for c in cells)
     for cell in cells:
         _style_cell(cell, wrap, is_rag)
+        if name in FLAG_STYLES and cell.value not in (None, False, 0):
+            fill, text = RAG_STYLES[FLAG_STYLES[name]]
+            cell.fill = PatternFill("solid", fgColor=fill)
+            cell.font = Font(color=text, bold=True)
     if name == "source_file" and settings.inputs:
         for cell in cells:
             if cell.value:

@@ -60,7 +60,9 @@ RECOMMENDATIONS = (
         Row((_a("12", text=(
             "Early Help Strategy to be agreed and implemented to ensure better co- "
             "ordination of early help services and simpler pathways into, through and "
-            "out of early help services")),)),
+            "out of early help services"), pdf_text=(
+            "Early Help Strategy to be agreed and implemented to ensure better co-ordination of early help services "
+            "and simpler pathways into, through and out of early help services")),)),
     )),
     Recommendation("3", (
         "The council and RSCB to establish effective arrangements to enable children and "

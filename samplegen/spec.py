@@ -39,6 +39,10 @@ class Action:
     # The RAG cell shows its status by ``fill`` alone, with no text: ``rag_raw`` is then
     # the colour's name ("light green"), not something printed.
     colour_only: bool = False
+    # action_text as the PDF made from the Word file shows it, where that differs: a space
+    # typed before a hyphen that ends a printed line ("co- ordination") is not in the PDF,
+    # which reads as the hyphenated word ("co-ordination") a line break normally cuts.
+    pdf_text: str = ""
 
     @property
     def inferred(self) -> bool:

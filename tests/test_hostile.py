@@ -24,7 +24,7 @@ import pytest
 
 import actionplans
 import actionplans.batch
-from actionplans.batch import BatchSettings, iter_inputs, names_root, run_batch, run_batch_report
+from actionplans.batch import OUTPUT_NAMES, BatchSettings, iter_inputs, names_root, run_batch, run_batch_report
 from actionplans.cache import ResultCache, RunCache
 from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestError, IngestSettings, read_document
@@ -319,6 +319,17 @@ def test_a_run_whose_output_is_its_input_reads_only_the_papers(tmp_path: Path) -
     assert _documents(tmp_path) == {"plan.docx": ("ok", "")}
 
 
+def test_a_runs_workbook_and_report_are_recognised_on_their_own(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    shutil.copy(PLAN, src / "plan.docx")
+    assert actionplans.main(["extract", str(src), "-o", str(out), "-q", "--no-cache"]) == 0
+    assert {p.name for p in out.iterdir() if not p.name.startswith(".")} <= OUTPUT_NAMES  # the list is complete
+    for name in ("actionplans.xlsx", "report.html"):
+        shutil.copy(out / name, src / name)
+    assert [name for _, name in iter_inputs([src])] == ["plan.docx"]
+
+
 def test_a_users_own_files_named_like_outputs_are_still_read(tmp_path: Path) -> None:
     (tmp_path / "report.html").write_text("<!DOCTYPE html><html><body>Our own report</body></html>")
     (tmp_path / "documents.csv").write_text("name,date\nminutes,2013\n")
@@ -503,6 +514,43 @@ def test_a_pdf_page_whose_parent_chain_loops_is_named(tmp_path: Path) -> None:
     assert _refusal(tmp_path / "loop.pdf") == "damaged PDF: page 1 has no size (no MediaBox, and its parent chain loops)"
 
 
+def _page(attrs: bytes, font: bytes = FONT) -> bytes:
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R " + attrs + b" /Contents 4 0 R " + font + b" >>", _stream(TEXT)])
+
+
+@pytest.mark.parametrize("pdf,words", [
+    (_page(b""), "damaged PDF: page 1 has no size (no MediaBox, nor one inherited)"),
+    (_page(b"/MediaBox 9 0 R"), "damaged PDF: page 1 has no size (no MediaBox, nor one inherited)"),
+    (_page(b"/MediaBox [0 0 a b]"), "damaged PDF: page 1 has a MediaBox that is not four numbers"),
+    (_page(b"/MediaBox [0 0 612]"), "damaged PDF: page 1 has a MediaBox that is not four numbers"),
+    (_page(b"/MediaBox [0 0 612 792] /CropBox [a]"), "damaged PDF: page 1 has a CropBox that is not four numbers"),
+    (_page(b"/MediaBox [0 0 612 792] /Rotate /abc"), "damaged PDF: page 1 has a rotation (Rotate) that is not a number"),
+    (_page(b"/MediaBox [0 0 612 792]", b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type0 /BaseFont /X "
+                                       b"/DescendantFonts 7 >> >> >>"),
+     "damaged PDF: page 1 cannot be read (a font in it is damaged)"),
+])
+def test_a_pdf_page_that_cannot_be_laid_out_is_named(pdf: bytes, words: str, tmp_path: Path) -> None:
+    (tmp_path / "bad.pdf").write_bytes(pdf)
+    assert _refusal(tmp_path / "bad.pdf") == words
+
+
+@pytest.mark.parametrize("part,old,new,words", [
+    ("word/numbering.xml", b'<w:start w:val="1"/>', b'<w:start w:val="abc"/>',
+     "damaged Word file: its list numbering (numbering.xml) holds text where Word writes a number"),
+    ("word/numbering.xml", b'w:ilvl="0"', b'w:ilvl="zz"',
+     "damaged Word file: its list numbering (numbering.xml) holds text where Word writes a number"),
+    ("word/document.xml", None, b"<?xml version='1.0'?><foo/>",
+     "damaged Word file: its main part holds no Word document body"),
+    ("word/document.xml", None, b"not XML at all",
+     "damaged Word file: a part is not well-formed XML (Start tag expected, '<' not found, line 1, column 1)"),
+])
+def test_a_word_part_with_values_word_never_writes_is_named(part: str, old: bytes | None, new: bytes, words: str,
+                                                           tmp_path: Path) -> None:
+    data = _part(part).replace(old, new) if old is not None else new
+    assert _refusal(docx_with(tmp_path / "bad.docx", {part: data})) == words
+
+
 @pytest.mark.parametrize("value", [b"abc", b"", b"-3", b"99999999999999999999", b"\xc2\xb2"])
 def test_a_word_cell_with_a_span_that_is_no_number_spans_one_column(value: bytes, tmp_path: Path) -> None:
     doc = read_document(_grid_span(tmp_path / "span.docx", value), "span.docx")
@@ -513,6 +561,9 @@ def test_a_word_cell_with_a_span_that_is_no_number_spans_one_column(value: bytes
 def test_other_office_files_renamed_docx_are_named(tmp_path: Path) -> None:
     assert _refusal(_xlsx(tmp_path / "budget.docx")) == "an Excel workbook, not a Word .docx"
     assert _refusal(_pptx(tmp_path / "slides.docx")) == "a PowerPoint presentation, not a Word .docx"
+    sheet = _zip(tmp_path / "sheet.docx", {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                                            "content.xml": b"<office:document-content/>"})
+    assert _refusal(sheet) == "an OpenDocument spreadsheet, not a Word or PDF paper"
 
 
 WORD_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"

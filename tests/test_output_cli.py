@@ -57,7 +57,7 @@ def test_real_actions_match_the_schema_and_the_workbook(run: tuple[Path, str]) -
     jsonschema.validate(records, actions_schema())
     ws = openpyxl.load_workbook(out / "actionplans.xlsx")["Actions"]
     assert ws.max_row == len(records) + 1 == len(_csv(out / "actions.csv")) + 1 == 173
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:P{ws.max_row}"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:R{ws.max_row}"
 
 
 def test_datapackage_describes_the_real_csvs(run: tuple[Path, str]) -> None:

@@ -38,7 +38,7 @@ def test_sheets_in_order(book: openpyxl.Workbook) -> None:
     assert book.sheetnames == ["Actions", "Progress", "Summary", "Documents", "Abbreviations"]
 
 
-@pytest.mark.parametrize("sheet,rows,last", [("Actions", 9, "Q"), ("Progress", 6, "Q"), ("Summary", 3, "O"),
+@pytest.mark.parametrize("sheet,rows,last", [("Actions", 9, "S"), ("Progress", 6, "U"), ("Summary", 3, "P"),
                                              ("Documents", 5, "M"), ("Abbreviations", 3, "C")])
 def test_header_frozen_bold_and_filtered(book: openpyxl.Workbook, sheet: str, rows: int, last: str) -> None:
     ws = book[sheet]

@@ -80,7 +80,7 @@ def test_sample_copies_are_one_version_each_in_date_order() -> None:
         "plan_id": "reading-2013", "version": "2013-08-09", "plan_as_at": "2013-08-09",
         "document_date": "2013-11-07", "source_file": PLAN_PDF, "red": rags.count("Red"),
         "amber": rags.count("Amber"), "green": rags.count("Green"), "blue": 0, "unrated": 0, "total": 43,
-        "new": 0, "dropped": 0, "slipped": 0, "copies": PLAN_DOCX}
+        "new": 0, "dropped": 0, "slipped": 0, "overdue": 0, "copies": PLAN_DOCX}
     assert (summary[0]["unrated"], summary[0]["total"]) == (43, 43)
 
 
@@ -90,7 +90,7 @@ def test_sample_progress_has_one_record_per_action_with_its_status_at_each_versi
     assert list(progress[0]) == [
         "plan_id", "action_key", "recommendation_number", "action_number", "action_text", "lead_officers",
         "rag_draft", "rag_2013-08-09", "first_seen", "last_seen", "latest_rag", "slipped", "stuck_red", "new",
-        "dropped", "source_file", "page"]
+        "dropped", "due_date", "overdue", "days_overdue", "date_moved", "source_file", "page"]
     fourth = progress[3]
     assert (fourth["action_key"], fourth["action_text"], fourth["rag_draft"], fourth["rag_2013-08-09"],
             fourth["latest_rag"], fourth["source_file"]) == (
