@@ -11,11 +11,15 @@ OUT ?= extracted
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,ocr]'  # ocr: CI runs the OCR tests (they skip where it is absent)
 	touch $(STAMP)
 
+# IN and OUT are quoted for the shell: folders as analysts name them ("Committee papers 2024",
+# "Director's reports") pass whole. An apostrophe is closed, escaped and reopened ('\'').
+quote = '$(subst ','\'',$(1))'
+
 extract: $(STAMP)
-	$(PY) -m actionplans extract $(IN) -o $(OUT)
+	$(PY) -m actionplans extract $(call quote,$(IN)) -o $(call quote,$(OUT))
 
 test: $(STAMP)
 	$(PY) -m pytest -q
@@ -30,6 +34,7 @@ samples: $(STAMP)
 # baseline measured in the same run; the figures go in docs/benchmarks.md.
 bench: $(STAMP)
 	$(PY) -m bench
+	$(PY) -m bench.ocr  # OCR row recall and field accuracy on rasterised test papers (the [ocr] extra)
 
 # mypy reads the package through links laid out as the wheel is: an editable install's
 # import finder maps actionplans.ingest to ingest/, which mypy cannot follow.

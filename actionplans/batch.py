@@ -1,11 +1,13 @@
 """Running the per-file stages (ingest, extract) over a batch of files.
 
 Each file's outcome is data (``PaperResult``): a file that cannot be read becomes a
-result with a one-line reason, and the batch goes on. Each file is read in a child
-process of its own with a time limit and an address-space cap, so a parser that hangs,
-crashes or eats memory costs that one file: the child is killed and the next file gets
-a fresh one. Children are forked from a server process that has already imported the
-parsers, so a child costs milliseconds, not the second an import takes.
+result with a one-line reason, and the batch goes on. Files are read in child processes
+(readers) with a time limit per file and an address-space cap, so a parser that hangs,
+crashes or eats memory costs that one file: the reader is killed and the next file gets
+a fresh one. A reader takes file after file while it stays near the size it started at,
+so small papers do not pay a process start each; one a file has grown (or that failed
+for memory) ends after it. Readers are forked from a server process that has already
+imported the parsers, so one starts in milliseconds, not the second an import takes.
 
 Files run ``workers`` at a time here, or as tasks on a Dask cluster (``scheduler``),
 where each task runs its file in the same kind of child. With a cache folder, a file
@@ -45,7 +47,7 @@ from typing import Any
 from actionplans.cache import ResultCache, fingerprint
 from actionplans.extract import ExtractSettings, document_to_extraction
 from actionplans.extract.records import PaperResult
-from actionplans.ingest import IngestError, IngestSettings, check_size, read_document, sniff_format
+from actionplans.ingest import IngestError, IngestSettings, NotAPaper, check_size, read_document, sniff_format
 from actionplans.ingest.errors import one_line
 
 log = logging.getLogger("actionplans")
@@ -103,8 +105,9 @@ class FileStats:
     """How reading one file went, for benchmarks and debugging."""
 
     seconds: float = 0.0
-    peak_mb: float = 0.0  # the child's peak resident memory
+    peak_mb: float = 0.0  # the reader's peak resident memory while it read this file
     cached: bool = False
+    reader: int = 0  # the reader's process id (0: read in this process, or never started)
 
 
 @dataclass
@@ -337,6 +340,8 @@ def read_paper(path: Path, result: PaperResult, extract: ExtractSettings, ingest
         doc = read_document(path, result.source_file, ingest)
         result.pages = doc.pages
         result.extraction = document_to_extraction(doc, extract)
+    except NotAPaper as exc:  # a CSV, a picture, an archive: listed as skipped, no failure
+        result.skipped = exc.message
     except IngestError as exc:
         if exc.slug == "memory":
             raise MemoryError from exc  # the cap's doing, not the file's: the caller says so
@@ -394,37 +399,103 @@ class _Outcome:
     stats: FileStats
     cacheable: bool  # False where the outcome depends on the limits, not the file
     notes: str = ""  # tracebacks and the parsers' warnings, shown with -v
+    last: bool = True  # the reader ends after this file: the next file needs another
 
 
-def _child(conn: Connection, job: _Job) -> None:
-    """Runs in the child: end with the run, cap memory, read the file, send its hash and
-    then its outcome back."""
+# A reader takes file after file while it stays within this many MiB of the address space
+# it started with (and had no memory failure), so each file keeps nearly all of its cap;
+# a file that leaves it larger (a big PDF's objects, a fragmented heap) is its last.
+_REUSE_GROWTH_MB = 64
+_REUSE_FILES = 200  # and at most this many files: no slow leak builds up
+
+
+def _serve(conn: Connection, memory_mb: int, reuse: bool) -> None:
+    """Runs in a reader process: end with the run, cap memory, then read the files the run
+    sends one at a time, each within its own time limit (the run's watch) and memory cap,
+    sending back its hash and then its outcome, until the run has no more for it or the
+    reader grew (``_REUSE_GROWTH_MB``). Sparing a process start per file is what makes a
+    batch of small papers fast."""
     import resource
 
     _end_with_the_run(conn)
-    cap = job.memory_mb << 20
+    cap = memory_mb << 20
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     notes = _Notes()
     logging.getLogger().addHandler(notes)  # the parsers' warnings travel back with the result, for -v
     logging.captureWarnings(True)
     log.setLevel(logging.DEBUG)
+    fresh = _address_space_mb()
+    for served in range(1, _REUSE_FILES + 1):
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            break  # the run has no more files for this reader
+        notes.lines.clear()
+        outcome, healthy = _read_one(conn, job, notes)
+        grown = fresh is None or (_address_space_mb() or 0.0) > fresh + _REUSE_GROWTH_MB
+        last = not (reuse and healthy) or grown or served == _REUSE_FILES
+        if last:
+            _SENT.set()
+        conn.send(replace(outcome, last=last))
+        if last:
+            break
+    _SENT.set()
+    conn.close()
+
+
+def _read_one(conn: Connection, job: _Job, notes: _Notes) -> tuple[_Outcome, bool]:
+    """One file in a reader: its outcome, and whether the reader may take another (not
+    after a memory failure, which may leave its heap in pieces)."""
+    _reset_peak_memory()
     started = time.perf_counter()
     hashed: list[str] = []
 
-    def on_hash(digest: str) -> None:  # the run knows the hash even if this child is stopped
+    def on_hash(digest: str) -> None:  # the run knows the hash even if this reader is stopped
         hashed.append(digest)
         conn.send(digest)
 
+    healthy = True
     try:
         done = _read_input(job.path, job.source, job.extract, job.ingest, job.cache, on_hash)
     except MemoryError:
         reason = f"out of memory: reading it needs more than the {job.memory_mb} MiB cap"
         done = _Read(PaperResult(job.source, "".join(hashed), "", error=reason), cacheable=False)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    stats = FileStats(time.perf_counter() - started, peak, done.cached)
-    _SENT.set()
-    conn.send(_Outcome(job.index, done.result, stats, done.cacheable, "\n".join(notes.lines)))
-    conn.close()
+        healthy = False
+    stats = FileStats(time.perf_counter() - started, _peak_memory_mb(), done.cached, os.getpid())
+    return _Outcome(job.index, done.result, stats, done.cacheable, "\n".join(notes.lines)), healthy
+
+
+def _status_mb(field: str) -> float | None:
+    """A figure from /proc/self/status (Linux), in MiB; None elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _address_space_mb() -> float | None:
+    return _status_mb("VmSize")  # what RLIMIT_AS counts
+
+
+def _reset_peak_memory() -> None:
+    """Start this file's peak resident memory afresh (Linux: clear_refs 5 resets VmHWM), so
+    a reader that took other files first reports this one's own peak."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
+            fh.write("5")
+    except OSError:
+        pass  # the process's peak stands for the file's
+
+
+def _peak_memory_mb() -> float:
+    import resource
+
+    peak = _status_mb("VmHWM")
+    return peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -511,51 +582,71 @@ def _main_hidden() -> Iterator[None]:
             sys.modules["__main__"] = main
 
 
-class _Running:
-    """One child reading one file, with its deadline."""
+class _Reader:
+    """One reader process, and the file it reads now (None between files) with its deadline."""
 
-    def __init__(self, ctx: Any, job: _Job, timeout_s: float) -> None:
-        self.job = job
-        self.timeout_s = timeout_s
-        self.sha256 = ""  # sent by the child once it has hashed the file
-        self.conn, child_conn = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_child, args=(child_conn, job), daemon=True)
-        self.started = time.monotonic()
+    def __init__(self, ctx: Any, memory_mb: int, reuse: bool) -> None:
+        self.memory_mb = memory_mb
+        self.conn, child_conn = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=_serve, args=(child_conn, memory_mb, reuse), daemon=True)
         with _SERVER_LOCK, _main_hidden():
             self.process.start()
         child_conn.close()
+        self.job: _Job | None = None
+        self.ended = False
+        self.timeout_s = self.started = self.deadline = 0.0
+        self.sha256 = ""  # sent by the reader once it has hashed the file
+
+    def start(self, job: _Job, timeout_s: float) -> None:
+        """Hand the reader a file; its time limit starts now."""
+        self.job, self.timeout_s, self.sha256 = job, timeout_s, ""
+        self.started = time.monotonic()
         self.deadline = self.started + timeout_s
+        try:
+            self.conn.send(job)
+        except OSError:
+            pass  # the reader is gone: receive() says how
 
     @property
     def handles(self) -> list[Any]:
         return [self.conn, self.process.sentinel]
 
     def receive(self) -> _Outcome | None:
-        """What the child sent, once one of the handles is ready: None while it has sent
-        only the file's hash; its outcome once it has sent that, or died."""
+        """What the reader sent, once one of the handles is ready: None while it has sent
+        only the file's hash; the file's outcome once it has sent that, or died."""
         try:
             while self.conn.poll():
                 message = self.conn.recv()
                 if isinstance(message, _Outcome):
-                    return self._end(message)
+                    self.job = None
+                    if message.last:
+                        self.end()
+                    return message
                 self.sha256 = str(message)
         except (EOFError, OSError):
-            return self._end(self._failed(self._death()))
-        return None if self.process.is_alive() else self._end(self._failed(self._death()))
+            return self._lost()
+        return None if self.process.is_alive() else self._lost()
 
-    def _end(self, outcome: _Outcome) -> _Outcome:
+    def _lost(self) -> _Outcome:
+        outcome = self._failed(self._death())
+        self.end()
+        return outcome
+
+    def end(self) -> None:
+        """Let the reader go: it ends once its pipe closes, or is killed if it lingers."""
+        self.job, self.ended = None, True
         self.conn.close()
         self.process.join(5)
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
-        return outcome
 
     def kill(self) -> _Outcome:
         self.process.kill()
         self.process.join()
-        self.conn.close()
-        return self._failed(f"timed out after {self.timeout_s:g} s (stopped)")
+        outcome = self._failed(f"timed out after {self.timeout_s:g} s (stopped)")
+        self.end()
+        return outcome
 
     def _death(self) -> str:
         self.process.join(5)
@@ -568,45 +659,72 @@ class _Running:
         return f"reader stopped without a result (exit status {code})"
 
     def _failed(self, reason: str) -> _Outcome:
+        assert self.job is not None
         result = PaperResult(source_file=self.job.source, sha256=self.sha256, format="", error=reason)
         return _Outcome(self.job.index, result, FileStats(time.monotonic() - self.started), cacheable=False)
 
 
 def run_isolated(job: _Job, timeout_s: float) -> _Outcome:
-    """One file in one child, waited for here: the unit a Dask task runs."""
-    running = _Running(_context(), job, timeout_s)
+    """One file in a reader of its own, waited for here: the unit a Dask task runs."""
+    reader = _Reader(_context(), job.memory_mb, reuse=False)
+    reader.start(job, timeout_s)
     while True:
-        ready = wait(running.handles, timeout=max(0.0, running.deadline - time.monotonic()))
-        outcome = running.receive() if ready else None
-        if outcome is None and time.monotonic() >= running.deadline:
-            outcome = running.kill()
+        ready = wait(reader.handles, timeout=max(0.0, reader.deadline - time.monotonic()))
+        outcome = reader.receive() if ready else None
+        if outcome is None and time.monotonic() >= reader.deadline:
+            outcome = reader.kill()
         if outcome is not None:
+            if not reader.ended:
+                reader.end()
             return outcome
 
 
 def _run_local(jobs: list[_Job], workers: int, timeout_s: float) -> Iterator[_Outcome]:
-    """The jobs, ``workers`` children at a time; outcomes as they finish."""
+    """The jobs, ``workers`` readers at a time, each taking file after file (a fresh one
+    where a file left its reader grown, failed or dead); outcomes as they finish."""
     ctx = _context()
     queue = sorted(jobs, key=lambda job: job.size)  # popped from the end: largest first
-    running: list[_Running] = []
+    readers: list[_Reader] = []
     try:
-        while queue or running:
-            while queue and len(running) < workers:
-                running.append(_Running(ctx, queue.pop(), timeout_s))
-            soonest = min(r.deadline for r in running)
-            ready = set(wait([h for r in running for h in r.handles], timeout=max(0.0, soonest - time.monotonic())))
-            now = time.monotonic()
-            for r in list(running):
-                outcome = r.receive() if any(h in ready for h in r.handles) else None
-                if outcome is None and now >= r.deadline:
-                    outcome = r.kill()
-                if outcome is not None:
-                    running.remove(r)
-                    yield outcome
+        while queue or readers:
+            readers = _hand_out(ctx, queue, readers, workers, timeout_s)
+            busy = [r for r in readers if r.job is not None]
+            if busy:
+                soonest = min(r.deadline for r in busy)
+                ready = set(wait([h for r in busy for h in r.handles], timeout=max(0.0, soonest - time.monotonic())))
+                now = time.monotonic()
+                for r in busy:
+                    outcome = r.receive() if any(h in ready for h in r.handles) else None
+                    if outcome is None and now >= r.deadline:
+                        outcome = r.kill()
+                    if outcome is not None:
+                        yield outcome
+            if not queue:  # no file left for an idle reader: it goes at once
+                for r in readers:
+                    if r.job is None and not r.ended:
+                        r.end()
+            readers = [r for r in readers if not r.ended]
     finally:
-        for r in running:  # an interrupted run leaves no children behind
+        for r in readers:  # an interrupted run leaves no readers behind
             r.process.kill()
             r.process.join()
+
+
+def _hand_out(ctx: Any, queue: list[_Job], readers: list[_Reader], workers: int, timeout_s: float) -> list[_Reader]:
+    """The next files to the idle readers, and to new readers up to ``workers``."""
+    for r in readers:
+        if r.job is None and not r.ended and queue:
+            if r.process.is_alive() and r.memory_mb == queue[-1].memory_mb:
+                r.start(queue.pop(), timeout_s)
+            else:
+                r.end()
+    readers = [r for r in readers if not r.ended]
+    while queue and len(readers) < workers:
+        job = queue.pop()
+        reader = _Reader(ctx, job.memory_mb, reuse=True)
+        reader.start(job, timeout_s)
+        readers.append(reader)
+    return readers
 
 
 def _run_dask(jobs: list[_Job], address: str, timeout_s: float) -> Iterator[_Outcome]:

@@ -18,7 +18,6 @@ import logging
 import os
 import pickle
 import shutil
-import tempfile
 import time
 import typing
 from dataclasses import replace
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from actionplans.extract.records import PaperResult
+from actionplans.files import atomic_write
 
 log = logging.getLogger("actionplans")
 T = TypeVar("T")
@@ -94,18 +94,6 @@ def entry_value(data: bytes, kind: type) -> Any | None:
     return value if isinstance(value, kind) else None
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Written whole or not at all: a run killed while writing leaves no half entry."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".entry-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _drop(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)
@@ -158,7 +146,7 @@ class ResultCache:
         path = self._path(result.sha256)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _write(path, entry_bytes(result))
+            atomic_write(path, entry_bytes(result), private=True)
         except OSError as exc:  # read-only, full, or a file where the folder should be
             self._read_only(exc)
 
@@ -243,7 +231,7 @@ class RunCache(Generic[T]):
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _write(self.folder / f"{key}.pickle", entry_bytes(tables))
+            atomic_write(self.folder / f"{key}.pickle", entry_bytes(tables), private=True)
             self._prune()
         except OSError as exc:
             self._read_only(exc)

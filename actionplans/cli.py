@@ -1,7 +1,8 @@
 """The command line: ``actionplans extract PATH... -o OUT``, a thin layer over the library.
 
 Domain errors print one line (``actionplans: error: ...``) and exit 2; ``-v`` shows
-tracebacks. Exit status: 0 every file was read, 1 some could not be, 2 usage error.
+tracebacks. Exit status: 0 every file was read (files skipped as plainly not papers
+included), 1 some could not be, 2 usage error.
 """
 from __future__ import annotations
 
@@ -121,11 +122,13 @@ def _extract(args: argparse.Namespace) -> int:
     for d in failed:
         print(f"actionplans: {d.source_file}: {d.message}", file=sys.stderr)
     if not args.quiet:
-        counts = {s: sum(d.status == s for d in tables.documents) for s in ("ok", "no_plan", "error")}
+        counts = {s: sum(d.status == s for d in tables.documents) for s in ("ok", "no_plan", "error", "skipped")}
+        skipped = f", {counts['skipped']} skipped (not papers)" if counts["skipped"] else ""
         # Red now: in each plan's latest version, where versions were linked; else every Red row.
         red = still_red(tables.progress) if tables.progress else sum(a.rag == "Red" for a in tables.actions)
         print(f"{len(tables.documents)} files: {counts['ok']} ok, {counts['no_plan']} no plan, "
-              f"{counts['error']} failed; {len(tables.actions)} actions, {red} red -> {args.out}/ "
+              f"{counts['error']} failed{skipped}; "
+              f"{len(tables.actions)} actions, {red} red -> {args.out}/ "
               f"({', '.join(args.format)})")
     return 1 if failed else 0
 

@@ -1,15 +1,20 @@
-"""``make bench``: speed and memory on a reproducible synthetic batch, next to the naive
-baseline measured in the same run (pdfplumber's ``extract_tables()`` on every page).
+"""``make bench``: speed and memory on a council's real archive (``../shared/corpus/
+council-papers`` where present, else the synthetic batch) and on a reproducible synthetic
+batch, each next to its floor or baseline measured in the same run: the PDFium text pass
+over the same files, and pdfplumber's ``extract_tables()`` on every page.
 
 Prints the figures, then one line per target:
 
-    agenda-pack speedup vs naive: N.Nx      (target >= 20x, with the same rows)
-    2-worker scaling: N.NNx                 (200 papers; target >= 1.7x, < 500 MiB per worker)
+    real archive: N pages/s on 2 workers, F of the PDFium text-pass floor   (target >= 1/3, output identical)
+    agenda-pack speedup vs naive: N.Nx      (target >= 40x, with the same rows)
+    2-worker scaling: N.NNx                 (200 papers; target >= 1.8x, < 500 MiB per worker)
     unchanged re-run: N.N s                 (run(), caches warm; target < 2 s)
+    memory: N MiB per 1,000 actions         (linear: the same per 1,000 at every size)
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -19,12 +24,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
-from bench.synth import PLAN_PDF, BatchSpec, synthetic_batch
+from bench.synth import PLAN_PDF, BatchSpec, paper_kinds, synthetic_batch
 
 ROOT = Path(__file__).resolve().parent.parent
+ARCHIVE = ROOT.parent / "shared" / "corpus" / "council-papers"
+MEMORY_SIZES = (250, 750, 1500)  # actions per version; two versions each
 
 
 @dataclass
@@ -47,6 +55,29 @@ class Figures:
     rerun_batch_s: float = 0.0
     rerun_normalise_s: float = 0.0
     rerun_command_s: float = 0.0
+    pack_analysed: int = 0
+    readers: int = 0
+    archive: ArchiveFigures = field(default_factory=lambda: ArchiveFigures())
+    memory: list[dict[str, float]] = field(default_factory=list)
+    batch_memory: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class ArchiveFigures:
+    name: str = ""
+    files: int = 0
+    pages: int = 0  # PDF pages
+    floor_s: float = 0.0  # PDFium text pass, one core
+    ours_s: float = 0.0  # 2 workers, median of 3
+    full_s: float = 0.0  # 2 workers, every page through the full analysis
+    same_actions: bool = False
+    same_status: bool = False
+    actions: int = 0
+    meta_differ: int = 0  # documents whose title, date, council or judgement differ
+    analysed: int = 0  # pages the first pass sent to the full analysis
+    analysed_with_rows: int = 0
+    pages_with_rows: int = 0
+    missed: int = 0  # pages holding plan rows in the full run that the pass did not pick
 
 
 def _timed(fn: Callable[[], object]) -> tuple[float, object]:
@@ -80,7 +111,11 @@ def naive(path: Path) -> int:
 def measure_pack(pack: Path, figures: Figures, repeats: int) -> None:
     import pypdfium2 as pdfium
 
+    from actionplans.ingest.prefilter import PrefilterSettings, survey_pdf
+
     figures.pack_pages = len(pdfium.PdfDocument(str(pack)))
+    survey = survey_pdf(pack, PrefilterSettings())
+    figures.pack_analysed = len(survey.analyse) if survey is not None else figures.pack_pages
     plan = _rows(PLAN_PDF)  # also warms up the imports
     ours = [_timed(lambda: _rows(pack)) for _ in range(repeats)]
     figures.pack_ours_s = statistics.median(t for t, _ in ours)
@@ -91,7 +126,104 @@ def measure_pack(pack: Path, figures: Figures, repeats: int) -> None:
     print(f"pack: {figures.pack_pages} pages; ours {figures.pack_ours_s:.2f} s "
           f"({figures.pack_pages / figures.pack_ours_s:.0f} pages/s), naive {figures.pack_naive_s:.1f} s "
           f"({figures.pack_pages / figures.pack_naive_s:.1f} pages/s); rows {figures.pack_rows} "
-          f"{'==' if figures.same_rows else '!='} plan alone {figures.plan_rows}", flush=True)
+          f"{'==' if figures.same_rows else '!='} plan alone {figures.plan_rows}; full analysis of "
+          f"{figures.pack_analysed} pages", flush=True)
+
+
+def pdfium_floor(paths: list[Path]) -> tuple[float, int]:
+    """The floor: PDFium's text of every page of the PDFs, on one core (seconds, pages)."""
+    import pypdfium2 as pdfium
+
+    pages = 0
+    started = time.perf_counter()
+    for path in paths:
+        try:
+            doc = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError:
+            continue
+        for i in range(len(doc)):
+            page = doc[i]
+            text = page.get_textpage()
+            text.get_text_range()
+            text.close()
+            page.close()
+            pages += 1
+        doc.close()
+    return time.perf_counter() - started, pages
+
+
+def measure_archive(folder: Path, figures: Figures, repeats: int) -> None:
+    """A council's papers: ours on 2 workers (no cache) against the PDFium floor, and
+    against a run that gives every page the full analysis: the same output?"""
+    from actionplans.batch import BatchSettings, iter_inputs, run_batch_report
+    from actionplans.ingest import IngestSettings, PdfSettings
+    from actionplans.ingest.prefilter import PrefilterSettings
+    from actionplans.normalise import results_to_tables
+
+    a = figures.archive
+    inputs = iter_inputs([folder])
+    pdfs = [path for path, _ in inputs if path.suffix.lower() == ".pdf"]
+    a.name, a.files = str(folder), len(inputs)
+    a.floor_s, a.pages = pdfium_floor(pdfs)
+    batch = BatchSettings(workers=2, cache_dir=None)
+    runs = [_timed(lambda: run_batch_report(inputs, batch=batch)) for _ in range(repeats)]
+    a.ours_s = statistics.median(t for t, _ in runs)
+    full = IngestSettings(pdf=PdfSettings(prefilter=PrefilterSettings(enabled=False)))
+    a.full_s, full_report = _timed(lambda: run_batch_report(inputs, batch=batch, ingest=full))
+    ours = results_to_tables(runs[0][1].results)  # type: ignore[attr-defined]
+    every = results_to_tables(full_report.results)  # type: ignore[attr-defined]
+    _compare(ours, every, a)
+    _share(pdfs, {(r.source_file, r.page) for r in every.actions}, dict(inputs), a)
+    print(f"archive: {a.files} files, {a.pages} PDF pages ({folder.name}); PDFium text pass (floor, 1 core) "
+          f"{a.floor_s:.2f} s ({a.pages / a.floor_s:.0f} pages/s); ours on 2 workers {a.ours_s:.2f} s "
+          f"({a.pages / a.ours_s:.0f} pages/s, median of {repeats}); every page in full {a.full_s:.1f} s", flush=True)
+    print(f"archive output: actions {'identical' if a.same_actions else 'DIFFER'} ({a.actions} rows, every "
+          f"column); document status, counts and plans {'identical' if a.same_status else 'DIFFER'}; "
+          f"{a.meta_differ} no-plan papers' title/date/council/judgement read differently (PDFium's text, "
+          f"not tables)", flush=True)
+    print(f"archive first pass: full analysis of {a.analysed} of {a.pages} pages ({a.analysed / a.pages:.1%}); "
+          f"{a.analysed_with_rows} of them hold plan rows; pages with plan rows not analysed: {a.missed} of "
+          f"{a.pages_with_rows}", flush=True)
+
+
+def _compare(ours: Any, every: Any, a: ArchiveFigures) -> None:
+    a.same_actions = [asdict(r) for r in ours.actions] == [asdict(r) for r in every.actions]
+    a.actions = len(every.actions)
+    key = ("source_file", "status", "actions", "plan_id", "format", "pages")
+    meta = ("title", "document_date", "plan_as_at", "council", "judgement")
+    pairs = list(zip(ours.documents, every.documents, strict=True))
+    a.same_status = all([getattr(x, k) for k in key] == [getattr(y, k) for k in key] for x, y in pairs)
+    a.meta_differ = sum([getattr(x, k) for k in meta] != [getattr(y, k) for k in meta] for x, y in pairs)
+
+
+def _share(pdfs: list[Path], with_rows: set[tuple[str, int | None]], names: dict[Path, str],
+           a: ArchiveFigures) -> None:
+    """How many pages the first pass sent to the full analysis, and how many of those held
+    plan rows (in the run that analysed every page)."""
+    from actionplans.ingest.prefilter import PrefilterSettings, survey_pdf
+
+    picked: set[tuple[str, int | None]] = set()
+    whole: set[str] = set()
+    for path in pdfs:
+        survey = survey_pdf(path, PrefilterSettings())
+        if survey is None:  # no first pass (PDFium cannot read it): analysed whole
+            whole.add(names[path])
+            a.analysed += _pages(path)
+        else:
+            picked |= {(names[path], n) for n in survey.analyse}
+            a.analysed += len(survey.analyse)
+    a.pages_with_rows = len(with_rows)
+    a.analysed_with_rows = len({r for r in with_rows if r in picked or r[0] in whole})
+    a.missed = a.pages_with_rows - a.analysed_with_rows
+
+
+def _pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    try:
+        return len(pdfium.PdfDocument(str(path)))
+    except pdfium.PdfiumError:
+        return 0
 
 
 def measure_batch(folder: Path, cache: Path, figures: Figures) -> None:
@@ -111,10 +243,12 @@ def measure_batch(folder: Path, cache: Path, figures: Figures) -> None:
     figures.median_s = statistics.median(seconds)
     figures.p95_s = seconds[min(len(seconds) - 1, round(0.95 * (len(seconds) - 1)))]
     figures.peak_mb = max(s.peak_mb for s in stats.values())
+    figures.readers = len({s.reader for s in stats.values()})
     print(f"batch: {figures.papers} papers, {figures.pages} PDF pages, {figures.errors} errors; "
           f"1 worker {one:.1f} s ({figures.pages / one:.0f} pages/s), 2 workers {two:.1f} s "
           f"({figures.pages / two:.0f} pages/s); per file median {figures.median_s:.2f} s, "
-          f"p95 {figures.p95_s:.2f} s; peak memory per worker {figures.peak_mb:.0f} MiB", flush=True)
+          f"p95 {figures.p95_s:.2f} s; peak memory per worker {figures.peak_mb:.0f} MiB; "
+          f"{figures.readers} reader processes for {figures.papers} papers", flush=True)
 
 
 def measure_rerun(folder: Path, cache: Path, out: Path, figures: Figures) -> None:
@@ -140,6 +274,32 @@ def measure_rerun(folder: Path, cache: Path, out: Path, figures: Figures) -> Non
           f"command with CSV outputs {figures.rerun_command_s:.2f} s", flush=True)
 
 
+def measure_memory(work: Path, folder: Path, cache: Path, figures: Figures) -> None:
+    """Peak memory against the number of actions, each size in a fresh interpreter; and the
+    run's own process on the whole synthetic batch."""
+    done = subprocess.run([sys.executable, "-m", "bench.memory", "folder", str(folder), str(work), str(cache)],
+                          capture_output=True, text=True, check=True, cwd=ROOT)
+    figures.batch_memory = json.loads(done.stdout.strip().splitlines()[-1])
+    b = figures.batch_memory
+    print(f"memory: the run's own process on {b['papers']:.0f} papers ({b['actions']:.0f} actions; results from "
+          f"the cache, normalised, every output written) {b['main_mb']:.0f} MiB; {b['seconds']:.1f} s", flush=True)
+    for size in MEMORY_SIZES:
+        done = subprocess.run([sys.executable, "-m", "bench.memory", str(size), str(work)], capture_output=True,
+                              text=True, check=True, cwd=ROOT)
+        row = json.loads(done.stdout.strip().splitlines()[-1])
+        figures.memory.append(row)
+        print(f"memory: {row['actions']:.0f} actions (2 versions of a Word plan): reader {row['reader_mb']:.0f} MiB, "
+              f"run's own process (normalise, every output) {row['main_mb']:.0f} MiB; {row['seconds']:.1f} s",
+              flush=True)
+
+
+def memory_per_1000(rows: list[dict[str, float]]) -> list[float]:
+    """MiB of the run's own process per 1,000 more actions, between each size and the next:
+    alike where memory grows linearly."""
+    return [(b["main_mb"] - a["main_mb"]) / max(b["actions"] - a["actions"], 1) * 1000
+            for a, b in zip(rows, rows[1:], strict=False)]
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -160,9 +320,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--packs", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=3, help="runs of our reader on the pack (median)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "actionplans-bench")
+    parser.add_argument("--archive", type=Path, default=ARCHIVE, help="a folder of real papers (default: "
+                        "../shared/corpus/council-papers; the synthetic batch where absent)")
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory-against-actions runs")
     args = parser.parse_args(argv)
     spec = BatchSpec(papers=args.papers, packs=args.packs)
-    folder = args.work / f"batch-{spec.papers}-{spec.packs}-{spec.seed}"
+    folder = args.work / f"batch-{spec.papers}-{spec.packs}-{spec.seed}-{len(paper_kinds())}kinds"
     print(f"machine: {machine()}", flush=True)
     if not (folder / ".complete").exists():
         built, _ = _timed(lambda: synthetic_batch(folder, spec))
@@ -171,15 +334,35 @@ def main(argv: list[str] | None = None) -> int:
     figures = Figures()
     cache = args.work / "cache"
     measure_pack(folder / "pack_00.pdf", figures, args.repeats)
+    measure_archive(args.archive if args.archive.is_dir() else folder, figures, args.repeats)
     measure_batch(folder, cache, figures)
     measure_rerun(folder, cache, args.work / "out", figures)
+    if not args.no_memory:
+        measure_memory(args.work / "memory", folder, cache, figures)
+    return summary(figures)
+
+
+def summary(figures: Figures) -> int:
+    """The closing lines, one per target; exit status 1 where output differs."""
+    a = figures.archive
+    ours, floor = a.pages / a.ours_s, a.pages / a.floor_s
+    same = a.same_actions and a.same_status and not a.missed
     speedup = figures.pack_naive_s / figures.pack_ours_s
     scaling = figures.one_worker_s / figures.two_workers_s
+    print(f"real archive: {ours:.0f} pages/s on 2 workers, {ours / floor:.2f} of the PDFium text-pass floor "
+          f"({floor:.0f} pages/s); output {'identical' if same else 'DIFFERS'}; full analysis of "
+          f"{a.analysed / a.pages:.1%} of pages, {a.analysed_with_rows} of them with plan rows")
     print(f"agenda-pack speedup vs naive: {speedup:.1f}x{'' if figures.same_rows else ' (ROWS DIFFER)'}")
-    print(f"2-worker scaling: {scaling:.2f}x")
+    print(f"2-worker scaling: {scaling:.2f}x (peak memory per worker {figures.peak_mb:.0f} MiB)")
     print(f"unchanged re-run: {figures.rerun_s:.1f} s (run(); with normalise afresh "
           f"{figures.rerun_batch_s + figures.rerun_normalise_s:.1f} s)")
-    return 0 if figures.same_rows else 1
+    if figures.memory:
+        slopes = ", ".join(f"{slope:.0f}" for slope in memory_per_1000(figures.memory))
+        sizes = "/".join(f"{row['actions']:.0f}" for row in figures.memory)
+        worst = max(row["reader_mb"] for row in figures.memory)
+        print(f"memory: {slopes} MiB per 1,000 more actions in the run's own process (plans of {sizes} actions, "
+              f"{figures.memory[-1]['main_mb']:.0f} MiB at the largest); readers at most {worst:.0f} MiB")
+    return 0 if figures.same_rows and same else 1
 
 
 if __name__ == "__main__":

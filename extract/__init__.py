@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from actionplans.extract.actions import ROLE_COLUMNS, rows_to_actions
 from actionplans.extract.cover import document_info
+from actionplans.extract.dates import parse_date
 from actionplans.extract.headers import Header, HeaderSettings
 from actionplans.extract.records import (
     DocumentInfo,
@@ -42,22 +43,41 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     actions: list[RawAction] = []
     extra_columns: dict[str, str] = {}
     verdicts: list[TableVerdict] = []
+    sheets = [t.sheet for t in rejoin_headers(doc.blocks) if isinstance(t, Table)]
     for plan in blocks_to_plans(doc.blocks, settings.headers):
         rows = rows_to_actions(plan, vocabulary)
         why = rows_verdict(rows, vocabulary)
         verdicts.append(_verdict(plan.header, plan.pages, why, len(rows) if not why else 0, plan.first_table))
         if why:
             continue
-        actions.extend(rows)
+        actions.extend(_marked(rows, sheets[plan.first_table], doc))
         for name, printed in _extra_columns(plan.header).items():
             extra_columns.setdefault(name, printed)
     verdicts.extend(_other_tables(doc, settings.headers))
     verdicts.sort(key=lambda v: v.order)
     plan_tables = [t for t in doc.tables if find_header(t, settings.headers) is not None]
     info = document_info(doc, plan_tables)
+    # A saved web page states its date in its head (meta tags, ISO), not on the page.
+    stated = doc.properties.get("date", "")
+    info.document_date = info.document_date or (stated[:10] if _ISO.match(stated) else parse_date(stated))
     return Extraction(info=info, actions=actions, glossaries=_glossary_candidates(doc),
                       text=[clean(p.text) for p in doc.paragraphs if clean(p.text)],
-                      extra_columns=list(extra_columns), column_headers=extra_columns, tables=verdicts)
+                      extra_columns=list(extra_columns), column_headers=extra_columns, tables=verdicts,
+                      warnings=list(doc.warnings), ocr_pages=len(doc.ocr_pages))
+
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|T)")
+OCR_WARNING = "read by OCR from a scanned page: check the text against the paper"
+
+
+def _marked(rows: list[RawAction], sheet: str, doc: Document) -> list[RawAction]:
+    """The rows with the sheet they are on, and a warning on each row whose page was
+    recognised from its image: its text is the engine's reading, not the paper's."""
+    for row in rows:
+        row.sheet = sheet
+        if row.page is not None and row.page in doc.ocr_pages:
+            row.warnings.append(OCR_WARNING)
+    return rows
 
 
 def rows_verdict(actions: list[RawAction], vocabulary: Vocabulary) -> str:

@@ -41,6 +41,7 @@ class RawAction:
     # from another version of the plan.
     lead_shared: bool = False
     lead_in: bool = False  # its text opened with a lead-in ("to:") that later rows' bullets finish
+    sheet: str = ""  # the worksheet the action's row is on (spreadsheets), the `sheet` column
 
 
 @dataclass
@@ -67,6 +68,10 @@ class Extraction:
     # Every table read, whether it is a plan and why (documents.csv's reason for
     # no_plan, and ``actionplans explain``).
     tables: list[TableVerdict] = field(default_factory=list)
+    # What the reader left out or guessed ("2 hidden rows skipped"), and the pages read by
+    # OCR: documents.csv's warnings and ocr_pages.
+    warnings: list[str] = field(default_factory=list)
+    ocr_pages: int = 0
 
 
 @dataclass
@@ -101,3 +106,6 @@ class PaperResult:
     pages: int | None = None
     extraction: Extraction | None = None
     error: str = ""  # one-line reason, where the file could not be read
+    # Why the file was left unread as plainly not a paper (a CSV, a picture, an archive):
+    # status skipped, which is no failure.
+    skipped: str = ""

@@ -7,7 +7,7 @@ back together. Word tables arrive whole, with merged cells marked.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from actionplans.extract.content import roles_from_content
 from actionplans.extract.headers import Header, HeaderSettings, read_header
@@ -135,6 +135,8 @@ def blocks_to_plans(blocks: list[Block], settings: HeaderSettings) -> list[PlanT
         if not isinstance(block, Table):
             continue
         index += 1
+        if current is not None:
+            block = _regridded(current, block, settings)
         found = find_header(block, settings)
         if found is not None:
             start, header = found
@@ -186,6 +188,37 @@ def _continues(plan: PlanTable, table: Table) -> bool:
         return False
     edges = _edges(table)
     return not plan.edges or not edges or all(abs(a - b) <= 6 for a, b in zip(plan.edges, edges, strict=False))
+
+
+def _regridded(plan: PlanTable, table: Table, settings: HeaderSettings) -> Table:
+    """A piece on the next page that repeats the plan's header but lacks some of its
+    columns, each of its own lining up with one of the plan's, given the plan's grid: the
+    columns it lacks come back empty. An unheaded column of colour blocks (statuses shown
+    by colour alone) is found from its blocks, so a page whose rows are all unrated has
+    none; its rows still carry on the plan."""
+    edges = _edges(table)
+    if plan.last_page is None or table.page != plan.last_page + 1 or len(plan.edges) != plan.n_cols \
+            or not 0 < len(edges) == table.n_cols < plan.n_cols:
+        return table
+    mapping: list[int] = []  # the table's column -> the plan's
+    for x in edges:
+        start = mapping[-1] + 1 if mapping else 0
+        col = next((c for c in range(start, plan.n_cols) if abs(plan.edges[c] - x) <= 6), None)
+        if col is None:
+            return table
+        mapping.append(col)
+    missing = [c for c in range(plan.n_cols) if c not in mapping]
+    bounds = (*plan.edges[1:], max((r.box.x1 for r in table.rows if r.box is not None), default=plan.edges[-1]))
+    rows = []
+    for row in table.rows:
+        top, bottom = (row.box.top, row.box.bottom) if row.box is not None else (0.0, 0.0)
+        cells = [replace(c, col=mapping[c.col]) for c in row.cells]
+        cells += [Cell(paragraphs=[], col=c, page=row.page, box=Box(plan.edges[c], top, bounds[c], bottom))
+                  for c in missing]
+        rows.append(replace(row, cells=sorted(cells, key=lambda c: c.col)))
+    regridded = replace(table, rows=rows)
+    found = find_header(regridded, settings)
+    return regridded if found is not None and found[1].texts == plan.header.texts else table
 
 
 def _edges(table: Table) -> tuple[float, ...]:
@@ -277,6 +310,7 @@ def _join_across_break(plan: PlanTable, new: PlanRow) -> PlanRow | None:
     (a merged recommendation, say) ran to the foot of the page carry on into it.
     """
     main = "action" if "action" in new.slots else "recommendation"
+    _pushed_past_break(plan, new)
     origins = _origins(plan)
     if any(new.slots[n].text for n in ("rec_number", "number") if n in new.slots):
         return new
@@ -300,6 +334,28 @@ def _join_across_break(plan: PlanTable, new: PlanRow) -> PlanRow | None:
             _extend(origins[name], slot, True)
             new.slots[name] = Slot(paragraphs=[], continued=True, box=slot.box)
     return new
+
+
+_GROUP_COLUMNS = ("rec_number", "number", "recommendation")
+
+
+def _pushed_past_break(plan: PlanTable, new: PlanRow) -> None:
+    """Give back what a printing program set after the page break: a merged cell that
+    starts empty in the last row before the break, in a column whose cells span rows,
+    and whose number or text heads the first row after the repeated header. So a
+    recommendation whose number stands at the foot of one page and whose text follows
+    the header on the next keeps both, and its first action has them too."""
+    last = plan.rows[-1].slots
+    numbered = [any(row.get(n) is not None and not row[n].continued and row[n].text for n in ("rec_number", "number"))
+                for row in (last, new.slots)]
+    for name in _GROUP_COLUMNS:
+        before, after = last.get(name), new.slots.get(name)
+        if before is None or after is None or before.continued or before.text or after.continued or not after.text:
+            continue
+        if all(numbered) or not any(name in r.slots and r.slots[name].continued for r in plan.rows):
+            continue  # two groups, each numbered; or a column never merged (an unruled one)
+        before.paragraphs = list(after.paragraphs)
+        new.slots[name] = Slot(paragraphs=[], continued=True, box=after.box)
 
 
 def _starts_own_row(new: PlanRow, above: Slot | None, main: str) -> bool:

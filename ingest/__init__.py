@@ -1,4 +1,5 @@
-"""Stage 1: read a paper (PDF or Word) into the shared document model."""
+"""Stage 1: read a paper (PDF, Word, OpenDocument, a spreadsheet or a saved web page) into the shared
+document model."""
 from __future__ import annotations
 
 import logging
@@ -14,8 +15,23 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from actionplans.ingest.docx import read_docx
 from actionplans.ingest.errors import IngestError, raised_in
+from actionplans.ingest.html import read_html, read_mhtml
+from actionplans.ingest.kinds import (
+    ARCHIVES,
+    IMAGES,
+    PDF_OR_WORD_SUFFIXES,
+    NotAPaper,
+    magic_kind,
+    skip_reason,
+    text_kind,
+)
 from actionplans.ingest.legacy import converted_to_docx
-from actionplans.ingest.model import Document
+from actionplans.ingest.model import Document, Paragraph, Table
+from actionplans.ingest.ocr import INSTALL as OCR_INSTALL
+from actionplans.ingest.ocr import OcrSettings, pages_without_text, read_scan, with_recognised
+from actionplans.ingest.ocr import available as ocr_available
+from actionplans.ingest.odf import read_odt
+from actionplans.ingest.ods import read_ods
 from actionplans.ingest.pdf import PdfSettings, read_pdf
 from actionplans.ingest.safety import (
     OLE_WHY,
@@ -27,12 +43,15 @@ from actionplans.ingest.safety import (
     read_package,
     word_failure,
 )
+from actionplans.ingest.xls import read_xls
+from actionplans.ingest.xlsx import read_xlsx
 
 
 @dataclass(frozen=True)
 class IngestSettings:
     pdf: PdfSettings = field(default_factory=PdfSettings)  # layout, ruled and unruled tables, the fast pass
-    docx: DocxLimits = field(default_factory=DocxLimits)
+    docx: DocxLimits = field(default_factory=DocxLimits)  # any zip package: Word, Excel, OpenDocument
+    ocr: OcrSettings = field(default_factory=OcrSettings)  # PDF pages without text (the [ocr] extra)
     max_file_mb: int = 1024  # larger files are refused unread
     soffice: str | None = "soffice"  # LibreOffice, for legacy .doc; None: never convert
     convert_timeout_s: float = 60.0
@@ -52,8 +71,10 @@ _PDF_HEADER = re.compile(rb"%PDF-\d")
 
 
 def sniff_format(path: Path) -> str:
-    """"pdf", "docx", "doc", "odt", "ods", "odp", "xlsx", "pptx", "ooxml_other", "html",
-    "zip", "broken_zip", "empty" or "unknown", from the bytes."""
+    """"pdf", "docx", "doc", "xls", "odt", "ods", "odp", "xlsx", "pptx", "ooxml_other",
+    "html", "mhtml", "zip", "broken_zip", "empty", a kind that is no paper ("text", "csv",
+    "email", a picture's or an archive's format: ``ingest.kinds``) or "unknown", from the
+    bytes (the name only tells a CSV from other text, and an e-mail from a web archive)."""
     with open(path, "rb") as fh:
         head = fh.read(2048)
     if not head:
@@ -61,13 +82,35 @@ def sniff_format(path: Path) -> str:
     if _PDF_HEADER.search(head[:1024]):  # readers allow junk before the header, as here
         return "pdf"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "doc"  # OLE2: legacy Word, or an encrypted OOXML package
+        return _ole_format(path)  # OLE2: legacy Word or Excel, an encrypted OOXML package, Outlook
     if head.startswith(b"PK"):
         return _zip_kind(path)
-    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if lowered.startswith((b"<!doctype html", b"<html")):
+    if _is_html(head):
         return "html"
-    return "unknown"
+    return magic_kind(head) or text_kind(head, path.suffix.lower()) or "unknown"
+
+
+_HTML_OPENINGS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<table", b"<meta", b"<title")
+
+
+def _is_html(head: bytes) -> bool:
+    """A web page, past a byte-order mark, an XML declaration and comments (a browser's
+    "saved from url" mark)."""
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    text = re.sub(rb"^(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)+", b"", text, flags=re.S)
+    return text.startswith(_HTML_OPENINGS) or (text.startswith(b"<!doctype") and b"xhtml" in text[:200])
+
+
+def _ole_format(path: Path) -> str:
+    """"xls" for an Excel 97-2003 workbook, "email" for a saved Outlook message, else
+    "doc" (legacy Word, an encrypted package or another kind: its reader says which)."""
+    try:
+        kind = ole_kind(path)
+    except IngestError:
+        return "doc"
+    if kind == "excel":
+        return "xls"
+    return "email" if kind == "other" and path.suffix.lower() == ".msg" else "doc"
 
 
 _OPENDOCUMENT = ((b"spreadsheet", "ods"), (b"presentation", "odp"))
@@ -92,7 +135,30 @@ def _zip_kind(path: Path) -> str:
 
 
 def _read_pdf(path: Path, source: str, settings: IngestSettings) -> Document:
-    return read_pdf(path, source, settings.pdf)
+    try:
+        doc = read_pdf(path, source, settings.pdf)
+    except IngestError as exc:
+        if exc.slug != "no_text":
+            raise
+        return read_scan(path, source, settings.ocr)  # every page a picture: all by OCR, or why not
+    return _with_scanned_pages(doc, path, settings.ocr)
+
+
+def _with_scanned_pages(doc: Document, path: Path, settings: OcrSettings) -> Document:
+    """A paper some of whose pages are scans (a signed page, a scanned appendix): those
+    pages by OCR, or a warning that they were not read. Only pages the reader found
+    nothing on are looked at again."""
+    seen = {b.page for b in doc.blocks if isinstance(b, Paragraph | Table)} | {p.page for p in doc.furniture}
+    if not settings.enabled or not doc.pages or seen >= set(range(1, doc.pages + 1)):
+        return doc
+    scans = [n for n in pages_without_text(path) if n not in seen]
+    if not scans:
+        return doc
+    if not ocr_available():
+        doc.warnings.append(f"{len(scans)} scanned page{'s' if len(scans) > 1 else ''} without text not read: "
+                            f"reading them needs the OCR extra ({OCR_INSTALL})")
+        return doc
+    return with_recognised(doc, path, scans, settings)
 
 
 def _read_docx(path: Path, source: str, settings: IngestSettings) -> Document:
@@ -105,6 +171,8 @@ def _read_docx(path: Path, source: str, settings: IngestSettings) -> Document:
 
 def _read_ole(path: Path, source: str, settings: IngestSettings) -> Document:
     kind = ole_kind(path)
+    if kind == "excel":
+        return read_xls(path, source)
     if kind != "doc":
         raise IngestError(kind, OLE_WHY[kind])
     with converted_to_docx(path, ".doc", "legacy Word .doc file", settings.soffice,
@@ -112,12 +180,39 @@ def _read_ole(path: Path, source: str, settings: IngestSettings) -> Document:
         return read_docx(plain, source, settings.docx)
 
 
+def _read_xlsx(path: Path, source: str, settings: IngestSettings) -> Document:
+    return read_xlsx(path, source, settings.docx)
+
+
+def _read_odt(path: Path, source: str, settings: IngestSettings) -> Document:
+    return read_odt(path, source, settings.docx)
+
+
+def _read_ods(path: Path, source: str, settings: IngestSettings) -> Document:
+    return read_ods(path, source, settings.docx)
+
+
+def _read_html(path: Path, source: str, settings: IngestSettings) -> Document:
+    return read_html(path, source)
+
+
+def _read_mhtml(path: Path, source: str, settings: IngestSettings) -> Document:
+    return read_mhtml(path, source)
+
+
 # The reader for a file is looked up by the format its bytes show, not its name.
-READERS: dict[str, Reader] = {"pdf": _read_pdf, "docx": _read_docx, "doc": _read_ole}
+READERS: dict[str, Reader] = {"pdf": _read_pdf, "docx": _read_docx, "doc": _read_ole, "xls": _read_ole,
+                              "xlsx": _read_xlsx, "odt": _read_odt, "ods": _read_ods, "html": _read_html,
+                              "mhtml": _read_mhtml}
+# Formats read only under their own names: in a file named as a PDF or Word file they are
+# a mislabelled download (a web server's error page saved as "plan.pdf"), and refused.
+_OWN_NAMES_ONLY = frozenset({"xls", "xlsx", "odt", "ods", "html", "mhtml"})
 
 _WHY = {
     "empty": "empty file (0 bytes)",
-    "odt": "OpenDocument text is not supported: save it as .docx or PDF",
+    "odt": "OpenDocument text, not a Word .docx: name it .odt to have it read",
+    "xls": "an Excel spreadsheet, not a Word or PDF paper",
+    "mhtml": "a web archive (.mhtml), not a PDF or Word file",
     "ods": "an OpenDocument spreadsheet, not a Word or PDF paper",
     "odp": "an OpenDocument presentation, not a Word or PDF paper",
     "html": "an HTML page, not a PDF or Word file",
@@ -128,6 +223,7 @@ _WHY = {
     "broken_zip": "damaged zip file (a truncated Word .docx?)",
     "unknown": "not a PDF or Word file",
 }
+UNKNOWN_ELSEWHERE = "not a paper in a format read here (PDF, Word, OpenDocument, Excel or a web page)"
 
 
 def check_size(size: int, settings: IngestSettings) -> None:
@@ -147,9 +243,12 @@ def read_document(path: Path, source: str, settings: IngestSettings | None = Non
     settings = settings or IngestSettings()
     check_size(path.stat().st_size, settings)
     kind = sniff_format(path)
+    skipped = skip_reason(path.name, kind)
+    if skipped:
+        raise NotAPaper(f"skip_{kind}", skipped)
     reader = READERS.get(kind)
-    if reader is None:
-        raise IngestError(f"format_{kind}", _WHY.get(kind, f"unsupported format {kind}"))
+    if reader is None or (kind in _OWN_NAMES_ONLY and path.suffix.lower() in PDF_OR_WORD_SUFFIXES):
+        raise IngestError(f"format_{kind}", _refusal(kind, path))
     try:
         return reader(path, source, settings)
     except (PdfminerException, PSException) as exc:  # raised lazily, as pages are parsed
@@ -157,11 +256,16 @@ def read_document(path: Path, source: str, settings: IngestSettings | None = Non
     except RecursionError as exc:  # a structure that nests too deep or refers back to itself
         if kind == "pdf":
             raise pdf_failure(exc) from exc
-        raise IngestError("too_deep", "damaged Word file: its structure nests too deep") from exc
+        raise IngestError("too_deep", f"damaged {_NAMES.get(kind, 'Word file')}: its structure nests too deep") \
+            from exc
     except Exception as exc:
         if kind == "pdf" and raised_in(exc, ("pdfminer", "pdfplumber", "pypdfium2")):
             # A parser meeting a structure it does not expect, as a TypeError or the like.
             raise pdf_failure(exc) from exc
+        if kind in _NAMES and isinstance(exc, _BAD_VALUE) and raised_in(exc, _OTHER_READERS):
+            log.debug("damaged %s %s", _NAMES[kind], source, exc_info=True)
+            raise IngestError(f"bad_{kind}", f"damaged {_NAMES[kind]}: unexpected content "
+                                             f"({type(exc).__name__})") from exc
         if kind != "pdf" and isinstance(exc, _BAD_VALUE) and raised_in(exc, _WORD_READERS):
             # python-docx, or our own reading of its XML, meets a part with the wrong content.
             log.debug("damaged Word file %s", source, exc_info=True)
@@ -169,12 +273,25 @@ def read_document(path: Path, source: str, settings: IngestSettings | None = Non
         raise
 
 
+def _refusal(kind: str, path: Path) -> str:
+    """Why a file of this kind, so named, is not read."""
+    if kind in ("unknown", "text", "csv", "email") or kind in IMAGES or kind in ARCHIVES - {"zip"}:
+        return _WHY["unknown"] if path.suffix.lower() in PDF_OR_WORD_SUFFIXES | {""} else UNKNOWN_ELSEWHERE
+    return _WHY.get(kind, f"unsupported format {kind}")
+
+
 # Where an exception means the Word file's content, not a bug: python-docx, the XML and zip
 # libraries, and our own reading of what python-docx hands over (body, numbering).
 _WORD_READERS = ("docx", "lxml", "zipfile", "zlib", "actionplans.ingest.docx", "actionplans.ingest.numbering")
+# The same for the other formats' readers, and what their messages call each format.
+_OTHER_READERS = ("openpyxl", "xlrd", "lxml", "email", "zipfile", "zlib", "actionplans.ingest.xlsx",
+                  "actionplans.ingest.xls", "actionplans.ingest.odf", "actionplans.ingest.ods",
+                  "actionplans.ingest.sheets", "actionplans.ingest.html", "actionplans.ingest.numbering")
+_NAMES = {"xlsx": "Excel workbook", "xls": "Excel 97-2003 workbook", "odt": "OpenDocument text",
+          "ods": "OpenDocument spreadsheet", "html": "web page", "mhtml": "web archive (.mhtml)"}
 _BAD_VALUE = (ValueError, TypeError, AttributeError, KeyError, IndexError, AssertionError, LookupError,
               zipfile.BadZipFile, zlib.error, EOFError)
 
 
-__all__ = ["Document", "IngestError", "IngestSettings", "PdfSettings", "READERS", "check_size", "read_document",
-           "sniff_format"]
+__all__ = ["Document", "IngestError", "IngestSettings", "NotAPaper", "PdfSettings", "READERS", "check_size",
+           "read_document", "sniff_format"]

@@ -103,6 +103,7 @@ class Table:
     # PDF tables arrive one page at a time: a table printed over three pages is three
     # Tables here, and extract joins them (and rows split across the page breaks).
     box: Box | None = None
+    sheet: str = ""  # the worksheet a spreadsheet's table is, "" elsewhere
 
     @property
     def n_cols(self) -> int:
@@ -115,11 +116,14 @@ Block = Paragraph | Table
 @dataclass
 class Document:
     source: str  # path as given, relative to the input folder
-    format: str  # "pdf" or "docx"
+    format: str  # as sniff_format names it: "pdf", "docx", "xlsx", "odt", "html"...
     pages: int | None
     blocks: list[Block] = field(default_factory=list)  # reading order
     furniture: list[Paragraph] = field(default_factory=list)  # running headers/footers
     properties: dict[str, str] = field(default_factory=dict)  # title, author...
+    # What the reader left out or guessed, for the paper's row ("2 hidden rows skipped").
+    warnings: list[str] = field(default_factory=list)
+    ocr_pages: tuple[int, ...] = ()  # 1-based pages whose text was recognised from their image
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -24,18 +24,23 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from actionplans.ingest.errors import IngestError, raised_in
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Document, Paragraph, Row, Table
+from actionplans.ingest.pdfium import read_text_pages
 from actionplans.ingest.prefilter import PageText, PrefilterSettings, Survey, page_paragraphs, survey_pdf
 from actionplans.ingest.safety import pdf_failure
-from actionplans.ingest.stream import StreamSettings, find_stream_tables
+from actionplans.ingest.stream import Fill, StreamSettings, find_stream_tables
 
 
 @dataclass(frozen=True)
 class PdfSettings:
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     # pdfplumber table finding: cells from drawn lines, as Word and LibreOffice draw them.
+    # Pieces down to a tenth of a point count before they are joined: some programs draw
+    # a rule as segments, with pieces shorter than a point where rules cross or at odd
+    # places, and pdfplumber's default (1pt) drops those, leaving gaps wider than the
+    # join tolerance that cut a rule, and so a cell spanning rows, in two.
     table: dict[str, Any] = field(default_factory=lambda: {
         "vertical_strategy": "lines", "horizontal_strategy": "lines",
-        "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3,
+        "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3, "edge_min_length_prefilter": 0.1,
     })
     stream: StreamSettings = field(default_factory=StreamSettings)
     fill_cover: float = 0.6  # share of a cell a filled rectangle must cover to be its fill
@@ -52,7 +57,8 @@ class PdfSettings:
 
 
 def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Document:
-    """One PDF as the document model; raises IngestError with a one-line reason."""
+    """One PDF as the document model; raises IngestError with a one-line reason. A file
+    pdfminer cannot open and PDFium can is read as text through PDFium, with a warning."""
     settings = settings or PdfSettings()
     survey = survey_pdf(path, settings.prefilter)
     try:
@@ -60,10 +66,11 @@ def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Do
         pdf = pdfplumber.open(str(path), password="")
     except (PdfminerException, PDFPasswordIncorrect, PSException, ValueError, TypeError, KeyError,
             RecursionError) as exc:
-        raise pdf_failure(exc) from exc
+        return _through_pdfium(path, source, settings, pdf_failure(exc), exc)
     try:
         if not _pages(pdf):
-            raise IngestError("no_pages", "PDF has no readable pages (damaged page tree?)")
+            return _through_pdfium(path, source, settings,
+                                   IngestError("no_pages", "PDF has no readable pages (damaged page tree?)"))
         if survey is not None and len(survey.pages) != len(pdf.pages):
             survey = None  # the two parsers disagree about the pages: trust neither pass
         pages = [_read_any_page(page, n + 1, settings, survey) for n, page in enumerate(pdf.pages)]
@@ -76,6 +83,21 @@ def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Do
                         furniture=furniture, properties=properties)
     finally:
         _close(pdf)
+
+
+def _through_pdfium(path: Path, source: str, settings: PdfSettings, failure: IngestError,
+                    cause: BaseException | None = None) -> Document:
+    """A file whose document pdfminer cannot open, or whose pages it cannot find, read
+    through PDFium where PDFium reads text in it: that text as paragraphs, no tables, and
+    a warning saying so. Else pdfminer's verdict stands."""
+    read = read_text_pages(path) if failure.slug not in ("encrypted", "memory") else None
+    if read is None:
+        raise failure from cause
+    pages, properties = read
+    blocks, furniture = _strip_furniture([_text_page(page, settings) for page in pages], settings)
+    warning = f"read as text only, through PDFium: pdfminer could not read it ({failure.message})"
+    return Document(source=source, format="pdf", pages=len(pages), blocks=blocks, furniture=furniture,
+                    properties=properties, warnings=[warning])
 
 
 def _pages(pdf: Any) -> list[Any]:
@@ -228,7 +250,9 @@ def _read_page(page: Any, number: int, settings: PdfSettings) -> _Page:
     claimed: set[int] = set()
     for t in tables:
         table, used = _table(t, words, fills, number, settings)
-        if table.rows:
+        # Rectangles that touch make a grid with no words in it (a column of status
+        # colours beside an unruled table, a colour key): a drawing, not a table.
+        if table.rows and used:
             blocks.append(table)
             claimed |= used
     free = [w for i, w in enumerate(words) if i not in claimed]
@@ -239,7 +263,10 @@ def _read_page(page: Any, number: int, settings: PdfSettings) -> _Page:
     height = float(page.height)
     top, bottom = settings.stream_margin * height, (1 - settings.stream_margin) * height
     inside = [i for i, w in enumerate(free) if w["top"] > top and w["bottom"] < bottom]
-    for table, used_body in find_stream_tables([free[i] for i in inside], number, settings.layout, settings.stream):
+    shades = [Fill(Box(r["x0"], r["top"], r["x1"], r["bottom"]), _rgb(r.get("non_stroking_color")) or "")
+              for r in fills]
+    for table, used_body in find_stream_tables([free[i] for i in inside], number, settings.layout, settings.stream,
+                                               shades):
         used = {inside[i] for i in used_body}
         blocks.append(table)
         taken |= used

@@ -1,17 +1,24 @@
-"""A fast first pass over a PDF's text (PDFium, in C) that picks the pages worth the
-slow table analysis (pdfminer parsing and pdfplumber table finding, ~50 times slower).
+"""A fast first pass over a PDF's text (PDFium, ``ingest/pdfium.py``) that picks the pages
+worth the slow table analysis (pdfminer parsing and pdfplumber table finding, ~50 times
+slower).
 
-A page is picked when it can hold a plan or what a plan needs: a line that reads as a
-plan's header row (an action word beside a lead, recommendation or status word, little
-else, and spread out as table cells are), a glossary heading, or the first pages (the
-cover sheet). After a plan page, the pages that carry it on (RAG values, numbered
-actions in a ruled table) are picked too, and so are the pages of "CODE  Meaning" lines
-after a glossary heading; then each picked page's neighbours, unless a neighbour is
-plain running text with no drawing. Every other page still gives its text, one
-pseudo-word per printed line with its position, so the reader can make paragraphs of
-it cheaply (titles, dates, definitions).
+A plan is a table whose header row names an action column beside another of a plan's
+roles (recommendation, lead, status, due date, progress: the vocabulary's ``plan``
+roles). So a page is a plan's head when one of its printed lines (or two short lines,
+where header cells sit at different heights) reads as such a row, the roles' words and
+little else, and is split into cells: PDFium's characters show gaps of a font size or
+more between them, which running text never has. A PDF without such a page gets no slow
+analysis at all: every page gives its text as paragraphs, one pseudo-word per printed
+line with its position (titles, dates, definitions); pdfminer only opens the file, for
+its verdict on a damaged one. A PDF without any text is analysed whole (a scan).
 
-Short PDFs are analysed whole: the saving is small and a missed page costs rows.
+With a plan's head, the pages that carry the plan on are picked too (RAG values ending
+lines, numbered items in a ruled table), and the glossary pages ("Abbreviations", then
+"CODE  Meaning" lines), the cover sheet (the first pages, where they hold labelled fields,
+"Date:", "Report of:": its table gives the paper's date), and each picked page's
+neighbours unless plain running text. A short PDF with a
+plan's head is analysed whole: it costs little, plans are rare, and a missed page costs
+rows.
 """
 from __future__ import annotations
 
@@ -21,54 +28,41 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import pypdfium2
-import pypdfium2.raw
 
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs
 from actionplans.ingest.model import Box, Line, Paragraph
+from actionplans.ingest.pdfium import (
+    MAX_INFLATE_MB,
+    PATH,
+    PDFIUM_ERRORS,
+    PageText,
+    inflates_past,
+    object_kinds,
+    open_pdf,
+    page_text,
+)
 from actionplans.vocabulary import Vocabulary, default_vocabulary
-
-Word = dict[str, Any]
 
 
 @dataclass(frozen=True)
 class PrefilterSettings:
     enabled: bool = True
-    min_pages: int = 12  # PDFs with fewer pages are analysed whole
-    cover_pages: int = 2  # always analysed: the cover sheet is a table
+    min_pages: int = 12  # a PDF with fewer pages is analysed whole where it holds a plan's head
+    cover_pages: int = 2  # where a plan's head is found, these first pages are analysed if a form
     neighbours: int = 1  # pages either side of a picked page, analysed too unless plain prose
     header_share: float = 0.6  # of a header line's words (bar stopwords) that must be header vocabulary
     header_max_words: int = 24
-    header_spread: float = 0.7  # a header row's line is this spread out, or more (prose ~0.5)
+    header_cells: int = 2  # a header row's line falls into this many cells or more (prose: one)
     prose_spread: float = 0.6  # lines of running text are this spread out, or less
     prose_min_lines: int = 8  # a neighbour with fewer measured lines is analysed anyway
+    max_inflate_mb: int = MAX_INFLATE_MB  # a PDF with a stream inflating past this is not surveyed
     vocabulary: Vocabulary = field(default_factory=default_vocabulary)  # the words of a plan's header
 
     def __post_init__(self) -> None:
-        if self.min_pages < 1 or self.cover_pages < 0 or self.neighbours < 0:
-            raise ValueError("PrefilterSettings: min_pages >= 1, cover_pages and neighbours >= 0")
-        if not 0 < self.header_share <= 1 or self.header_max_words < 2:
-            raise ValueError("PrefilterSettings: header_share in (0, 1], header_max_words >= 2")
-
-
-@dataclass
-class PageText:
-    """What the fast pass saw on one page."""
-
-    number: int  # 1-based
-    height: float
-    lines: list[str]
-    # Per line: its width over what its characters would fill set solid (about 0.5 for
-    # prose; a header row's gaps between cells give 1 or more), None where unmeasured.
-    spread: list[float | None]
-    words: list[Word]  # one per measured line, pdfplumber-style keys, for paragraphs
-    has_text: bool
-    # Counted only where needed, to keep the pass fast: images where no page has text
-    # (a scan), vector paths (a ruled table draws many) on pages after a plan page.
-    has_images: bool = False
-    paths: int | None = None
+        if self.min_pages < 1 or self.cover_pages < 0 or self.neighbours < 0 or self.max_inflate_mb < 1:
+            raise ValueError("PrefilterSettings: min_pages, max_inflate_mb >= 1; cover_pages, neighbours >= 0")
+        if not 0 < self.header_share <= 1 or self.header_max_words < 2 or self.header_cells < 1:
+            raise ValueError("PrefilterSettings: header_share in (0, 1], header_max_words >= 2, header_cells >= 1")
 
 
 @dataclass
@@ -84,6 +78,9 @@ _STOPWORDS = frozenset("a an the of and or to for by be on in at not is are we w
 _SENTENCE = re.compile(r"[,;]\s|[a-z]{3,}\.(\s|$)")  # prose punctuation; "No." and "Ref." pass
 _GLOSSARY = re.compile(r"abbreviat|glossary|acronym|\bin full\b")
 _ITEM = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[).]\s")
+_SHORT = 8  # words: a line this short may be half of a header row set on two lines
+_FIELD = re.compile(r"^[A-Za-z][A-Za-z ]{1,30}:(\s|$)")  # a cover sheet's labelled field, "Report of: ..."
+_MARKER = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[a-z]?[).]?|\(?[a-z][).]|[-•▪●◦·–])$")
 
 
 @dataclass(frozen=True)
@@ -115,10 +112,13 @@ def _words(vocabulary: Vocabulary) -> _Words:
 
 
 def is_header_line(line: str, settings: PrefilterSettings) -> bool:
-    """A plan's header row as one printed line: action and another role, little else,
-    and no sentence."""
+    """A plan's header row as one printed line, by its words: action and another plan
+    role, little else, and no sentence."""
+    return _is_header_line(line, _words(settings.vocabulary), settings)
+
+
+def _is_header_line(line: str, words_of: _Words, settings: PrefilterSettings) -> bool:
     text = line.lower()
-    words_of = _words(settings.vocabulary)
     if not any(stem in text for stem in words_of.stems):
         return False  # the common case, decided without a regular expression
     if not (words_of.action.search(text) and words_of.other_roles.search(text)) or _SENTENCE.search(text):
@@ -129,24 +129,42 @@ def is_header_line(line: str, settings: PrefilterSettings) -> bool:
     return sum(w in words_of.header for w in words) / len(words) >= settings.header_share
 
 
-def _is_plan_head(page: PageText, settings: PrefilterSettings) -> bool:
-    """A line that reads as a plan's header row and is spread out as cells are (prose
-    that mentions actions, officers and progress reads much the same, set solid)."""
-    def spread(i: int) -> bool:
-        value = page.spread[i]
-        return value is None or value >= settings.header_spread
-
-    lines = page.lines
-    text = "\n".join(lines).lower()
+def header_rows(lines: list[str], settings: PrefilterSettings) -> list[tuple[int, ...]]:
+    """The lines (indexes) that read as a plan's header row by their words: one line, or
+    two short ones (header cells centred at different heights print as two lines)."""
     words_of = _words(settings.vocabulary)
+    text = "\n".join(lines).lower()
     if not any(stem in text for stem in words_of.stems) or not words_of.action.search(text):
-        return False  # most pages: no line can be a header row
-    if any(is_header_line(line, settings) and spread(i) for i, line in enumerate(lines)):
-        return True
-    # Header cells centred at different heights print as two short lines.
-    short = [len(line.split()) <= 8 for line in lines]
-    return any(is_header_line(f"{lines[i]} {lines[i + 1]}", settings) and (spread(i) or spread(i + 1))
-               for i in range(len(lines) - 1) if short[i] and short[i + 1])
+        return []  # most pages: no line can be a header row
+    rows: list[tuple[int, ...]] = [(i,) for i, line in enumerate(lines) if _is_header_line(line, words_of, settings)]
+    short = [len(line.split()) <= _SHORT for line in lines]
+    rows += [(i, i + 1) for i in range(len(lines) - 1)
+             if short[i] and short[i + 1] and _is_header_line(f"{lines[i]} {lines[i + 1]}", words_of, settings)]
+    return rows
+
+
+def cells(page: PageText, row: tuple[int, ...]) -> int | None:
+    """How many cells a header row falls into: the most runs of characters set apart on
+    one of its lines, a paragraph or item number in the margin not counted (a numbered
+    paragraph hangs its text beside it); None where a line was not measured."""
+    if page.runs is None or any(i not in page.runs for i in row):
+        return None
+    return max(len(runs) - bool(runs and _MARKER.match(runs[0][2])) for runs in (page.runs[i] for i in row))
+
+
+def is_plan_head(page: PageText, settings: PrefilterSettings) -> bool:
+    """A line (or two) that reads as a plan's header row and falls into cells as a table's
+    header does (prose that mentions actions, officers and progress reads much the same,
+    set solid). A row whose cells could not be measured counts: better analysed than lost."""
+    for row in header_rows(page.lines, settings):
+        found = cells(page, row)
+        if found is None or found >= settings.header_cells:
+            return True
+    return False
+
+
+def _is_form(lines: list[str]) -> bool:
+    return sum(bool(_FIELD.match(line)) for line in lines) >= 2
 
 
 def _is_glossary(lines: list[str]) -> bool:
@@ -171,8 +189,17 @@ def _continues_plan(page: PageText, vocabulary: Vocabulary) -> bool:
 
 def pages_to_analyse(pages: list[PageText], settings: PrefilterSettings,
                      count_paths: Callable[[PageText], int] | None = None) -> set[int]:
-    """1-based numbers of the pages that get the slow table analysis. ``count_paths``
-    fills in a page's ``paths`` when the rules first ask for it."""
+    """1-based numbers of the pages that get the slow table analysis: none without a
+    plan's head. ``count_paths`` fills in a page's ``paths`` when the rules first ask."""
+    if not any(p.has_text for p in pages):
+        # Nothing to go on: pdfminer reads every page (a scan's verdict, drawings).
+        return {p.number for p in pages}
+    heads = {p.number for p in pages if is_plan_head(p, settings)}
+    if not heads:
+        return set()
+    if len(pages) < settings.min_pages:
+        return {p.number for p in pages}
+
     def paths(page: PageText) -> int | None:
         if page.paths is None and count_paths is not None:
             page.paths = count_paths(page)
@@ -183,15 +210,16 @@ def pages_to_analyse(pages: list[PageText], settings: PrefilterSettings,
     for page in pages:
         if in_plan:
             paths(page)
-        in_plan = _is_plan_head(page, settings) or (in_plan and _continues_plan(page, settings.vocabulary))
+        in_plan = page.number in heads or (in_plan and _continues_plan(page, settings.vocabulary))
         in_glossary = _is_glossary(page.lines) or (in_glossary and _continues_glossary(page, settings.vocabulary))
         if in_plan or in_glossary:
             picked.add(page.number)
     by_number = {p.number: p for p in pages}
     around = {n for p in picked for n in range(p - settings.neighbours, p + settings.neighbours + 1)
               if n in by_number and (n in picked or not _plain_prose(by_number[n], paths(by_number[n]), settings))}
-    # The cover sheet is one table on the first pages: it has no continuation to guard.
-    return around | {p.number for p in pages[:settings.cover_pages]}
+    # A cover sheet of labelled fields ("Date:", "Report of:") on the first pages gives
+    # the paper's date and title: one table, with no continuation to guard.
+    return around | {p.number for p in pages[:settings.cover_pages] if _is_form(p.lines)}
 
 
 def _plain_prose(page: PageText, paths: int | None, settings: PrefilterSettings) -> bool:
@@ -221,97 +249,27 @@ def page_paragraphs(page: PageText, layout: LayoutSettings) -> list[Paragraph]:
 # --- reading with PDFium -----------------------------------------------------------
 
 def survey_pdf(path: Path, settings: PrefilterSettings) -> Survey | None:
-    """The fast pass, or None when it does not apply (short PDF, switched off) or PDFium
-    cannot read the file: then every page is analysed, and pdfminer gives the verdict."""
-    if not settings.enabled:
+    """The fast pass, or None when it is switched off, PDFium cannot read the file or it
+    holds a stream that would take PDFium past its memory (a decompression bomb): then
+    every page is analysed, and pdfminer gives the verdict."""
+    if not settings.enabled or inflates_past(path, settings.max_inflate_mb):
+        return None
+    doc = open_pdf(path)
+    if doc is None:
         return None
     try:
-        doc = pypdfium2.PdfDocument(str(path))
-    except (pypdfium2.PdfiumError, OSError, ValueError):
-        return None
-    try:
-        if len(doc) < settings.min_pages:
-            return None
-        pages = [_page_text(doc, i) for i in range(len(doc))]
-        if not any(p.has_text for p in pages):
-            for p in pages:
-                p.has_images = _object_kinds(doc, p.number - 1).count(_IMAGE) > 0
-        analyse = pages_to_analyse(pages, settings, lambda p: _object_kinds(doc, p.number - 1).count(_PATH))
-    except (pypdfium2.PdfiumError, OSError, ValueError):
+        pages = [page_text(doc, i, lambda lines: _lines_to_measure(lines, settings)) for i in range(len(doc))]
+        analyse = pages_to_analyse(pages, settings, lambda p: object_kinds(doc, p.number - 1).count(PATH))
+    except PDFIUM_ERRORS:
         return None
     finally:
         doc.close()
     return Survey(pages=pages, analyse=analyse)
 
 
-_IMAGE, _PATH = 3, 2  # FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_PATH
+def _lines_to_measure(lines: list[str], settings: PrefilterSettings) -> set[int]:
+    return {i for row in header_rows(lines, settings) for i in row}
 
 
-def _object_kinds(doc: Any, index: int) -> list[int]:
-    c = pypdfium2.raw
-    page = doc[index]
-    try:
-        count = c.FPDFPage_CountObjects(page.raw)
-        return [c.FPDFPageObj_GetType(c.FPDFPage_GetObject(page.raw, i)) for i in range(count)]
-    finally:
-        page.close()
-
-
-def _page_text(doc: Any, index: int) -> PageText:
-    c = pypdfium2.raw
-    page = doc[index]
-    try:
-        height = float(page.get_height())
-        textpage = page.get_textpage()
-        try:
-            n_chars = c.FPDFText_CountChars(textpage.raw)
-            text = textpage.get_text_range() if n_chars > 0 else ""
-            lines, spread, words = _lines(textpage.raw, text, n_chars, height)
-        finally:
-            textpage.close()
-    finally:
-        page.close()
-    return PageText(number=index + 1, height=height, lines=lines, spread=spread, words=words, has_text=n_chars > 0)
-
-
-def _lines(textpage: Any, text: str, n_chars: int, height: float) -> tuple[list[str], list[float | None], list[Word]]:
-    """Printed lines, and each line's box from its first and last characters (a few
-    calls to PDFium per line, not several per character)."""
-    lines: list[str] = []
-    spread: list[float | None] = []
-    words: list[Word] = []
-    aligned = len(text) == n_chars  # one text character per PDFium character: boxes can be looked up
-    start = 0
-    for raw in text.split("\n"):
-        line = raw.rstrip("\r")
-        stripped = line.strip()
-        if stripped:
-            lines.append(stripped)
-            first = start + len(line) - len(line.lstrip())
-            last = start + len(line.rstrip()) - 1
-            word = _line_word(textpage, stripped, first, last, height) if aligned else None
-            spread.append(None if word is None else (word["x1"] - word["x0"]) / (len(stripped) * word["size"] or 1))
-            if word is not None:
-                words.append(word)
-        start += len(raw) + 1
-    return lines, spread, words
-
-
-def _line_word(textpage: Any, text: str, first: int, last: int, height: float) -> Word | None:
-    """The line as one pdfplumber-style word, sized by its first character's font."""
-    raw = pypdfium2.raw
-    rect = raw.FS_RECTF()
-    if not raw.FPDFText_GetLooseCharBox(textpage, first, rect):
-        return None
-    x0, y_a, y_b = rect.left, rect.top, rect.bottom
-    if not raw.FPDFText_GetLooseCharBox(textpage, last, rect):
-        return None
-    x1 = max(rect.right, x0)
-    y0 = min(y_a, y_b, rect.top, rect.bottom)
-    size = raw.FPDFText_GetFontSize(textpage, first) or max(y_a, y_b) - y0
-    if x1 <= x0 or size <= 0:
-        return None
-    # pdfplumber's box runs a font size up from the descent line: match it, so that line
-    # gaps (which start paragraphs) measure the same on both kinds of page.
-    return {"text": text, "x0": x0, "x1": x1, "top": height - y0 - size, "bottom": height - y0,
-            "size": round(size, 1), "fontname": ""}
+__all__ = ["PageText", "PrefilterSettings", "Survey", "header_rows", "is_header_line", "is_plan_head",
+           "page_paragraphs", "pages_to_analyse", "survey_pdf"]

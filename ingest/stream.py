@@ -2,12 +2,16 @@
 
 A run of lines is a table where a header line splits into three or more pieces at wide
 gaps and, below it, no word crosses the starts of those columns (prose crosses them at
-once). Rows are told apart by the taller gaps between them. Nothing here knows what the
-columns mean; extract decides whether a table is a plan.
+once). Rows are told apart by the taller gaps between them. A cell's colour is a filled
+rectangle with no words on it, in the cell's row band and under its column; such
+rectangles standing in white space beside a column's words (a status shown by colour
+alone, under no header) make a column of their own. Nothing here knows what the columns
+mean; extract decides whether a table is a plan.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from statistics import median
 from typing import Any
 
@@ -25,10 +29,23 @@ class StreamSettings:
     min_lines: int = 3
     row_gap: float = 0.6  # of a line's height: a wider gap between lines starts a new row
     break_gap: float = 3.0  # of a line's height: a wider gap ends the table
+    # Of the table's width: a wider filled rectangle is a band or a background (a shaded
+    # banner row, the page), not one cell's colour.
+    fill_width: float = 0.25
 
     def __post_init__(self) -> None:
         if self.min_columns < 2 or self.column_gap <= 0:
             raise ValueError("StreamSettings: min_columns must be >= 2 and column_gap > 0")
+        if not 0 < self.fill_width <= 1:
+            raise ValueError("StreamSettings: fill_width must be in (0, 1]")
+
+
+@dataclass(frozen=True)
+class Fill:
+    """A filled rectangle drawn on the page, and its colour ("RRGGBB")."""
+
+    box: Box
+    colour: str
 
 
 def _segments(words: list[Word], settings: StreamSettings) -> list[list[Word]]:
@@ -52,8 +69,10 @@ def _crosses(words: list[Word], starts: list[float]) -> bool:
     return False
 
 
-def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings,
-                       settings: StreamSettings) -> list[tuple[Table, set[int]]]:
+def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings, settings: StreamSettings,
+                       fills: Sequence[Fill] = ()) -> list[tuple[Table, set[int]]]:
+    """Unruled tables among the page's words, each with the indices of the words it took;
+    ``fills`` are the page's filled rectangles, to colour the tables' cells."""
     lines = words_to_lines(words, layout, page)
     index = {id(w): i for i, w in enumerate(words)}
     found: list[tuple[Table, set[int]]] = []
@@ -65,16 +84,27 @@ def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings,
             continue
         starts = [s[0]["x0"] for s in segs]
         end = _region_end(lines, i, starts, settings)
-        if end - i >= settings.min_lines:
+        if end - i >= settings.min_lines or (end - i == 2 and _lines_up(lines[i + 1][1], starts, settings)):
             region = lines[i:end]
             starts = _column_starts(region, starts, settings)
             table = _region_to_table(region, starts, page, layout, settings)
+            table = colour_cells(table, [w for _, ws in region for w in ws], fills, settings)
             used = {index[id(w)] for _, ws in region for w in ws}
             found.append((table, used))
             i = end
         else:
             i += 1
     return found
+
+
+def _lines_up(words: list[Word], starts: list[float], settings: StreamSettings) -> bool:
+    """Whether a line below a header is a row of it: as many pieces as a header needs,
+    each starting where one of the header's columns starts. So a table of one printed
+    line under its header (the last row of a plan, alone on its page) is still one."""
+    lefts = [seg[0]["x0"] for seg in _segments(words, settings)]
+    hits = {min(range(len(starts)), key=lambda k: abs(starts[k] - x)) for x in lefts
+            if min(abs(s - x) for s in starts) <= 6}
+    return len(lefts) >= settings.min_columns and len(hits) == len(lefts)
 
 
 def _region_end(lines: list[LineItem], start: int, starts: list[float], settings: StreamSettings) -> int:
@@ -131,3 +161,110 @@ def _row(group: list[LineItem], starts: list[float], bounds: list[float], edges:
         paragraphs = lines_to_paragraphs(lines, edges[col], page, layout) if lines else []
         cells.append(Cell(paragraphs=paragraphs, col=col, page=page, box=Box(left, top, right, bottom)))
     return Row(cells=cells, page=page, box=Box(starts[0], top, bounds[-1], bottom))
+
+
+# -- cells coloured by filled rectangles ---------------------------------------------
+
+def colour_cells(table: Table, words: list[Word], fills: Sequence[Fill], settings: StreamSettings) -> Table:
+    """The table with each cell's colour: a filled rectangle with no words on it, whose
+    middle lies in the cell's row band, colours the cell of its column; rectangles in
+    white space right of a column's words (a status shown by colour alone, with or
+    without a header) make a column of their own, inserted into every row."""
+    placed = _placed_fills(table, words, fills, settings)
+    for x0, x1, members in _fill_columns(placed):
+        col = _column_of(table, (x0 + x1) / 2)
+        if col < 0 or _has_words_apart(table, col, x0, x1):
+            # Beside another column's words: the blocks belong to the next column where
+            # nothing is printed under its header (a "RAG" centred over its column, the
+            # blocks at the column's left), else to a column of their own.
+            col += 1
+            if col >= table.n_cols or _body_lines(table, col):
+                table = _insert_column(table, col, x0, x1)
+        for row, fill in members:
+            cell = table.rows[row].cell_at(col)
+            if cell is not None and cell.fill is None:
+                cell.fill = fill.colour
+    return table
+
+
+def _placed_fills(table: Table, words: list[Word], fills: Sequence[Fill],
+                  settings: StreamSettings) -> list[tuple[int, Fill]]:
+    """(row, fill) for each rectangle that can be a body cell's colour: narrower than
+    ``fill_width`` of the table, no word's middle on it, its middle in a row's band."""
+    if table.box is None or len(table.rows) < 2:
+        return []
+    width = table.box.x1 - table.box.x0
+    bands = _row_bands(table)
+    out = []
+    for fill in fills:
+        box = fill.box
+        if fill.colour == "FFFFFF" or box.x1 - box.x0 > settings.fill_width * width or _under_words(box, words):
+            continue
+        middle = (box.top + box.bottom) / 2
+        row = next((r for r, (top, bottom) in enumerate(bands) if top <= middle < bottom), None)
+        if row is not None and row > 0:  # the header row's colour is no status
+            out.append((row, fill))
+    return out
+
+
+def _row_bands(table: Table) -> list[tuple[float, float]]:
+    """Each row's share of the table's height: from halfway up the gap above it to
+    halfway down the gap below; the last row's reaches as far below as its gap above."""
+    boxes = [r.box for r in table.rows if r.box is not None]
+    if len(boxes) != len(table.rows):
+        return []
+    bands = []
+    for i, box in enumerate(boxes):
+        top = (boxes[i - 1].bottom + box.top) / 2 if i else box.top
+        gap = box.top - boxes[i - 1].bottom if i else 0.0
+        bottom = (box.bottom + boxes[i + 1].top) / 2 if i + 1 < len(boxes) else box.bottom + max(gap / 2, 2.0)
+        bands.append((top, bottom))
+    return bands
+
+
+def _under_words(box: Box, words: list[Word]) -> bool:
+    return any(box.x0 <= (w["x0"] + w["x1"]) / 2 <= box.x1 and box.top <= (w["top"] + w["bottom"]) / 2 <= box.bottom
+               for w in words)
+
+
+def _fill_columns(placed: list[tuple[int, Fill]]) -> list[tuple[float, float, list[tuple[int, Fill]]]]:
+    """Rectangles grouped by the columns they stand in: (left, right, members), left to
+    right; rectangles whose spans across the page overlap share a column."""
+    out: list[tuple[float, float, list[tuple[int, Fill]]]] = []
+    for row, fill in sorted(placed, key=lambda p: p[1].box.x0):
+        if out and fill.box.x0 < out[-1][1] - 1:
+            x0, x1, members = out[-1]
+            out[-1] = (x0, max(x1, fill.box.x1), [*members, (row, fill)])
+        else:
+            out.append((fill.box.x0, fill.box.x1, [(row, fill)]))
+    return out
+
+
+def _column_of(table: Table, x: float) -> int:
+    """The grid column whose span holds ``x`` (-1 left of the first), spans starting 6pt
+    left of a column's words as the columns' words are assigned."""
+    lefts = sorted({c.col: c.box.x0 for r in table.rows for c in r.cells if c.box is not None}.items())
+    return max((col for col, left in lefts if left - 6 <= x), default=-1)
+
+
+def _has_words_apart(table: Table, col: int, x0: float, x1: float) -> bool:
+    """Whether the column's body has words, none of them over [x0, x1]: rectangles
+    beside a column's text are a column of their own; over it, or in a column that
+    holds nothing but its header, they are its cells' colour."""
+    lines = _body_lines(table, col)
+    return bool(lines) and not any(ln.box.x0 < x1 and ln.box.x1 > x0 for ln in lines)
+
+
+def _body_lines(table: Table, col: int) -> list[Line]:
+    return [ln for r in table.rows[1:] if (c := r.cell_at(col)) is not None for p in c.paragraphs for ln in p.lines]
+
+
+def _insert_column(table: Table, col: int, x0: float, x1: float) -> Table:
+    """The table with an empty column at ``col``, the columns from it on moved right."""
+    rows = []
+    for row in table.rows:
+        cells = [replace(c, col=c.col + 1) if c.col >= col else c for c in row.cells]
+        top, bottom = (row.box.top, row.box.bottom) if row.box is not None else (0.0, 0.0)
+        cells.append(Cell(paragraphs=[], col=col, page=row.page, box=Box(x0, top, x1, bottom)))
+        rows.append(replace(row, cells=sorted(cells, key=lambda c: c.col)))
+    return replace(table, rows=rows)

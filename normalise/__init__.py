@@ -56,8 +56,8 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
 
     Takes one ``PaperResult`` per paper, in any order (the tables come out the same), and
     the normalise settings (default: every default). Returns ``Tables``: one ``ActionRow``
-    per action per paper, one ``DocumentRow`` per paper (status ok, no_plan or error, the
-    failed paper's error as its message), each paper's glossary, and the ``ProgressRow``
+    per action per paper, one ``DocumentRow`` per paper (status ok, no_plan, error or skipped,
+    the failed or skipped file's reason as its message), each paper's glossary, and the ``ProgressRow``
     and ``SummaryRow`` version tables. Raises nothing of its own: a paper extract could not
     read is data, not an error (settings that are out of range raise ValueError when built)."""
     settings = settings or NormaliseSettings()
@@ -75,10 +75,11 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
         doc = DocumentRow(source_file=r.source_file, sha256=r.sha256, format=r.format, pages=r.pages)
         documents.append(doc)
         if r.extraction is None:
-            doc.status, doc.message = "error", r.error
+            doc.status, doc.message = ("skipped", r.skipped) if r.skipped else ("error", r.error)
             continue
         ex = r.extraction
         info = ex.info
+        doc.ocr_pages, doc.warnings = ex.ocr_pages, "; ".join(ex.warnings)
         doc.title, doc.document_date, doc.plan_as_at = info.title, info.document_date, info.plan_as_at
         doc.council, doc.judgement = info.council, info.judgement
         if not ex.actions:
@@ -93,6 +94,8 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
         extra_columns.extend(c for c in ex.extra_columns if c not in extra_columns)
         for name, printed in ex.column_headers.items():
             column_headers.setdefault(name, printed)
+    if any(a.extras.get(SHEET) for a in actions):  # spreadsheet rows: their sheet's name, first after the contract's
+        extra_columns = [SHEET, *(c for c in extra_columns if c != SHEET)]
     for plan in plans.values():
         link_plan(plan.plan_id, plan.versions, settings.versions)  # keys and repairs, rows in place
     ordered = [plans[p] for p in sorted(plans)]
@@ -139,7 +142,7 @@ def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str,
             warnings.append("recommendation number inferred from order")
         if inferred:
             warnings.append("action number inferred from order")
-        warnings += due.warnings
+        warnings += [*due.warnings, *ex.warnings]
         rows.append(ActionRow(
             plan_id=plan_id, action_key=f"{plan_id}/{number}", source_file=source,
             document_date=ex.info.document_date, plan_as_at=ex.info.plan_as_at,
@@ -164,8 +167,12 @@ def _titles(actions: list[RawAction]) -> set[str]:
     return {a.lead_raw.strip().lower() for a in actions if a.lead_raw and not any(s in a.lead_raw for s in "&/,;")}
 
 
+SHEET = "sheet"  # the contract's column for a spreadsheet row's sheet, written after the contract's own
+
+
 def _extras(a: RawAction) -> dict[str, str]:
-    return {k.removeprefix("extra:"): v for k, v in a.extras.items()}
+    extras = {k.removeprefix("extra:"): v for k, v in a.extras.items()}
+    return {**extras, SHEET: a.sheet} if a.sheet else extras
 
 
 def no_plan_reason(verdicts: list[TableVerdict]) -> str:

@@ -45,12 +45,14 @@ class DocumentRow:
     title: str = ""
     document_date: str = ""
     plan_as_at: str = ""
-    status: str = "ok"
+    status: str = "ok"  # ok, no_plan, error, or skipped (plainly not a paper)
     actions: int = 0
     message: str = ""
     council: str = ""
     plan_id: str = ""
     judgement: str = ""
+    ocr_pages: int = 0  # pages whose text was recognised from their image (scans)
+    warnings: str = ""  # what the reader left out or guessed: hidden rows and sheets, OCR
 
     def as_dict(self) -> dict[str, object]:
         return {c: getattr(self, c) for c in DOCUMENT_COLUMNS}

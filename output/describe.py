@@ -23,7 +23,7 @@ KNOWN_TYPES = {
     "pages": "integer", "actions": "integer", "slipped": "boolean", "stuck_red": "boolean", "new": "boolean",
     "dropped": "boolean", "red": "integer", "amber": "integer", "green": "integer", "blue": "integer",
     "unrated": "integer", "total": "integer", "due_date": "date", "overdue": "boolean", "days_overdue": "integer",
-    "date_moved": "boolean",
+    "date_moved": "boolean", "ocr_pages": "integer",
 }
 # The same names count actions in the summary where they flag one action in progress.
 SUMMARY_TYPES = {"new": "integer", "dropped": "integer", "slipped": "integer", "overdue": "integer"}
@@ -32,18 +32,23 @@ DESCRIPTIONS = {
         "source_file": "Path of the paper, relative to the folder the run read (to the folders' common parent "
                        "where it read several); unique in a run.",
         "sha256": "SHA-256 of the file's bytes, to tell a re-issued paper from the same one.",
-        "format": "File format as read from its content (pdf, docx).",
-        "pages": "Number of pages (PDF); empty for Word.",
+        "format": "File format as read from its content (pdf, docx, doc, odt, xlsx, xls, ods, html, mhtml; for a "
+                  "skipped file what it is: text, csv, png, zip, email...).",
+        "pages": "Number of pages (PDF); empty for other formats.",
         "title": "Title of the paper as printed.",
         "document_date": "ISO date of the report or meeting, if stated.",
         "plan_as_at": "ISO date the plan's statuses are 'as at', if stated.",
-        "status": "ok: a plan was read; no_plan: read, no action-plan table in it; error: could not be read.",
+        "status": "ok: a plan was read; no_plan: read, no action-plan table in it; error: could not be read; "
+                  "skipped: plainly not a paper (text, CSV, a picture, an archive, e-mail), left unread.",
         "actions": "Number of actions read from the paper.",
-        "message": "Why the file could not be read (status error), or why none of its tables is a plan "
-                   "(status no_plan), in words.",
+        "message": "Why the file could not be read (status error) or was skipped (status skipped), or why none "
+                   "of its tables is a plan (status no_plan), in words.",
         "council": "Council named on the paper, if stated.",
         "plan_id": "The plan this paper is a version of (see actions.plan_id).",
         "judgement": "Ofsted's overall judgement, where the paper states it.",
+        "ocr_pages": "Pages read by optical character recognition (scanned pages without text); 0 for none.",
+        "warnings": "What reading the file left out or could not do: hidden sheets, rows and columns of a "
+                    "spreadsheet skipped, scanned pages not read; '; '-separated.",
     },
     "progress": {
         "plan_id": "The plan (see actions.plan_id).",
@@ -154,7 +159,7 @@ def _field(table: str, name: str, column: pd.Series, extras: dict[str, str]) -> 
     elif name == "due_date_note" and table == "actions":
         out["constraints"] = {"enum": list(NOTES)}
     if name == "status" and table == "documents":
-        out["constraints"] = {"enum": ["ok", "no_plan", "error"]}
+        out["constraints"] = {"enum": ["ok", "no_plan", "error", "skipped"]}
     return out
 
 

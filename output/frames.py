@@ -6,10 +6,6 @@ half-way leaves the previous outputs whole. The same input gives the same bytes.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
@@ -55,28 +51,6 @@ def _frame(rows: list[dict[str, object]], columns: list[str], *counts: str) -> p
     for name in counts:
         frame[name] = frame[name].astype("Int64")
     return frame
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        if hasattr(os, "fchmod"):  # not on Windows, where the question does not arise
-            os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-@cache  # os.umask can only be read by setting it; do that once, not per file
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def neutralise(value: object) -> object:

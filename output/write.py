@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from actionplans.files import atomic_write
 from actionplans.normalise import Tables
 from actionplans.output.describe import datapackage
-from actionplans.output.frames import atomic_write, frame_to_csv, frame_to_json, tables_to_frames
+from actionplans.output.frames import frame_to_csv, frame_to_json, tables_to_frames
 from actionplans.output.report import tables_to_report
 from actionplans.output.settings import OutputSettings
 from actionplans.output.workbook import frames_to_workbook

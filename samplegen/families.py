@@ -44,6 +44,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from samplegen.building import build_all, build_main
+
 from .family_writer import unruled_pdf
 from .layout_writer import Look
 from .layouts import BUILDERS, Layout
@@ -955,23 +957,11 @@ FAMILY_BUILDERS: dict[str, Callable[[Layout, Path], list[Path]]] = {
 
 
 def build(outdir: Path, only: tuple[str, ...] = ()) -> list[Path]:
-    outdir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for family in FAMILIES:
-        if only and not any(family.key.startswith(k) for k in only):
-            continue
-        written += FAMILY_BUILDERS[family.builder](family, outdir)
-    return written
+    return build_all(FAMILIES, FAMILY_BUILDERS, outdir, only)  # type: ignore[arg-type]
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if not args or args[0].startswith("-"):
-        print("usage: python -m samplegen.families OUTDIR [KEY-PREFIX...]", file=sys.stderr)
-        return 2
-    for path in build(Path(args[0]), tuple(args[1:])):
-        print(path)
-    return 0
+    return build_main("samplegen.families", build, argv)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from actionplans.batch import BatchSettings, iter_inputs, run_batch, run_batch_r
 from actionplans.extract import ExtractSettings
 from actionplans.extract.headers import HeaderSettings
 from actionplans.ingest import IngestError, IngestSettings, read_document
+from actionplans.ingest.ocr import OcrSettings
 from actionplans.ingest.safety import DocxLimits
 from actionplans.normalise.plans import PlanSettings
 from conftest import SAMPLES
@@ -203,8 +204,9 @@ def test_bad_files_each_get_one_line(tmp_path: Path) -> None:
         "page.pdf": "an HTML page, not a PDF or Word file",
         "archive.pdf": "a zip archive, not a Word .docx",
         "torn.docx": "damaged zip file (a truncated Word .docx?)",
-        "notes.txt": "not a PDF or Word file",
+        "notes.txt": "",  # plainly not a paper: skipped (issue 15), no error
     }
+    assert got["notes.txt"].skipped == "a text file, not a paper"  # type: ignore[attr-defined]
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -216,7 +218,9 @@ def _zip(members: dict[str, bytes]) -> bytes:
 
 
 def test_scan_without_text_layer(tmp_path: Path) -> None:
-    assert _read(scanned_pdf(tmp_path / "scan.pdf")) == "no text layer (scanned?)"
+    # With OCR off (or the extra absent: tests/test_formats.py) a scan is refused, saying so.
+    no_ocr = IngestSettings(ocr=OcrSettings(enabled=False))
+    assert _read(scanned_pdf(tmp_path / "scan.pdf"), no_ocr) == "no text layer (scanned?)"
 
 
 def test_docx_zip_bomb_is_refused_unopened(tmp_path: Path) -> None:

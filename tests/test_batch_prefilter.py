@@ -1,5 +1,7 @@
 """The fast first pass: the slow table analysis runs only on the pages that can hold a
-plan (and the cover, and their neighbours), and skipping the others loses no row."""
+plan (and, with a plan, the cover and their neighbours), and skipping the others loses
+no row. Every test paper is checked page by page: each page where the full analysis
+finds a piece of a plan is picked."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,15 +9,30 @@ from pathlib import Path
 import pytest
 
 from actionplans.extract import document_to_extraction
+from actionplans.extract.headers import HeaderSettings
+from actionplans.extract.tables import blocks_to_plans
 from actionplans.ingest import IngestSettings, PdfSettings, read_document
-from actionplans.ingest.prefilter import PageText, PrefilterSettings, is_header_line, pages_to_analyse, survey_pdf
+from actionplans.ingest.prefilter import (
+    PageText,
+    PrefilterSettings,
+    is_header_line,
+    is_plan_head,
+    pages_to_analyse,
+    survey_pdf,
+)
 from bench.synth import agenda_pack, combine, filler_pdf
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, SHARED
 
 PLAN = SAMPLES / "004_reading_cp_action_plan_2013-08.pdf"
 LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
-ALWAYS = PrefilterSettings(min_pages=1)  # the pass on every PDF, however short
+FAMILIES = ROOT / "tests" / "fixtures" / "families"
+REALWORLD = SHARED / "realworld-examples" / "docs"
+ALWAYS = PrefilterSettings(min_pages=1)  # pages picked one by one, however short the PDF
 OFF = PrefilterSettings(enabled=False)
+# Every test paper that is a PDF with a text layer (a scan has nothing for the pass to
+# read; test_layouts checks its row).
+PAPERS = [p for folder in (SAMPLES, LAYOUTS, FAMILIES, REALWORLD) for p in sorted(folder.glob("*.pdf"))
+          if "scanned" not in p.name]
 
 
 def _actions(path: Path, prefilter: PrefilterSettings) -> list[tuple[object, ...]]:
@@ -39,12 +56,13 @@ def test_pack_gives_the_plans_rows_exactly(pack: Path) -> None:
     assert from_pack == [(*row[:-1], row[-1] + 150) for row in alone]  # type: ignore[operator]
 
 
-def test_pack_analyses_only_the_cover_and_the_plan_pages(pack: Path) -> None:
+def test_pack_analyses_only_the_plan_pages(pack: Path) -> None:
     survey = survey_pdf(pack, PrefilterSettings())
     assert survey is not None and len(survey.pages) == 307
-    # Cover sheet: 1-2. The plan 153-156 and its glossary 156-157; the pages beside them
-    # (the paper's covering report, a report page) are plain prose, and skipped.
-    assert sorted(survey.analyse) == [1, 2, *range(153, 158)]
+    # The plan 153-156 and its glossary 156-157; the pages beside them (the paper's
+    # covering report, a report page) are plain prose, and skipped, and so are the first
+    # pages: report pages, not a cover sheet of labelled fields.
+    assert sorted(survey.analyse) == list(range(153, 158))
 
 
 def test_pack_keeps_the_text_of_skipped_pages(pack: Path) -> None:
@@ -54,10 +72,25 @@ def test_pack_keeps_the_text_of_skipped_pages(pack: Path) -> None:
     assert not any(p.text.startswith("Page ") for p in doc.paragraphs)  # page numbers are furniture
 
 
-# A scan has no text layer for the pass to pick pages from; test_layouts checks its error row.
-@pytest.mark.parametrize("paper", [p for p in sorted(SAMPLES.glob("*.pdf")) + sorted(LAYOUTS.glob("*.pdf"))
-                                   if "scanned" not in p.name], ids=lambda p: p.name)
-def test_pass_loses_no_row_on_any_sample(paper: Path) -> None:
+def _plan_pages(path: Path) -> set[int]:
+    """The pages where the full analysis finds a piece of a plan (its header or rows)."""
+    doc = read_document(path, path.name, IngestSettings(pdf=PdfSettings(prefilter=OFF)))
+    pages: set[int] = set()
+    for plan in blocks_to_plans(doc.blocks, HeaderSettings()):
+        first, _, last = plan.pages.partition("-")
+        pages |= set(range(int(first), int(last or first) + 1))
+    return pages
+
+
+@pytest.mark.parametrize("paper", PAPERS, ids=lambda p: p.name)
+def test_pass_picks_every_page_that_holds_a_plan(paper: Path) -> None:
+    survey = survey_pdf(paper, PrefilterSettings(min_pages=1, cover_pages=0, neighbours=0))
+    assert survey is not None
+    assert _plan_pages(paper) <= survey.analyse
+
+
+@pytest.mark.parametrize("paper", PAPERS, ids=lambda p: p.name)
+def test_pass_loses_no_row_on_any_paper(paper: Path) -> None:
     assert _actions(paper, ALWAYS) == _actions(paper, OFF)
 
 
@@ -81,13 +114,27 @@ def test_header_words(line: str, header: bool) -> None:
     assert is_header_line(line, PrefilterSettings()) is header
 
 
+def _line(number: int, text: str, runs: list[tuple[float, float, str]]) -> PageText:
+    return PageText(number=number, height=842, lines=[text], spread=[0.5], words=[], has_text=True, runs={0: runs})
+
+
 def test_prose_full_of_header_words_is_not_a_header_row() -> None:
-    """Set solid, a prose line has half the spread of a header row's cells."""
+    """Set solid, a prose line is one run of characters; a header row's cells are apart."""
     prose = "progress on the action the officer proposed in March and the recommendations of the"
-    pages = [PageText(number=n, height=842, lines=[prose], spread=[0.45], words=[], has_text=True) for n in (1, 2, 3)]
-    header = PageText(number=4, height=842, lines=["Action Lead officer RAG"], spread=[1.2], words=[], has_text=True)
+    pages = [_line(n, prose, [(56.0, 500.0, prose)]) for n in (1, 2, 3)]
+    header = _line(4, "Action Lead officer RAG", [(60.0, 85.0, "Action"), (200.0, 250.0, "Leadofficer"),
+                                                  (400.0, 420.0, "RAG")])
     settings = PrefilterSettings(min_pages=1, cover_pages=0, neighbours=0)
     assert pages_to_analyse([*pages, header], settings) == {4}
+
+
+def test_a_numbered_paragraph_hanging_beside_its_number_is_not_a_header_row() -> None:
+    text = "2.5 The service has agreed the action the officer proposed in March following the"
+    numbered = _line(1, text, [(56.0, 70.6, "2.5"), (92.0, 450.0, text[4:].replace(" ", ""))])
+    assert is_header_line(text, PrefilterSettings()) and not is_plan_head(numbered, PrefilterSettings())
+    # Where PDFium's characters cannot be measured the line counts: better analysed than lost.
+    unmeasured = PageText(number=1, height=842, lines=[text], spread=[None], words=[], has_text=True)
+    assert is_plan_head(unmeasured, PrefilterSettings())
 
 
 def test_a_plan_runs_on_while_its_pages_carry_rag_values() -> None:
@@ -101,11 +148,29 @@ def test_a_plan_runs_on_while_its_pages_carry_rag_values() -> None:
     assert pages_to_analyse(pages, PrefilterSettings(min_pages=1, cover_pages=0)) == {1, 2, 3}
 
 
-def test_short_pdfs_and_unreadable_ones_are_analysed_whole(tmp_path: Path) -> None:
-    assert survey_pdf(PLAN, PrefilterSettings()) is None  # 7 pages: under min_pages
+def test_short_pdfs_with_a_plan_and_unreadable_ones_are_analysed_whole(tmp_path: Path) -> None:
+    survey = survey_pdf(PLAN, PrefilterSettings())
+    assert survey is not None and survey.analyse == set(range(1, 8))  # 7 pages, a plan: under min_pages
     (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4\n garbage")
     assert survey_pdf(tmp_path / "bad.pdf", ALWAYS) is None
     assert survey_pdf(PLAN, OFF) is None
+
+
+def test_a_pdf_without_a_plans_header_gets_no_slow_analysis(tmp_path: Path) -> None:
+    reports = filler_pdf(tmp_path / "reports.pdf", 20, seed=3)  # prose, numbered paragraphs, budget tables
+    survey = survey_pdf(reports, PrefilterSettings())
+    assert survey is not None and survey.analyse == set()
+    minutes = SAMPLES / "003_oxfordshire_cabinet_ofsted_item.pdf"
+    survey = survey_pdf(minutes, PrefilterSettings())
+    assert survey is not None and survey.analyse == set()
+    doc = read_document(reports, "reports.pdf")
+    assert len(doc.paragraphs) > 100 and not doc.tables  # the text still, as paragraphs
+
+
+def test_a_pdf_without_text_is_analysed_whole(tmp_path: Path) -> None:
+    """PDFium found nothing to go on: pdfminer reads every page (a scan's verdict, drawings)."""
+    pages = [PageText(number=n, height=842, lines=[], spread=[], words=[], has_text=False) for n in (1, 2, 3)]
+    assert pages_to_analyse(pages, PrefilterSettings(min_pages=1)) == {1, 2, 3}
 
 
 def test_filler_and_combine_are_reproducible(tmp_path: Path) -> None:
