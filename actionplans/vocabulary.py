@@ -123,6 +123,7 @@ class Vocabulary:
     decoys: tuple[Decoy, ...] = ()
     action_share: float = 0.5  # of a plan's action cells that must read as prose
     min_actions: int = 2
+    action_median_words: int = 5
     action_min_words: int = 3
     digest: str = field(default="", compare=False)
 
@@ -158,8 +159,11 @@ class Vocabulary:
             return RoleMatch(self.role_words[word], word, float(match[1]), self.word_rank[word])
         if len(lowered.split()) > max_words:
             return None
-        # Short words ("id", "no", "who") are held by too many headers to say anything.
-        held = [w for w in self.role_words if len(w) >= 4 and _holds(lowered, w)]
+        # Short words ("id", "no", "who") are held by too many headers to say anything; a
+        # single word of a role other than the action and the recommendation ("service",
+        # "date") by too many headers about something else ("Service in place to deliver").
+        held = [w for w in self.role_words if len(w) >= 4 and _holds(lowered, w)
+                and (" " in w or self.role_words[w] in ("action", "recommendation"))]
         if not held:
             return None
         word = max(held, key=lambda w: (len(w), -self.word_rank[w]))
@@ -296,7 +300,7 @@ _USER_KEYS: dict[str, dict[str, type]] = {
     "statuses.*": {"words": list, "letter": str},
     "officers": {"codes": dict, "no_one": list, "post_words": list},
     "decoys.*": {"words": list, "min_cells": int},
-    "rows": {"min_actions": int, "action_share": float, "action_min_words": int},
+    "rows": {"min_actions": int, "action_share": float, "action_min_words": int, "action_median_words": int},
     "glossary": {"code_headers": list, "name_headers": list},
 }
 
@@ -401,4 +405,5 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
                       glossary_name_headers=tuple(data["glossary"]["name_headers"]), decoys=decoys,
                       action_share=float(rows.get("action_share", 0.5)),
                       action_min_words=int(rows.get("action_min_words", 3)),
-                      min_actions=int(rows.get("min_actions", 2)), digest=digest)
+                      min_actions=int(rows.get("min_actions", 2)),
+                      action_median_words=int(rows.get("action_median_words", 5)), digest=digest)

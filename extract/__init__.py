@@ -90,6 +90,9 @@ def rows_verdict(actions: list[RawAction], vocabulary: Vocabulary) -> str:
     prose = sum(_is_prose(a.action_text, vocabulary.action_min_words) for a in actions)
     if prose < vocabulary.action_share * len(actions):
         return "its action column holds numbers or single words, not actions"
+    lengths = sorted(len(a.action_text.split()) for a in actions)
+    if lengths[len(lengths) // 2] < vocabulary.action_median_words:
+        return "its action cells are headlines of a few words (aims or themes), not actions"
     return ""
 
 
