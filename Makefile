@@ -29,6 +29,8 @@ samples: $(STAMP)
 	$(PY) -m samplegen samples
 	$(PY) -m samplegen.layouts tests/fixtures/layouts
 	$(PY) -m samplegen.families tests/fixtures/families
+	$(PY) -m samplegen.layouts12 tests/fixtures/layouts12
+	$(PY) -m samplegen.formats tests/fixtures/formats
 
 # Speed and memory on a synthetic batch (300-page packs, 200 papers) next to the naive
 # baseline measured in the same run; the figures go in docs/benchmarks.md.

@@ -525,13 +525,9 @@ def build(outdir: Path, only: tuple[str, ...] = ()) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if not args or args[0].startswith("-"):
-        print("usage: python -m samplegen.layouts12 OUTDIR [KEY-PREFIX...]", file=sys.stderr)
-        return 2
-    for path in build(Path(args[0]), tuple(args[1:])):
-        print(path)
-    return 0
+    from samplegen.building import build_main
+
+    return build_main("samplegen.layouts12", build, argv)
 
 
 if __name__ == "__main__":
