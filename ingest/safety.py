@@ -132,11 +132,11 @@ def docx_package(path: Path, limits: DocxLimits) -> str | IO[bytes]:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise IngestError("bad_docx", "damaged Word file: the zip package cannot be read") from exc
     with z:
-        _check_sizes(z.infolist(), limits)
+        check_sizes(z.infolist(), limits)
         package = read_package(z)
         for info in z.infolist():
             if _parsed_as_xml(info.filename, package):
-                _check_prolog(z, info, limits)
+                check_prolog(z, info, limits)
         try:
             fixed = _dangling_links(z)
             fixed.update(_plain_main_type(z, package))
@@ -155,21 +155,22 @@ def _parsed_as_xml(name: str, package: Package) -> bool:
     return kind.endswith("xml") and not kind.startswith("image/")
 
 
-def _check_sizes(infos: list[zipfile.ZipInfo], limits: DocxLimits) -> None:
+def check_sizes(infos: list[zipfile.ZipInfo], limits: DocxLimits, what: str = "Word file") -> None:
+    """Refuse a zip package (a Word file, or ``what``) that is a bomb or holds huge XML."""
     if len(infos) > limits.max_members:
-        raise IngestError("zip_bomb", f"Word file refused: {len(infos)} parts in the package "
+        raise IngestError("zip_bomb", f"{what} refused: {len(infos)} parts in the package "
                                       f"(limit {limits.max_members})")
     total = sum(i.file_size for i in infos)
     if total > limits.max_total_mb * MiB:
-        raise IngestError("zip_bomb", f"Word file refused: it expands to {total // MiB} MiB "
+        raise IngestError("zip_bomb", f"{what} refused: it expands to {total // MiB} MiB "
                                       f"(limit {limits.max_total_mb} MiB)")
     for i in infos:
         if i.filename.lower().endswith(_XML_SUFFIXES) and i.file_size > limits.max_xml_mb * MiB:
-            raise IngestError("huge_xml", f"Word file refused: part {i.filename} is {i.file_size // MiB} MiB "
+            raise IngestError("huge_xml", f"{what} refused: part {i.filename} is {i.file_size // MiB} MiB "
                                           f"of XML (limit {limits.max_xml_mb} MiB)")
         ratio = i.file_size / max(i.compress_size, 1)
         if i.file_size > limits.ratio_floor_mb * MiB and ratio > limits.max_ratio:
-            raise IngestError("zip_bomb", f"Word file refused: part {i.filename} expands {ratio:.0f} times "
+            raise IngestError("zip_bomb", f"{what} refused: part {i.filename} expands {ratio:.0f} times "
                                           f"(zip bomb?)")
 
 
@@ -194,7 +195,7 @@ class _Prolog:
         return self.seen
 
 
-def _check_prolog(z: zipfile.ZipFile, info: zipfile.ZipInfo, limits: DocxLimits) -> None:
+def check_prolog(z: zipfile.ZipFile, info: zipfile.ZipInfo, limits: DocxLimits, what: str = "Word file") -> None:
     """Refuse an XML part whose prolog declares a DTD: a Word file never does, and
     entities (external files, "billion laughs") are how XML attacks a reader. The part's
     opening is read by lxml itself, so its encoding is found as python-docx's parser will
@@ -204,7 +205,8 @@ def _check_prolog(z: zipfile.ZipFile, info: zipfile.ZipInfo, limits: DocxLimits)
         with z.open(info) as fh:
             head = fh.read(cap)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
-        raise IngestError("bad_docx", f"damaged Word file: part {info.filename} cannot be unpacked") from exc
+        slug = "bad_docx" if what == "Word file" else "bad_package"
+        raise IngestError(slug, f"damaged {what}: part {info.filename} cannot be unpacked") from exc
     target = _Prolog()
     parser = etree.XMLParser(target=target, resolve_entities=False, load_dtd=False, no_network=True)
     try:
@@ -216,10 +218,10 @@ def _check_prolog(z: zipfile.ZipFile, info: zipfile.ZipInfo, limits: DocxLimits)
     except etree.LxmlError:
         pass  # not well-formed: python-docx refuses it in its own words, and never gets past it
     if target.seen == "doctype":
-        raise IngestError("xml_entities", f"Word file refused: part {info.filename} declares XML entities "
+        raise IngestError("xml_entities", f"{what} refused: part {info.filename} declares XML entities "
                                           "(a DOCTYPE), which are never resolved")
     if not target.seen and len(head) >= cap:
-        raise IngestError("huge_xml", f"Word file refused: part {info.filename} has no XML element "
+        raise IngestError("huge_xml", f"{what} refused: part {info.filename} has no XML element "
                                       f"in its first {limits.max_prolog_kb} KiB")
 
 

@@ -515,13 +515,9 @@ BUILDERS12: dict[str, Callable[[Layout, Path], list[Path]]] = {
 
 
 def build(outdir: Path, only: tuple[str, ...] = ()) -> list[Path]:
-    outdir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for layout in LAYOUTS12:
-        if only and not any(layout.key.startswith(k) for k in only):
-            continue
-        written += BUILDERS12[layout.builder](layout, outdir)
-    return written
+    from samplegen.building import build_all
+
+    return build_all(LAYOUTS12, BUILDERS12, outdir, only)  # type: ignore[arg-type]
 
 
 def main(argv: list[str] | None = None) -> int:
