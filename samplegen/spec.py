@@ -105,6 +105,23 @@ class Plan:
     def actions(self) -> tuple[Action, ...]:
         return tuple(a for r in self.recommendations for a in r.actions)
 
+    @property
+    def extra_columns(self) -> list[str]:
+        """The further columns the plan carries, in order of first use."""
+        names: list[str] = []
+        for action in self.actions:
+            names += [name for name, _ in action.extras if name not in names]
+        return names
+
+    def expected_rows(self, pages: tuple[int | None, ...] | None = None) -> list[tuple[Action, dict[str, object]]]:
+        """Each action with every field its row must hold, in plan order; ``pages`` gives
+        each action's page (PDF), None for Word."""
+        pages = pages if pages is not None else (None,) * len(self.actions)
+        assert len(pages) == len(self.actions), f"{self.title}: one page per action"
+        pairs = [(rec, a) for rec in self.recommendations for a in rec.actions]
+        return [(a, {**a.expected(rec.number, rec.text), "page": page})
+                for (rec, a), page in zip(pairs, pages, strict=True)]
+
 
 @dataclass(frozen=True)
 class Paper:

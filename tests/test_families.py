@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT, run_file
 from samplegen.families import FAMILIES, FAMILY_BUILDERS, Family
-from samplegen.spec import Action, Paper
+from samplegen.spec import Action, Paper, Plan
 
 FIXTURES = ROOT / "tests" / "fixtures" / "families"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_number_inferred",
@@ -34,24 +34,16 @@ def _path(family: Family, fmt: str) -> Path:
     return FIXTURES / f"{family.paper.stem}.{fmt}"
 
 
-def _extra_columns(paper: Paper) -> list[str]:
-    """The further columns the paper's plan carries, in order of first use."""
+def _plan(paper: Paper) -> Plan:
     assert paper.plan is not None
-    names: list[str] = []
-    for action in paper.plan.actions:
-        names += [name for name, _ in action.extras if name not in names]
-    return names
+    return paper.plan
+
 
 
 def _expected(family: Family, fmt: str) -> list[tuple[Action, dict[str, object]]]:
     """Each action with every field its row must hold, in plan order."""
-    plan = family.paper.plan
-    assert plan is not None
-    pages: tuple[int | None, ...] = family.pages if fmt == "pdf" else (None,) * len(plan.actions)
-    assert len(pages) == len(plan.actions), f"{family.key}: one page per action"
-    actions = [(rec, a) for rec in plan.recommendations for a in rec.actions]
-    return [(a, {**a.expected(rec.number, rec.text), "page": page}) for (rec, a), page in zip(actions, pages,
-                                                                                             strict=True)]
+    assert family.paper.plan is not None
+    return family.paper.plan.expected_rows(family.pages if fmt == "pdf" else None)
 
 
 def _got(row: object, field: str) -> object:
@@ -61,7 +53,7 @@ def _got(row: object, field: str) -> object:
 
 
 FIELD_CASES = [(family, fmt, field) for family, fmt in CASES
-               for field in (*FIELDS, *(f"extra:{c}" for c in _extra_columns(family.paper)))]
+               for field in (*FIELDS, *(f"extra:{c}" for c in _plan(family.paper).extra_columns))]
 DOCUMENT_CASES = [(family, fmt, field) for family, fmt in CASES for field in DOCUMENT_FIELDS]
 
 
@@ -119,7 +111,7 @@ def test_field(family: Family, fmt: str, field: str) -> None:
 def test_no_column_the_paper_does_not_print(family: Family, fmt: str) -> None:
     """Every further column read is one the plan prints: a group heading, a theme row or
     a glossary is not a column of the plan."""
-    allowed = set(_extra_columns(family.paper))
+    allowed = set(_plan(family.paper).extra_columns)
     rows = run_file(_path(family, fmt)).actions
     stray = sorted({name for row in rows for name, value in row.extras.items() if value and name not in allowed})
     assert not stray, f"columns not in the plan: {stray}"

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, run_file
 from samplegen.layouts import LAYOUTS, Layout
-from samplegen.spec import Action, Paper
+from samplegen.spec import Action, Paper, Plan
 
 FIXTURES = ROOT / "tests" / "fixtures" / "layouts"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_number_inferred",
@@ -32,13 +32,10 @@ def _path(layout: Layout, fmt: str) -> Path:
     return FIXTURES / f"{layout.paper.stem}.{fmt}"
 
 
-def _extra_columns(paper: Paper) -> list[str]:
-    """The further columns the paper's plan carries, in order of first use."""
+def _plan(paper: Paper) -> Plan:
     assert paper.plan is not None
-    names: list[str] = []
-    for action in paper.plan.actions:
-        names += [name for name, _ in action.extras if name not in names]
-    return names
+    return paper.plan
+
 
 
 def _expected(paper: Paper) -> list[tuple[str, str, Action]]:
@@ -58,7 +55,7 @@ def _got(row: object, field: str) -> object:
 
 
 FIELD_CASES = [(layout, fmt, field) for layout, fmt in PLAN_CASES
-               for field in (*FIELDS, *(f"extra:{c}" for c in _extra_columns(layout.paper)))]
+               for field in (*FIELDS, *(f"extra:{c}" for c in _plan(layout.paper).extra_columns))]
 
 
 @pytest.mark.parametrize("layout,fmt", CASES, ids=[_id(*c) for c in CASES])

@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT, run_file
 from samplegen.family_writer import RULES, SWATCHES
 from samplegen.layouts12 import BUILDERS12, LAYOUTS12, Layout12
-from samplegen.spec import Action, Paper
+from samplegen.spec import Action, Paper, Plan
 
 FIXTURES = ROOT / "tests" / "fixtures" / "layouts12"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_number_inferred",
@@ -35,23 +35,16 @@ def _path(layout: Layout12, fmt: str) -> Path:
     return FIXTURES / f"{layout.paper.stem}.{fmt}"
 
 
-def _extra_columns(paper: Paper) -> list[str]:
+def _plan(paper: Paper) -> Plan:
     assert paper.plan is not None
-    names: list[str] = []
-    for action in paper.plan.actions:
-        names += [name for name, _ in action.extras if name not in names]
-    return names
+    return paper.plan
+
 
 
 def _expected(layout: Layout12, fmt: str) -> list[tuple[Action, dict[str, object]]]:
     """Each action with every field its row must hold, in plan order."""
-    plan = layout.paper.plan
-    assert plan is not None
-    pages: tuple[int | None, ...] = layout.pages if fmt == "pdf" else (None,) * len(plan.actions)
-    assert len(pages) == len(plan.actions), f"{layout.key}: one page per action"
-    actions = [(rec, a) for rec in plan.recommendations for a in rec.actions]
-    return [(a, {**a.expected(rec.number, rec.text), "page": page})
-            for (rec, a), page in zip(actions, pages, strict=True)]
+    assert layout.paper.plan is not None
+    return layout.paper.plan.expected_rows(layout.pages if fmt == "pdf" else None)
 
 
 def _got(row: object, field: str) -> object:
@@ -61,7 +54,7 @@ def _got(row: object, field: str) -> object:
 
 
 FIELD_CASES = [(layout, fmt, field) for layout, fmt in CASES
-               for field in (*FIELDS, *(f"extra:{c}" for c in _extra_columns(layout.paper)))]
+               for field in (*FIELDS, *(f"extra:{c}" for c in _plan(layout.paper).extra_columns))]
 DOCUMENT_CASES = [(layout, fmt, field) for layout, fmt in CASES for field in DOCUMENT_FIELDS]
 
 
@@ -135,7 +128,7 @@ def test_field(layout: Layout12, fmt: str, field: str) -> None:
 
 @pytest.mark.parametrize("layout,fmt", CASES, ids=[_id(*c) for c in CASES])
 def test_no_column_the_paper_does_not_print(layout: Layout12, fmt: str) -> None:
-    allowed = set(_extra_columns(layout.paper))
+    allowed = set(_plan(layout.paper).extra_columns)
     rows = run_file(_path(layout, fmt)).actions
     stray = sorted({name for row in rows for name, value in row.extras.items() if value and name not in allowed})
     assert not stray, f"columns not in the plan: {stray}"
