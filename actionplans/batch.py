@@ -49,6 +49,7 @@ from actionplans.extract import ExtractSettings, document_to_extraction
 from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestError, IngestSettings, NotAPaper, check_size, read_document, sniff_format
 from actionplans.ingest.errors import one_line
+from actionplans.vocabulary import FOLDER_VOCABULARY  # a folder's own vocabulary: not a paper
 
 log = logging.getLogger("actionplans")
 
@@ -123,7 +124,6 @@ class BatchReport:
 # datapackage.json as written here), or marked as ours (the report, the workbook).
 OUTPUT_NAMES = frozenset({"documents.csv", "actions.csv", "progress.csv", "summary.csv", "abbreviations.csv",
                           "datapackage.json", "actions.json", "actionplans.xlsx", "report.html"})
-FOLDER_SETTINGS = "actionplans.toml"  # a folder's own vocabulary (actionplans.vocabulary): not a paper
 
 
 def iter_inputs(paths: Sequence[Path], exclude: Iterable[Path] = ()) -> list[tuple[Path, str]]:
@@ -207,7 +207,7 @@ def _walk(folder: Path, skip: set[tuple[int, int]], seen: set[tuple[int, int]], 
     # Output written into the input folder itself (-o IN): its outputs only are skipped.
     ours = identity in skip or _holds_a_run(folder, {e.name for e in entries})
     for entry in entries:
-        if entry.name.startswith(".") or entry.name == FOLDER_SETTINGS:
+        if entry.name.startswith(".") or entry.name == FOLDER_VOCABULARY:
             continue
         path = Path(entry.path)
         try:

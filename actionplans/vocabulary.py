@@ -16,7 +16,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -147,6 +147,10 @@ class Vocabulary:
         return match.role if match is not None else None
 
     def role_match(self, text: str, min_score: float = 86.0, max_words: int = 8) -> RoleMatch | None:
+        # Every header cell and group row asks: the same few texts recur in every paper.
+        return _role_match(self, text, min_score, max_words)
+
+    def _role_match(self, text: str, min_score: float, max_words: int) -> RoleMatch | None:
         """The role a header text names, and how: first a whole-cell, word-order-free
         comparison, so "Proposed actions" is "Actions proposed" but "Notes" is not "No";
         else, in a header of at most ``max_words`` words, the longest role words it holds
@@ -234,6 +238,11 @@ class Vocabulary:
     @cached_property
     def post_pattern(self) -> re.Pattern[str]:
         return _phrases_pattern(self.officers.post_words)
+
+
+@lru_cache(maxsize=4096)
+def _role_match(vocabulary: Vocabulary, text: str, min_score: float, max_words: int) -> RoleMatch | None:
+    return vocabulary._role_match(text, min_score, max_words)
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from actionplans.extract.records import (
     TableVerdict,
     extra_column_name,
 )
-from actionplans.extract.tables import blocks_to_plans, find_header, judge_header, rejoin_headers
+from actionplans.extract.tables import Judged, blocks_to_plans, find_header, judged_header, rejoin_headers
 from actionplans.extract.text import clean
-from actionplans.ingest.model import Document, Table
+from actionplans.ingest.model import Block, Document, Table
 from actionplans.vocabulary import Vocabulary
 
 
@@ -43,8 +43,10 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     actions: list[RawAction] = []
     extra_columns: dict[str, str] = {}
     verdicts: list[TableVerdict] = []
-    sheets = [t.sheet for t in rejoin_headers(doc.blocks) if isinstance(t, Table)]
-    for plan in blocks_to_plans(doc.blocks, settings.headers):
+    blocks = rejoin_headers(doc.blocks)
+    sheets = [t.sheet for t in blocks if isinstance(t, Table)]
+    judged: Judged = {}  # every table is judged once, whoever asks
+    for plan in blocks_to_plans(blocks, settings.headers, judged):
         rows = rows_to_actions(plan, vocabulary)
         why = rows_verdict(rows, vocabulary)
         verdicts.append(_verdict(plan.header, plan.pages, why, len(rows) if not why else 0, plan.first_table))
@@ -53,9 +55,9 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
         actions.extend(_marked(rows, sheets[plan.first_table], doc))
         for name, printed in _extra_columns(plan.header).items():
             extra_columns.setdefault(name, printed)
-    verdicts.extend(_other_tables(doc, settings.headers))
+    verdicts.extend(_other_tables(blocks, settings.headers, judged))
     verdicts.sort(key=lambda v: v.order)
-    plan_tables = [t for t in doc.tables if find_header(t, settings.headers) is not None]
+    plan_tables = [t for t in doc.tables if find_header(t, settings.headers, judged) is not None]
     info = document_info(doc, plan_tables)
     # A saved web page states its date in its head (meta tags, ISO), not on the page.
     stated = doc.properties.get("date", "")
@@ -111,14 +113,14 @@ def _verdict(header: Header, pages: str, why: str, actions: int, order: int) -> 
     return TableVerdict(pages=pages, headers=cells, plan=not why, reason=why, actions=actions, order=order)
 
 
-def _other_tables(doc: Document, settings: HeaderSettings) -> list[TableVerdict]:
+def _other_tables(blocks: list[Block], settings: HeaderSettings, judged: Judged) -> list[TableVerdict]:
     """Verdicts for the tables that are no plan at their header (plans are judged with
     their rows, above)."""
     out = []
-    for index, table in enumerate(b for b in rejoin_headers(doc.blocks) if isinstance(b, Table)):
+    for index, table in enumerate(b for b in blocks if isinstance(b, Table)):
         if table.n_cols < 2:
             continue
-        _, header, why = judge_header(table, settings)
+        _, header, why = judged_header(table, settings, judged)
         if why:
             out.append(_verdict(header, str(table.page or ""), why, 0, index))
     return out

@@ -41,13 +41,6 @@ class Header:
                 return col
         return None
 
-    @property
-    def is_plan(self) -> bool:
-        """Actions with something they answer to: an action column beside one of the
-        roles the vocabulary marks ``plan`` (recommendation, lead, due date, status...).
-        Whether the rows are actions at all is the content's to say (``extract.verdict``)."""
-        return self.verdict_words() == ""
-
     def verdict_words(self) -> str:
         """"" where the header reads as a plan's, else why not, in words."""
         found = set(self.roles.values())
@@ -56,12 +49,6 @@ class Header:
         if not found & {"recommendation", "lead", "target_date", "rag"}:
             return "an action column, but no recommendation, lead, due date or status column"
         return ""
-
-
-def header_role(text: str, settings: HeaderSettings) -> str | None:
-    """The role a header cell names, or None."""
-    match = header_match(text, settings)
-    return match.role if match is not None else None
 
 
 def header_match(text: str, settings: HeaderSettings) -> RoleMatch | None:

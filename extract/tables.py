@@ -68,10 +68,25 @@ class PlanTable:
         return str(self.first_page) if last == self.first_page else f"{self.first_page}-{last}"
 
 
-def find_header(table: Table, settings: HeaderSettings) -> tuple[int, Header] | None:
+Judgement = tuple[int, Header, str]
+# Judgements already made in one paper, by table (kept with the table, so an id is never
+# reused while its entry lives): a table is judged once, however many readers ask.
+Judged = dict[int, tuple[Table, Judgement]]
+
+
+def find_header(table: Table, settings: HeaderSettings, judged: Judged | None = None) -> tuple[int, Header] | None:
     """The first of the top rows that reads as a plan header."""
-    start, header, why = judge_header(table, settings)
+    start, header, why = judged_header(table, settings, judged)
     return (start, header) if not why else None
+
+
+def judged_header(table: Table, settings: HeaderSettings, judged: Judged | None) -> Judgement:
+    """``judge_header``, remembered in ``judged`` where one is given."""
+    if judged is None:
+        return judge_header(table, settings)
+    if id(table) not in judged:
+        judged[id(table)] = (table, judge_header(table, settings))
+    return judged[id(table)][1]
 
 
 def judge_header(table: Table, settings: HeaderSettings) -> tuple[int, Header, str]:
@@ -127,7 +142,7 @@ def decoy_words(header: Header, settings: HeaderSettings) -> str:
 _KINDS = {"risk": "risks", "indicator": "indicators", "money": "money", "meeting": "a meeting's business"}
 
 
-def blocks_to_plans(blocks: list[Block], settings: HeaderSettings) -> list[PlanTable]:
+def blocks_to_plans(blocks: list[Block], settings: HeaderSettings, judged: Judged | None = None) -> list[PlanTable]:
     plans: list[PlanTable] = []
     current: PlanTable | None = None
     index = -1
@@ -137,7 +152,7 @@ def blocks_to_plans(blocks: list[Block], settings: HeaderSettings) -> list[PlanT
         index += 1
         if current is not None:
             block = _regridded(current, block, settings)
-        found = find_header(block, settings)
+        found = find_header(block, settings, judged)
         if found is not None:
             start, header = found
             joins = current is not None and _continues(current, block) and header.texts == current.header.texts

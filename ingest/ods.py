@@ -55,10 +55,10 @@ def _grid(sheet: Any, name: str, styles: Styles) -> SheetGrid:
     r = 0
     for tr in table_rows(sheet):
         repeat = to_int(tr.get(TABLE + "number-rows-repeated"), 1)
-        filled = _row(grid, tr, r, styles, defaults)
-        copies = min(repeat, MAX_REPEAT) if filled else 1
+        row = _row(grid, tr, r, styles, defaults)
+        copies = min(repeat, MAX_REPEAT) if row else 1
         for k in range(1, copies):  # a repeated row that holds something holds it on each
-            grid.cells.update({(r + k, c): v for (rr, c), v in list(grid.cells.items()) if rr == r})
+            grid.cells.update({(r + k, c): v for c, v in row.items()})
         if tr.get(TABLE + "visibility") in _HIDDEN:
             grid.hidden_rows.update(range(r, r + copies))
         r += repeat
@@ -79,19 +79,18 @@ def _column_defaults(sheet: Any, grid: SheetGrid) -> dict[int, str]:
     return out
 
 
-def _row(grid: SheetGrid, tr: Any, r: int, styles: Styles, defaults: dict[int, str]) -> bool:
-    """The row's cells onto the grid; whether any holds something."""
+def _row(grid: SheetGrid, tr: Any, r: int, styles: Styles, defaults: dict[int, str]) -> dict[int, SheetCell]:
+    """The row's cells onto the grid; those that hold something, by column."""
     c = 0
-    filled = False
+    filled: dict[int, SheetCell] = {}
     for tc in tr:
         if tc.tag not in (TABLE + "table-cell", TABLE + "covered-table-cell"):
             continue
         repeat = to_int(tc.get(TABLE + "number-columns-repeated"), 1)
         value = _value(tc, styles, defaults.get(c, ""))
         if value is not None and tc.tag == TABLE + "table-cell":
-            filled = True
             for k in range(min(repeat, MAX_REPEAT)):
-                grid.cells[r, c + k] = value
+                grid.cells[r, c + k] = filled[c + k] = value
             down = to_int(tc.get(TABLE + "number-rows-spanned"), 1)
             across = to_int(tc.get(TABLE + "number-columns-spanned"), 1)
             if down > 1 or across > 1:

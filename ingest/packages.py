@@ -14,12 +14,9 @@ from typing import Any
 from lxml import etree
 
 from actionplans.ingest.errors import IngestError
-from actionplans.ingest.safety import DocxLimits, check_prolog, check_sizes
+from actionplans.ingest.safety import SAFE_XML, XML_SUFFIXES, DocxLimits, check_prolog, check_sizes
 
 MiB = 1 << 20
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
-# Parses what the checks let through: entities never resolved, nothing fetched.
-SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 def check_package(path: Path, limits: DocxLimits, what: str) -> None:
@@ -30,7 +27,7 @@ def check_package(path: Path, limits: DocxLimits, what: str) -> None:
             infos = z.infolist()
             check_sizes(infos, limits, what)
             for info in infos:
-                if info.filename.lower().endswith(_XML_SUFFIXES):
+                if info.filename.lower().endswith(XML_SUFFIXES):
                     check_prolog(z, info, limits, what)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, zlib.error) as exc:
         raise IngestError("bad_package", f"damaged {what}: its zip package cannot be read") from exc

@@ -26,7 +26,7 @@ from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words
 from actionplans.ingest.model import Box, Cell, Document, Paragraph, Row, Table
 from actionplans.ingest.pdfium import read_text_pages
 from actionplans.ingest.prefilter import PageText, PrefilterSettings, Survey, page_paragraphs, survey_pdf
-from actionplans.ingest.safety import pdf_failure
+from actionplans.ingest.safety import PYTHON_ERRORS, pdf_failure
 from actionplans.ingest.stream import Fill, StreamSettings, find_stream_tables
 
 
@@ -105,7 +105,7 @@ def _pages(pdf: Any) -> list[Any]:
     it makes the page, and meets a missing or malformed one as a TypeError."""
     try:
         return list(pdf.pages)
-    except (*_PYTHON_ERRORS, MalformedPDFException, PdfminerException) as exc:
+    except (*PYTHON_ERRORS, MalformedPDFException, PdfminerException) as exc:
         raise _page_failure(pdf) or pdf_failure(exc) from exc
 
 
@@ -195,17 +195,15 @@ def _read_any_page(page: Any, number: int, settings: PdfSettings, survey: Survey
         if survey is None or number in survey.analyse:
             return _read_page(page, number, settings)
         return _text_page(survey.pages[number - 1], settings)
-    except (*_PYTHON_ERRORS, PdfminerException) as exc:
+    except (*PYTHON_ERRORS, PdfminerException) as exc:
         inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
-        if not isinstance(inner, _PYTHON_ERRORS) or raised_in(inner, ("pdfminer", "pdfplumber")) is None:
+        if not isinstance(inner, PYTHON_ERRORS) or raised_in(inner, ("pdfminer", "pdfplumber")) is None:
             raise  # pdfminer's own errors have their words (pdf_failure); ours are bugs, not the file's
         raise IngestError("bad_pdf", f"damaged PDF: page {number} cannot be read ({_trouble(inner)})") from exc
     finally:
         page.close()
 
 
-_PYTHON_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError, AssertionError, ZeroDivisionError,
-                  OverflowError)
 # What a parser's exception inside a page says about the page, by the pdfminer module (or
 # function) it came from.
 _TROUBLE = {"font": "a font in it is damaged", "cmapdb": "a font in it is damaged",

@@ -47,7 +47,7 @@ class DocxLimits:
 # --- Word packages ---------------------------------------------------------------
 
 _STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
+XML_SUFFIXES = (".xml", ".rels", ".vml")
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _SMALL = 4 * MiB  # [Content_Types].xml and _rels/.rels are a few KiB: larger ones are not read to sniff
 
@@ -105,7 +105,7 @@ def _small_xml(z: zipfile.ZipFile, name: str) -> Any | None:
         info = z.getinfo(name)
         if info.file_size > _SMALL:
             return None
-        return etree.fromstring(z.read(info), _SAFE_XML)
+        return etree.fromstring(z.read(info), SAFE_XML)
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error,
             etree.XMLSyntaxError):
         return None
@@ -149,7 +149,7 @@ def _parsed_as_xml(name: str, package: Package) -> bool:
     """Whether python-docx may parse the part as XML: the package's links and content types,
     and every part whose content type is XML, the main part included whatever its name.
     Pictures are never parsed (an SVG may carry its DOCTYPE harmlessly)."""
-    if name.lower().endswith(_XML_SUFFIXES) or name == package.main:
+    if name.lower().endswith(XML_SUFFIXES) or name == package.main:
         return True
     kind = package.content_type(name)
     return kind.endswith("xml") and not kind.startswith("image/")
@@ -165,7 +165,7 @@ def check_sizes(infos: list[zipfile.ZipInfo], limits: DocxLimits, what: str = "W
         raise IngestError("zip_bomb", f"{what} refused: it expands to {total // MiB} MiB "
                                       f"(limit {limits.max_total_mb} MiB)")
     for i in infos:
-        if i.filename.lower().endswith(_XML_SUFFIXES) and i.file_size > limits.max_xml_mb * MiB:
+        if i.filename.lower().endswith(XML_SUFFIXES) and i.file_size > limits.max_xml_mb * MiB:
             raise IngestError("huge_xml", f"{what} refused: part {i.filename} is {i.file_size // MiB} MiB "
                                           f"of XML (limit {limits.max_xml_mb} MiB)")
         ratio = i.file_size / max(i.compress_size, 1)
@@ -234,7 +234,7 @@ def is_strict_ooxml(path: Path) -> bool:
         return False
 
 
-_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
@@ -275,7 +275,7 @@ def _rewritten(z: zipfile.ZipFile, fixed: dict[str, bytes]) -> IO[bytes]:
 
 def _drop_dangling(rels_name: str, data: bytes, names: set[str]) -> bytes | None:
     try:
-        root = etree.fromstring(data, _SAFE_XML)
+        root = etree.fromstring(data, SAFE_XML)
     except etree.XMLSyntaxError:
         return None  # python-docx will say the package is damaged
     # word/_rels/document.xml.rels describes word/document.xml: targets are relative to word/.
@@ -360,10 +360,10 @@ def pdf_failure(exc: BaseException) -> IngestError:
         return IngestError("pdf_feature", f"PDF uses a feature the reader lacks ({detail})")
     if isinstance(inner, MemoryError):
         return IngestError("memory", "out of memory while reading the PDF")
-    if type(inner) in _PYTHON_ERRORS:  # the parser's own words would be Python's, not the file's
+    if type(inner) in PYTHON_ERRORS:  # the parser's own words would be Python's, not the file's
         return IngestError("bad_pdf", "damaged PDF: an object in it is not of the form the format requires")
     return IngestError("bad_pdf", f"damaged PDF ({name}{': ' + detail if detail else ''})")
 
 
-_PYTHON_ERRORS = {TypeError, ValueError, KeyError, IndexError, AttributeError, AssertionError, ZeroDivisionError,
-                  OverflowError}
+PYTHON_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError, AssertionError, ZeroDivisionError,
+                 OverflowError)

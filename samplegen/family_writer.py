@@ -43,16 +43,23 @@ def _plan_flow(plan: Plan, look: Look) -> list[pw.Flow]:
     return flow
 
 
-def unruled_pdf(paper: Paper, look: Look, path: Path, *, landscape: bool = True) -> Path:
-    """``paper.heading`` is (council, meeting line for the footer, appendix label)."""
+def _appendix(paper: Paper, landscape: bool, who: str) -> tuple[Plan, str, pw.Template]:
+    """(plan, appendix label, page template) of a plan printed as a committee appendix:
+    ``paper.heading`` is (council, meeting line for the footer, appendix label)."""
     plan = paper.plan
     if plan is None or len(paper.heading) != 3 or not paper.body:
-        raise ValueError("unruled_pdf: needs a plan, three heading lines and a body")
+        raise ValueError(f"{who}: needs a plan, three heading lines and a body")
     council, meeting, appendix = paper.heading
     side = (1.5 if landscape else 1.8) * pw.CM
     template = pw.Template(
         landscape=landscape, margins=(side, side, 2.3 * pw.CM, 1.9 * pw.CM),
         header_left=council, header_right=plan.title, footer_left=meeting, footer_right="Page {page} of {pages}")
+    return plan, appendix, template
+
+
+def unruled_pdf(paper: Paper, look: Look, path: Path, *, landscape: bool = True) -> Path:
+    """``paper.heading`` is (council, meeting line for the footer, appendix label)."""
+    plan, appendix, template = _appendix(paper, landscape, "unruled_pdf")
     items: list[pw.Flow] = [
         pw.Text(appendix, size=11, bold=True, align="right", after=4),
         pw.Text(plan.title, size=14, bold=True, color="1F3864", after=8),
@@ -129,14 +136,7 @@ def drawn_pdf(paper: Paper, look: Look, drawing: Drawing, path: Path, *, landsca
     """A plan drawn as ``drawing`` says, around it what ``unruled_pdf`` prints. Where the
     drawing names a recommendation to cut, blank space above the table moves it until a
     page break falls among that recommendation's rows."""
-    plan = paper.plan
-    if plan is None or len(paper.heading) != 3 or not paper.body:
-        raise ValueError("drawn_pdf: needs a plan, three heading lines and a body")
-    council, meeting, appendix = paper.heading
-    side = (1.5 if landscape else 1.8) * pw.CM
-    template = pw.Template(
-        landscape=landscape, margins=(side, side, 2.3 * pw.CM, 1.9 * pw.CM),
-        header_left=council, header_right=plan.title, footer_left=meeting, footer_right="Page {page} of {pages}")
+    plan, appendix, template = _appendix(paper, landscape, "drawn_pdf")
     grid = next(b for b in plan_blocks(plan, look) if isinstance(b, Grid) and b.rows[0].header)
     status = look.columns.index("rag") if "rag" in look.columns else -1
     fills = _take_status_fills(grid, status)
@@ -220,16 +220,9 @@ def _draw(path: Path, layout: _Layout12, table: pw.Table, drawing: Drawing, cols
     pushed = {id(op[5]) for page in layout.pages for op in page.ops
               if op[0] == "part" and op[6] is table and xs.index(op[1]) == pushed_col}
     pages = len(layout.pages)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    c = canvas.Canvas(str(path), invariant=1, pageCompression=1)
-    c.setTitle(title)
-    c.setAuthor(author)
-    c.setCreator("Microsoft® Word for Microsoft 365")
+    c = pw.open_canvas(path, title, author)
     for number, page in enumerate(layout.pages, start=1):
-        tpl = page.template
-        width, height = tpl.size
-        c.setPageSize((width, height))
-        pw._furniture(c, tpl, number, pages)
+        height = pw.start_page(c, page.template, number, pages)
         for op in page.ops:
             if op[0] == "text":
                 pw._draw_text(c, height, *op[1:])

@@ -292,16 +292,9 @@ def write_pdf(path: Path, items: list[Flow], template: Template, *, title: str =
     layout = _Layout(template)
     layout.flow(items)
     pages = len(layout.pages)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    c = canvas.Canvas(str(path), invariant=1, pageCompression=1)
-    c.setTitle(title)
-    c.setAuthor(author)
-    c.setCreator("Microsoft® Word for Microsoft 365")
+    c = open_canvas(path, title, author)
     for number, page in enumerate(layout.pages, start=1):
-        tpl = page.template
-        width, height = tpl.size
-        c.setPageSize((width, height))
-        _furniture(c, tpl, number, pages)
+        height = start_page(c, page.template, number, pages)
         for op in page.ops:
             if op[0] == "text":
                 _draw_text(c, height, *op[1:])
@@ -310,6 +303,24 @@ def write_pdf(path: Path, items: list[Flow], template: Template, *, title: str =
         c.showPage()
     c.save()
     return pages
+
+
+def open_canvas(path: Path, title: str, author: str) -> canvas.Canvas:
+    """A reproducible canvas that says Word made it, as councils' PDFs do."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    c = canvas.Canvas(str(path), invariant=1, pageCompression=1)
+    c.setTitle(title)
+    c.setAuthor(author)
+    c.setCreator("Microsoft® Word for Microsoft 365")
+    return c
+
+
+def start_page(c: canvas.Canvas, tpl: Template, number: int, pages: int) -> float:
+    """Size the page and print its running header and footer; returns its height."""
+    width, height = tpl.size
+    c.setPageSize((width, height))
+    _furniture(c, tpl, number, pages)
+    return height
 
 
 def _furniture(c: canvas.Canvas, tpl: Template, page: int, pages: int) -> None:

@@ -1,6 +1,7 @@
 """Shared fixtures: the pipeline run once per sample file, and the path to ../shared."""
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -40,3 +41,20 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is absent (a user's own clone): the corpus and seeds live there")
     return SHARED
+
+
+def pdf_from_objects(objects: list[bytes]) -> bytes:
+    """A PDF written by hand from its object bodies (numbered from 1, the first the
+    catalogue), with a correct cross-reference table: the damaged files tests need."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()

@@ -27,7 +27,7 @@ from actionplans.ingest import IngestError, IngestSettings, read_document
 from actionplans.ingest.ocr import OcrSettings
 from actionplans.ingest.safety import DocxLimits
 from actionplans.normalise.plans import PlanSettings
-from conftest import SAMPLES
+from conftest import SAMPLES, pdf_from_objects
 
 PLAN_DOCX = SAMPLES / "004_reading_cp_action_plan_2013-08.docx"
 PLAN_PDF = SAMPLES / "004_reading_cp_action_plan_2013-08.pdf"
@@ -46,22 +46,9 @@ def one_page_pdf(content: bytes, extra: bytes = b"") -> bytes:
         b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> " + extra + b">> >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
-    return _pdf(objects)
+    return pdf_from_objects(objects)
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
 
 
 def slow_pdf() -> bytes:
@@ -74,7 +61,7 @@ def memory_bomb_pdf(mib: int = 400) -> bytes:
     packer = zlib.compressobj(1)
     chunk = b" " * (1 << 20)
     stream = b"".join(packer.compress(chunk) for _ in range(mib)) + packer.flush()
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    return pdf_from_objects([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                  b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
                  b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"])
 
@@ -156,7 +143,7 @@ def test_a_hang_is_stopped_at_the_time_limit_and_the_batch_goes_on(tmp_path: Pat
 
 
 def test_a_crash_costs_one_file(tmp_path: Path) -> None:
-    psutil = pytest.importorskip("psutil")
+    import psutil
     (tmp_path / "slow.pdf").write_bytes(slow_pdf())
     got: dict[str, object] = {}
     runner = threading.Thread(target=lambda: got.update(_batch([tmp_path / "slow.pdf", MINUTES], workers=2)))
@@ -264,7 +251,7 @@ def test_docx_with_a_missing_picture_is_still_read(tmp_path: Path) -> None:
 
 
 def test_password_protected_word_file_is_named(tmp_path: Path) -> None:
-    olefile = pytest.importorskip("olefile")
+    import olefile
     assert olefile  # the container format is checked with olefile
     # An OLE2 container holding an EncryptedPackage stream, as Word writes one.
     path = tmp_path / "locked.docx"
@@ -455,7 +442,7 @@ def test_a_script_without_a_main_guard_can_call_the_library(how: str, tmp_path: 
 
 
 def test_same_batch_on_a_dask_cluster() -> None:
-    distributed = pytest.importorskip("distributed")
+    import distributed
     inputs = iter_inputs([SAMPLES])
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
                                   dashboard_address=None) as cluster:

@@ -161,7 +161,6 @@ def test_fixture_matches_its_description(family: Family, tmp_path: Path) -> None
             assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}, (
                 f"{committed.name} is stale: {stale}")
         return
-    pytest.importorskip("reportlab")
     import pdfplumber
 
     for built in FAMILY_BUILDERS[family.builder](family, tmp_path):

@@ -138,7 +138,6 @@ def test_fixture_matches_its_description(layout: Layout, tmp_path: Path) -> None
             assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}, (
                 f"{committed.name} is stale: rebuild with python -m samplegen.layouts tests/fixtures/layouts")
         return
-    pytest.importorskip("reportlab")
     import pdfplumber
 
     built_pdfs = layouts.BUILDERS[layout.builder](layout, tmp_path)
