@@ -7,6 +7,10 @@ one size's peak does not hide another's.
 seconds. ``make bench`` runs it for several N and prints MiB per 1,000 actions, and
 ``python -m bench.memory folder FOLDER WORK CACHE`` for the synthetic batch (the run's own
 process on many ordinary papers).
+
+``python -m bench.memory N WORK --redraft``: the second version a redraft (actions dropped,
+added and reworded, so most numbers move), which links most actions by text alone (the
+assignment over every pair, linking's costly part) instead of by their numbers.
 """
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from bench.synth import _sentence
+from bench.synth import _TAILS, _sentence
 
 _TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
           '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -46,17 +50,20 @@ def _row(cells: tuple[str, ...]) -> str:
     return "<w:tr>" + "".join(f"<w:tc>{_p(c)}</w:tc>" for c in cells) + "</w:tr>"
 
 
-def plan_docx(path: Path, actions: int, version: int, seed: int = 0) -> Path:
+def plan_docx(path: Path, actions: int, version: int, seed: int = 0, redraft: bool = False) -> Path:
     """A Word plan of ``actions`` rows (unique action texts, the same in each version; the
-    status moves on from version to version), as at a date of its version's."""
+    status moves on from version to version), as at a date of its version's. With
+    ``redraft`` a later version is a redraft of the first (``_redrafted``)."""
     rng = random.Random(seed)
     rows = []
     for n in range(actions):
         rag = _RAGS[min(2, (n + version + rng.randint(0, 1)) % 3)]
-        rows.append(_row((f"{n // 10 + 1}.{n % 10 + 1}", f"{_sentence(rng)} (action {n + 1})", rng.choice(_LEADS),
-                          rng.choice(_MONTHS), rag)))
+        rows.append((f"{_sentence(rng)} (action {n + 1})", rng.choice(_LEADS), rng.choice(_MONTHS), rag))
+    if redraft and version:
+        rows = _redrafted(rows, random.Random(seed + version))
     body = (_p("Northbridge Borough Council") + _p(f"Improvement plan: progress as at 1 {_MONTHS[version]}")
-            + "<w:tbl>" + _row(_HEADER) + "".join(rows) + "</w:tbl>")
+            + "<w:tbl>" + _row(_HEADER)
+            + "".join(_row((f"{n // 10 + 1}.{n % 10 + 1}", *row)) for n, row in enumerate(rows)) + "</w:tbl>")
     document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
                 f"<w:body>{body}<w:sectPr/></w:body></w:document>")
@@ -67,24 +74,44 @@ def plan_docx(path: Path, actions: int, version: int, seed: int = 0) -> Path:
     return path
 
 
-def measure(actions: int, work: Path, versions: int = 2) -> dict[str, float]:
-    """Read, normalise and write ``versions`` versions of an ``actions``-action plan."""
+def _redrafted(rows: list[tuple[str, str, str, str]], rng: random.Random) -> list[tuple[str, str, str, str]]:
+    """One action in 20 dropped, one in 20 added after an action, one in 5 reworded (its
+    closing clause changed): the numbers after the first change all move."""
+    out = []
+    for n, (text, lead, month, rag) in enumerate(rows):
+        roll = rng.random()
+        if roll < 0.05:
+            continue
+        if roll < 0.25:
+            tail = next(t for t in _TAILS if t in text)
+            text = text.replace(tail, rng.choice([t for t in _TAILS if t != tail]))
+        out.append((text, lead, month, rag))
+        if rng.random() < 0.05:
+            out.append((f"{_sentence(rng)} (new action {n + 1})", rng.choice(_LEADS), rng.choice(_MONTHS), "Amber"))
+    return out
+
+
+def measure(actions: int, work: Path, versions: int = 2, redraft: bool = False) -> dict[str, float]:
+    """Read, normalise and write ``versions`` versions of an ``actions``-action plan
+    (``redraft``: the later versions redrafts of the first)."""
     from actionplans.batch import BatchSettings, iter_inputs, run_batch_report
     from actionplans.normalise import results_to_tables
     from actionplans.output import write_outputs
 
-    folder = work / f"plan-{actions}"
+    name = f"{actions}-redraft" if redraft else f"{actions}"
+    folder = work / f"plan-{name}"
     folder.mkdir(parents=True, exist_ok=True)
     for version in range(versions):
         target = folder / f"plan_v{version + 1}.docx"
         if not target.exists():
-            plan_docx(target, actions, version)
+            plan_docx(target, actions, version, redraft=redraft)
     started = time.perf_counter()
     report = run_batch_report(iter_inputs([folder]), batch=BatchSettings(workers=1, cache_dir=None))
     errors = [r.error for r in report.results if r.error]
     tables = results_to_tables(report.results)
-    write_outputs(tables, work / f"out-{actions}")
-    return {"actions": actions * versions, "rows": len(tables.actions), "errors": len(errors),
+    write_outputs(tables, work / f"out-{name}")
+    return {"actions": actions * versions, "rows": len(tables.actions), "threads": len(tables.progress),
+            "errors": len(errors),
             "reader_mb": max(s.peak_mb for s in report.stats.values()),
             "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "seconds": time.perf_counter() - started}
@@ -109,4 +136,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "folder":
         print(json.dumps(measure_folder(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))))
     else:
-        print(json.dumps(measure(int(sys.argv[1]), Path(sys.argv[2]))))
+        print(json.dumps(measure(int(sys.argv[1]), Path(sys.argv[2]), redraft="--redraft" in sys.argv[3:])))

@@ -24,9 +24,11 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from actionplans.ingest.errors import IngestError, raised_in
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Document, Paragraph, Row, Table
-from actionplans.ingest.pdfium import read_text_pages
+from actionplans.ingest.pdfium import PDFIUM_ERRORS, open_pdf, read_text_pages
+from actionplans.ingest.pdfium_page import PdfiumPage, font_table
 from actionplans.ingest.prefilter import PageText, PrefilterSettings, Survey, page_paragraphs, survey_pdf
 from actionplans.ingest.safety import PYTHON_ERRORS, pdf_failure
+from actionplans.ingest.shards import can_fork, in_two
 from actionplans.ingest.stream import Fill, StreamSettings, find_stream_tables
 
 
@@ -49,8 +51,20 @@ class PdfSettings:
     # ("Council | Plan title") lines up with the columns below it.
     stream_margin: float = 0.06
     prefilter: PrefilterSettings = field(default_factory=PrefilterSettings)  # the fast first pass
+    # Where a page gets the slow analysis, its characters and drawings come from:
+    # "pdfminer" (pdfplumber's own), or "pdfium" (``ingest/pdfium_page.py``, in C: the
+    # analysis in a third of the time, but on some real pages not the same characters,
+    # so not the default; docs/benchmarks.md).
+    page_reader: str = "pdfminer"
+    # A PDF of this many pages or more is read by two processes (a forked child takes a
+    # share of its pages: ``ingest/shards.py``); 0: always one.
+    two_cores_from: int = 40
 
     def __post_init__(self) -> None:
+        if self.page_reader not in ("pdfminer", "pdfium"):
+            raise ValueError('PdfSettings.page_reader must be "pdfminer" or "pdfium"')
+        if self.two_cores_from < 0:
+            raise ValueError("PdfSettings.two_cores_from must be >= 0")
         for name in ("fill_cover", "margin_band", "stream_margin"):
             if not 0 <= getattr(self, name) < 1:
                 raise ValueError(f"PdfSettings.{name} must be in [0, 1)")
@@ -60,7 +74,7 @@ def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Do
     """One PDF as the document model; raises IngestError with a one-line reason. A file
     pdfminer cannot open and PDFium can is read as text through PDFium, with a warning."""
     settings = settings or PdfSettings()
-    survey = survey_pdf(path, settings.prefilter)
+    survey = survey_pdf(path, settings.prefilter, settings.two_cores_from)
     try:
         # The empty password first: many council PDFs are "encrypted" only against editing.
         pdf = pdfplumber.open(str(path), password="")
@@ -73,7 +87,7 @@ def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Do
                                    IngestError("no_pages", "PDF has no readable pages (damaged page tree?)"))
         if survey is not None and len(survey.pages) != len(pdf.pages):
             survey = None  # the two parsers disagree about the pages: trust neither pass
-        pages = [_read_any_page(page, n + 1, settings, survey) for n, page in enumerate(pdf.pages)]
+        pages = _read_pages(path, pdf, settings, survey)
         if pages and not any(p.has_text for p in pages) and any(p.has_images for p in pages):
             raise IngestError("no_text", "no text layer (scanned?)")
         blocks, furniture = _strip_furniture(pages, settings)
@@ -187,13 +201,47 @@ def _close(pdf: Any) -> None:
             pdf.stream.close()
 
 
-def _read_any_page(page: Any, number: int, settings: PdfSettings, survey: Survey | None) -> _Page:
+def _read_pages(path: Path, pdf: Any, settings: PdfSettings, survey: Survey | None) -> list[_Page]:
+    """Every page in order; a long PDF's slow pages shared with a second process. The
+    pages the fast pass read are made here first: they cost less to make than to send,
+    and made while the child runs they cost more (its shared memory is copied)."""
+    count = len(pdf.pages)
+    numbers = list(range(1, count + 1))
+    slow = [n for n in numbers if survey is None or n in survey.analyse]
+    if not (0 < settings.two_cores_from <= count and len(slow) >= 2 and can_fork()):
+        return _read_share(path, pdf, numbers, settings, survey)
+    fast = _read_share(path, pdf, [n for n in numbers if n not in set(slow)], settings, survey)
+    try:
+        here, there = in_two(lambda share, forked: _read_share(path, None if forked else pdf, share, settings, survey),
+                             slow[::2], slow[1::2])  # the child opens the file again: it takes the smaller half
+    except IngestError:  # the first bad page in page order, as one process would name it
+        return _read_share(path, pdf, numbers, settings, survey)
+    by_number = {p.number: p for p in fast + here + there}
+    return [by_number[n] for n in numbers]
+
+
+def _read_share(path: Path, pdf: Any | None, numbers: list[int], settings: PdfSettings,
+                survey: Survey | None) -> list[_Page]:
+    """Some of the pages. A forked child (``pdf`` None) opens the file afresh, since the
+    parent's open file shares its offset."""
+    if pdf is None:
+        pdf = pdfplumber.open(str(path), password="")
+    doc = open_pdf(path) if settings.page_reader == "pdfium" else None
+    try:
+        pages = pdf.pages
+        return [_read_any_page(pages[n - 1], n, settings, survey, doc) for n in numbers]
+    finally:
+        if doc is not None:
+            doc.close()
+
+
+def _read_any_page(page: Any, number: int, settings: PdfSettings, survey: Survey | None, doc: Any = None) -> _Page:
     """The slow analysis where the fast pass picked the page (or there was no fast pass),
     else the fast pass's lines as paragraphs. The page's parsed objects are let go
     after, so a long pack is not held in memory whole."""
     try:
         if survey is None or number in survey.analyse:
-            return _read_page(page, number, settings)
+            return _analyse(page, number, settings, doc)
         return _text_page(survey.pages[number - 1], settings)
     except (*PYTHON_ERRORS, PdfminerException) as exc:
         inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
@@ -212,6 +260,21 @@ _TROUBLE = {"font": "a font in it is damaged", "cmapdb": "a font in it is damage
             "lzw": "a compressed stream in it is damaged", "ascii85": "a compressed stream in it is damaged",
             "runlength": "a compressed stream in it is damaged", "ccitt": "a compressed stream in it is damaged",
             "pdfinterp": "its drawing instructions are damaged", "psparser": "its drawing instructions are damaged"}
+
+
+def _analyse(page: Any, number: int, settings: PdfSettings, doc: Any) -> _Page:
+    """The slow analysis of the page as PDFium reads it where asked for (``doc``) and it
+    can, else as pdfminer reads it."""
+    if doc is not None:
+        try:
+            fast = PdfiumPage(doc, number - 1, font_table(page))
+            try:
+                return _read_page(fast, number, settings)
+            finally:
+                fast.close()
+        except PDFIUM_ERRORS:
+            pass
+    return _read_page(page, number, settings)
 
 
 def _trouble(exc: BaseException) -> str:

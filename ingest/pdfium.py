@@ -53,6 +53,8 @@ class PageText:
     # left to right (one run: no gap), as (x0, x1, text). A line missing here was not
     # measured, or could not be (PDFium's text and characters disagree).
     runs: dict[int, list[Run]] | None = None
+    # The lines (indexes) that read as a plan's header row, where the caller found them.
+    header_rows: list[tuple[int, ...]] | None = None
 
 
 IMAGE, PATH = 3, 2  # FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_PATH

@@ -28,6 +28,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+import pypdfium2
 
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs
 from actionplans.ingest.model import Box, Line, Paragraph
@@ -41,6 +44,7 @@ from actionplans.ingest.pdfium import (
     open_pdf,
     page_text,
 )
+from actionplans.ingest.shards import can_fork, in_two
 from actionplans.vocabulary import Vocabulary, default_vocabulary
 
 
@@ -156,7 +160,8 @@ def is_plan_head(page: PageText, settings: PrefilterSettings) -> bool:
     """A line (or two) that reads as a plan's header row and falls into cells as a table's
     header does (prose that mentions actions, officers and progress reads much the same,
     set solid). A row whose cells could not be measured counts: better analysed than lost."""
-    for row in header_rows(page.lines, settings):
+    rows = page.header_rows if page.header_rows is not None else header_rows(page.lines, settings)
+    for row in rows:
         found = cells(page, row)
         if found is None or found >= settings.header_cells:
             return True
@@ -248,17 +253,24 @@ def page_paragraphs(page: PageText, layout: LayoutSettings) -> list[Paragraph]:
 
 # --- reading with PDFium -----------------------------------------------------------
 
-def survey_pdf(path: Path, settings: PrefilterSettings) -> Survey | None:
+def survey_pdf(path: Path, settings: PrefilterSettings, two_cores_from: int = 0) -> Survey | None:
     """The fast pass, or None when it is switched off, PDFium cannot read the file or it
     holds a stream that would take PDFium past its memory (a decompression bomb): then
-    every page is analysed, and pdfminer gives the verdict."""
+    every page is analysed, and pdfminer gives the verdict. A PDF of ``two_cores_from``
+    pages or more (0: none) has its pages' text read by two processes."""
     if not settings.enabled or inflates_past(path, settings.max_inflate_mb):
         return None
     doc = open_pdf(path)
     if doc is None:
         return None
     try:
-        pages = [page_text(doc, i, lambda lines: _lines_to_measure(lines, settings)) for i in range(len(doc))]
+        count = len(doc)
+        if 0 < two_cores_from <= count and can_fork():
+            half = (count + 1) // 2
+            first, second = in_two(lambda pages, _: _page_texts(path, pages, settings), range(half), range(half, count))
+            pages = first + second
+        else:
+            pages = _texts(doc, range(count), settings)
         analyse = pages_to_analyse(pages, settings, lambda p: object_kinds(doc, p.number - 1).count(PATH))
     except PDFIUM_ERRORS:
         return None
@@ -267,8 +279,32 @@ def survey_pdf(path: Path, settings: PrefilterSettings) -> Survey | None:
     return Survey(pages=pages, analyse=analyse)
 
 
-def _lines_to_measure(lines: list[str], settings: PrefilterSettings) -> set[int]:
-    return {i for row in header_rows(lines, settings) for i in row}
+def _page_texts(path: Path, pages: range, settings: PrefilterSettings) -> list[PageText]:
+    """The pages' text from the file opened afresh (in a forked child: no shared offset)."""
+    doc = open_pdf(path)
+    if doc is None:
+        raise pypdfium2.PdfiumError("PDFium cannot open the file a second time")
+    try:
+        return _texts(doc, pages, settings)
+    finally:
+        doc.close()
+
+
+def _texts(doc: Any, pages: range, settings: PrefilterSettings) -> list[PageText]:
+    return [_text(doc, i, settings) for i in pages]
+
+
+def _text(doc: Any, index: int, settings: PrefilterSettings) -> PageText:
+    """One page's text, its header rows found once: the lines to measure are theirs."""
+    found: list[list[tuple[int, ...]]] = []
+
+    def measure(lines: list[str]) -> set[int]:
+        found.append(header_rows(lines, settings))
+        return {i for row in found[0] for i in row}
+
+    page = page_text(doc, index, measure)
+    page.header_rows = found[0] if found else None
+    return page
 
 
 __all__ = ["PageText", "PrefilterSettings", "Survey", "header_rows", "is_header_line", "is_plan_head",

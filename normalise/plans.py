@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from actionplans.extract.records import Extraction
+from actionplans.normalise.versions import BLOCK_CELLS
 
 _INSPECTION_YEAR = re.compile(r"inspect\w*[^.]{0,80}?\b(20\d\d|19\d\d)\b", re.I)
 _COUNCIL_WORDS = re.compile(r"\b(metropolitan|borough|county|city|district|town|council|of|the)\b", re.I)
@@ -48,10 +50,14 @@ def _paper(ex: Extraction) -> _Paper:
 
 
 def _alike(a: _Paper, b: _Paper, settings: PlanSettings) -> bool:
+    """Each action of ``a`` scored against its likest in ``b``, a block of rows at a time
+    (memory stays linear in the plans' size), and the mean of those best scores."""
     if not a.texts or not b.texts:
         return False
-    scores = process.cdist(a.texts, b.texts, scorer=fuzz.token_set_ratio)
-    return float(scores.max(axis=1).mean()) >= settings.same_plan
+    step = max(1, BLOCK_CELLS // len(b.texts))
+    best = np.concatenate([process.cdist(a.texts[i:i + step], b.texts, scorer=fuzz.token_set_ratio).max(axis=1)
+                           for i in range(0, len(a.texts), step)])
+    return float(best.mean()) >= settings.same_plan
 
 
 def _council(ex: Extraction) -> str:

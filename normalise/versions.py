@@ -18,26 +18,37 @@ Rules, in the order they apply:
 - **Threads.** Each version is matched against every action seen so far in the plan (the
   latest wording of each): first, actions that keep their recommendation and number and
   still read alike (``same_number_text``); then one optimal one-to-one assignment over the
-  rest (``scipy.optimize.linear_sum_assignment``) scoring text similarity (words weighted
-  by how rare they are in the plan, and characters), plus the same recommendation, the
-  same number, and a penalty for moving far in the plan. Pairs that do not reach
-  ``link_min`` stay apart: the old action is dropped, the new one is new.
+  rest scoring text similarity (words weighted by how rare they are in the plan, and
+  characters), plus the same recommendation, the same number, and a penalty for moving far
+  in the plan. Pairs that do not reach ``link_min`` stay apart: the old action is dropped,
+  the new one is new.
 - **Repairs** (``normalise.repairs``) follow the threads: what one paper lost, another
   that has it supplies. Keys are named after them, so a key uses a repaired number.
 - **Keys.** A thread's key is the plan id and the recommendation and action numbers of the
   first version it appears in ("reading-2013/r2/a7"); a key already taken (a new action
   on a dropped action's number) gets that version's label ("reading-2013/r2/a7-2014-02-14").
+
+Memory: linking never holds a matrix of every new action against every old one. Stage 1
+scores one pair per action; stage 2 a block of new actions at a time, keeping only the
+pairs over ``link_min`` (and scoring characters, the slow part, only where a pair could
+reach it). The assignment splits into the groups those pairs join, each solved alone
+(``linear_sum_assignment`` while small, else ``min_weight_full_bipartite_matching`` on the
+sparse pairs), which gives the optimum of the whole. Memory grows with the number of
+actions and of pairs worth linking.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 from scipy.optimize import linear_sum_assignment
+from scipy.sparse import coo_array, csr_array
+from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
 
 from actionplans.extract.records import Extraction
 from actionplans.normalise.glossary import Glossary
@@ -152,34 +163,123 @@ def similarity_matrix(texts_a: list[str], texts_b: list[str], settings: VersionS
     shared words (each word counts its weight where the other text has a word like it;
     which copes with reordered clauses and with a synonym costing only its own word) and
     characters (word order ignored). Characters alone rate any two sentences of one plan
-    about 55, too close to a reworded action's score; rare shared words tell them apart."""
-    chars = (process.cdist(texts_a, texts_b, scorer=fuzz.token_sort_ratio, processor=default_process)
-             + process.cdist(texts_a, texts_b, scorer=fuzz.token_set_ratio, processor=default_process)) / 2
-    words_a, words_b = [content_words(t) for t in texts_a], [content_words(t) for t in texts_b]
-    vocabulary = sorted({w for ws in words_a + words_b for w in ws})
-    if not vocabulary:
-        return chars
-    alike = (process.cdist(vocabulary, vocabulary, scorer=fuzz.ratio) >= settings.word_alike).astype(float)
-    weight = np.array([weights(w) for w in vocabulary])
-    count_a, count_b = _word_counts(words_a, vocabulary), _word_counts(words_b, vocabulary)
-    # has_a[i, w]: text i has a word like w. Each text's words count their weight where
-    # the other text has a word like them.
-    has_a, has_b = (count_a @ alike) > 0, (count_b @ alike) > 0
-    mass_a, mass_b = count_a * weight, count_b * weight
-    shared = mass_a @ has_b.T + has_a @ mass_b.T
-    total = mass_a.sum(axis=1)[:, None] + mass_b.sum(axis=1)[None, :]
-    both = np.outer([bool(w) for w in words_a], [bool(w) for w in words_b])
-    words = np.where(both, 100 * shared / np.where(total > 0, total, 1), chars)
-    return settings.word_share * words + (1 - settings.word_share) * chars
+    about 55, too close to a reworded action's score; rare shared words tell them apart.
+    Dense: for a few texts; linking scores a block of rows at a time (``_TextIndex``)."""
+    index = _TextIndex(texts_a, texts_b, settings, weights)
+    return index.block(np.arange(len(texts_a)), np.arange(len(texts_b)))
 
 
-def _word_counts(texts: list[list[str]], vocabulary: list[str]) -> np.ndarray:
-    index = {w: i for i, w in enumerate(vocabulary)}
-    counts = np.zeros((len(texts), len(vocabulary)))
-    for i, words in enumerate(texts):
-        for w in words:
-            counts[i, index[w]] += 1
-    return counts
+# Pairs scored at once (rows of a block times the other side's length): the working
+# memory of scoring, half a MiB an array, whatever the plan's length.
+BLOCK_CELLS = 1 << 16
+# A group of actions that could link among themselves (a component of the graph of pairs
+# scoring over ``link_min``) is solved dense up to this many actions a side, else sparse.
+DENSE_SIDE = 1000
+
+
+@dataclass(frozen=True)
+class _WordRows:
+    """Texts as sparse rows over a vocabulary: each word's weight times how often the text
+    has it (``mass``), which words the text has a word like (``has``, 1.0), and their sums."""
+
+    mass: csr_array
+    has: csr_array
+    total: np.ndarray  # the text's summed mass
+    nonempty: np.ndarray  # whether the text has content words at all
+
+    @classmethod
+    def build(cls, words: list[list[str]], index: dict[str, int], alike: csr_array,
+              weight: np.ndarray) -> _WordRows:
+        counts = [Counter(index[w] for w in ws) for ws in words]
+        indptr = np.cumsum([0, *(len(c) for c in counts)])
+        columns = np.array([w for c in counts for w in c], dtype=np.int64)
+        count = csr_array((np.array([n for c in counts for n in c.values()], dtype=float), columns, indptr),
+                          shape=(len(words), len(index)))
+        count.sort_indices()
+        has = count @ alike
+        has.data[:] = 1.0  # counts of alike words are all positive: only that there is one matters
+        mass = csr_array((count.data * weight[count.indices], count.indices, count.indptr), shape=count.shape)
+        return cls(mass, has, np.asarray(mass.sum(axis=1)).ravel(), np.array([bool(ws) for ws in words]))
+
+
+class _TextIndex:
+    """Two lists of texts as similarity needs them, built once: processed for characters,
+    and as word rows over their shared vocabulary. Nothing in it grows with both lengths."""
+
+    def __init__(self, texts_a: list[str], texts_b: list[str], settings: VersionSettings,
+                 weights: WordWeights) -> None:
+        self.settings = settings
+        self.chars_a, self.chars_b = [default_process(t) for t in texts_a], [default_process(t) for t in texts_b]
+        words_a, words_b = [content_words(t) for t in texts_a], [content_words(t) for t in texts_b]
+        vocabulary = sorted({w for ws in words_a + words_b for w in ws})
+        self.has_words = bool(vocabulary)
+        index = {w: i for i, w in enumerate(vocabulary)}
+        alike = _alike_words(vocabulary, settings.word_alike)
+        weight = np.array([weights(w) for w in vocabulary], dtype=float)
+        self.words_a = _WordRows.build(words_a, index, alike, weight)
+        self.words_b = _WordRows.build(words_b, index, alike, weight)
+
+    def block(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Similarity of each text ``rows`` of a to each text ``cols`` of b."""
+        return self.similarity(*self.words(rows, cols, outer=True), self.chars(rows, cols, outer=True))
+
+    def pairs(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Similarity of text ``rows[k]`` of a to text ``cols[k]`` of b, for each k."""
+        return self.similarity(*self.words(rows, cols, outer=False), self.chars(rows, cols, outer=False))
+
+    def words(self, rows: np.ndarray, cols: np.ndarray, outer: bool) -> tuple[np.ndarray, np.ndarray]:
+        """The words' score of each pair (each to each where ``outer``, else pair by pair),
+        and whether both texts have content words at all."""
+        wa, wb = self.words_a, self.words_b
+        if outer:
+            shared = (wa.mass[rows] @ wb.has[cols].T + wa.has[rows] @ wb.mass[cols].T).toarray()
+            total = wa.total[rows][:, None] + wb.total[cols][None, :]
+            both = np.outer(wa.nonempty[rows], wb.nonempty[cols])
+        else:
+            shared = (np.asarray(wa.mass[rows].multiply(wb.has[cols]).sum(axis=1)).ravel()
+                      + np.asarray(wa.has[rows].multiply(wb.mass[cols]).sum(axis=1)).ravel())
+            total = wa.total[rows] + wb.total[cols]
+            both = wa.nonempty[rows] & wb.nonempty[cols]
+        return 100 * shared / np.where(total > 0, total, 1), both
+
+    def chars(self, rows: np.ndarray, cols: np.ndarray, outer: bool) -> np.ndarray:
+        """The characters' score (word order ignored), float32 as ``process.cdist`` gives
+        it, so that a pair scores the same alone as in a block."""
+        a, b = [self.chars_a[r] for r in rows], [self.chars_b[c] for c in cols]
+        if outer:
+            return (process.cdist(a, b, scorer=fuzz.token_sort_ratio)
+                    + process.cdist(a, b, scorer=fuzz.token_set_ratio)) / 2
+        sort = np.array([fuzz.token_sort_ratio(x, y) for x, y in zip(a, b, strict=True)], dtype=np.float32)
+        token_set = np.array([fuzz.token_set_ratio(x, y) for x, y in zip(a, b, strict=True)], dtype=np.float32)
+        return (sort + token_set) / 2
+
+    def similarity(self, words: np.ndarray, both: np.ndarray, chars: np.ndarray) -> np.ndarray:
+        """Words and characters mixed; characters alone where a text has no content words."""
+        if not self.has_words:
+            return chars
+        share = self.settings.word_share
+        return share * np.where(both, words, chars) + (1 - share) * chars
+
+
+def _block_rows(width: int) -> int:
+    """How many rows a block holds when each row is ``width`` pairs."""
+    return max(1, BLOCK_CELLS // max(width, 1))
+
+
+def _alike_words(vocabulary: list[str], word_alike: float) -> csr_array:
+    """Which words of the vocabulary are one word (score ``word_alike``), as a sparse
+    matrix: scored a block at a time; the cutoff (a point lower, so the float32 scores
+    compare as the full matrix's did) lets rapidfuzz skip the many unlike pairs."""
+    rows, cols = [], []
+    step = _block_rows(len(vocabulary))
+    for start in range(0, len(vocabulary), step):
+        scores = process.cdist(vocabulary[start:start + step], vocabulary, scorer=fuzz.ratio,
+                               score_cutoff=max(word_alike - 1, 0))
+        r, c = np.nonzero(scores >= word_alike)
+        rows.append(r + start)
+        cols.append(c)
+    r, c = (np.concatenate(rows), np.concatenate(cols)) if rows else (np.zeros(0, int), np.zeros(0, int))
+    return csr_array((np.ones(len(r)), (r, c)), shape=(len(vocabulary), len(vocabulary)))
 
 
 # --- copies and order -------------------------------------------------------------------
@@ -214,10 +314,22 @@ def _is_copy(a: PlanPaper, b: PlanPaper, settings: VersionSettings) -> bool:
     tb = [x.action_text for x in b.extraction.actions]
     if not ta or not tb:
         return False
-    scores = process.cdist(ta, tb, scorer=fuzz.ratio, processor=default_process)
-    twins_a = (scores.max(axis=1) >= settings.copy_text).mean()
-    twins_b = (scores.max(axis=0) >= settings.copy_text).mean()
-    return bool(min(twins_a, twins_b) >= settings.copy_share)
+    twins_a, twins_b = _twins(ta, tb, settings.copy_text)
+    return bool(min(twins_a.mean(), twins_b.mean()) >= settings.copy_share)
+
+
+def _twins(ta: list[str], tb: list[str], alike: float) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each text of ``ta`` has a twin in ``tb`` (scoring ``alike``), and each of
+    ``tb`` in ``ta``: the best score of each row and column, a block of rows at a time."""
+    a, b = [default_process(t) for t in ta], [default_process(t) for t in tb]
+    best_a, best_b = np.zeros(len(a), dtype=np.float32), np.zeros(len(b), dtype=np.float32)
+    step = _block_rows(len(b))
+    for start in range(0, len(a), step):
+        # a point under the cutoff: the float32 scores compare as the full matrix's did
+        scores = process.cdist(a[start:start + step], b, scorer=fuzz.ratio, score_cutoff=max(alike - 1, 0))
+        best_a[start:start + step] = scores.max(axis=1)
+        best_b = np.maximum(best_b, scores.max(axis=0))
+    return best_a >= alike, best_b >= alike
 
 
 def _version_order(group: list[PlanPaper]) -> tuple[int, str, str, str]:
@@ -252,72 +364,200 @@ def rows_to_candidates(rows: list[ActionRow]) -> list[Candidate]:
 
 def link_candidates(old: list[Candidate], new: list[Candidate], settings: VersionSettings,
                     weights: WordWeights) -> dict[int, int]:
-    """{index in new: index in old} for the actions that are the same action."""
+    """{index in new: index in old} for the actions that are the same action. Scores only
+    what each stage needs (stage 1 a pair per new action, stage 2 a block of new actions
+    at a time, keeping the pairs over ``link_min``), so memory grows with the plan's length
+    and the pairs worth linking, not with the product of the two versions' lengths."""
     if not old or not new:
         return {}
-    texts = similarity_matrix([s.row.action_text for s in new], [s.row.action_text for s in old], settings, weights)
-    same_rec = _recommendation_matrix(new, old, settings)
-    links = _same_number_links(old, new, texts, same_rec, settings)
-    rest_old = [i for i in range(len(old)) if i not in set(links.values())]
-    rest_new = [j for j in range(len(new)) if j not in links]
-    scores = _score_matrix(old, new, texts, same_rec, settings)
-    links.update(_assigned_links(scores[np.ix_(rest_new, rest_old)], rest_old, rest_new, settings))
+    texts = _TextIndex([s.row.action_text for s in new], [s.row.action_text for s in old], settings, weights)
+    places = _Places.build(new, old)
+    links = _same_number_links(old, new, texts, places, settings)
+    taken = set(links.values())
+    rest_old = np.array([i for i in range(len(old)) if i not in taken], dtype=np.int64)
+    rest_new = np.array([j for j in range(len(new)) if j not in links], dtype=np.int64)
+    rows, cols, gains = _gain_edges(texts, places, rest_new, rest_old, settings)
+    for r, c in _assigned_links(rows, cols, gains, len(rest_new), len(rest_old)):
+        links[int(rest_new[r])] = int(rest_old[c])
     return links
 
 
-def _recommendation_matrix(new: list[Candidate], old: list[Candidate], settings: VersionSettings) -> np.ndarray:
-    """Whether each new action serves the same recommendation as each old one: texts this
-    alike, or the same number where a plan prints no recommendation text."""
-    texts = sorted({s.row.recommendation_text for s in old + new})
-    alike = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, processor=default_process)
-    index = {t: i for i, t in enumerate(texts)}
-    out = np.zeros((len(new), len(old)), dtype=bool)
-    for j, n in enumerate(new):
-        for i, o in enumerate(old):
-            a, b = n.row, o.row
-            if a.recommendation_text and b.recommendation_text:
-                out[j, i] = alike[index[a.recommendation_text], index[b.recommendation_text]] >= \
-                    settings.recommendation_alike
-            else:
-                out[j, i] = a.recommendation_number == b.recommendation_number
-    return out
+@dataclass(frozen=True)
+class _Places:
+    """What scoring needs of each action besides its text, as arrays, each a pair (new side,
+    old side): its recommendation text (an index into ``recommendations``) and number, the
+    key of its recommendation and action numbers, its position; and whether each old action
+    is recent. Numbers and keys are interned, so comparing them is comparing integers."""
+
+    recommendations: list[str]
+    empty: int  # the index of "" (no recommendation text printed), -1 if none
+    text: tuple[np.ndarray, np.ndarray]
+    number: tuple[np.ndarray, np.ndarray]
+    key: tuple[np.ndarray, np.ndarray]
+    position: tuple[np.ndarray, np.ndarray]
+    recent: np.ndarray
+
+    @classmethod
+    def build(cls, new: list[Candidate], old: list[Candidate]) -> _Places:
+        recommendations = sorted({s.row.recommendation_text for s in old + new})
+        index = {t: i for i, t in enumerate(recommendations)}
+        ids: dict[tuple[str, ...], int] = {}
+
+        def intern(values: list[tuple[str, ...]]) -> np.ndarray:
+            return np.array([ids.setdefault(v, len(ids)) for v in values], dtype=np.int64)
+
+        def sides(value: Callable[[Candidate], object], dtype: type) -> tuple[np.ndarray, np.ndarray]:
+            return np.array([value(s) for s in new], dtype=dtype), np.array([value(s) for s in old], dtype=dtype)
+
+        numbers = [intern([("r", s.row.recommendation_number) for s in side]) for side in (new, old)]
+        keys = [intern([("n", s.row.recommendation_number, s.row.action_number) for s in side]) for side in (new, old)]
+        return cls(recommendations, index.get("", -1), sides(lambda s: index[s.row.recommendation_text], np.int64),
+                   (numbers[0], numbers[1]), (keys[0], keys[1]), sides(lambda s: s.position, float),
+                   np.array([s.recent for s in old], dtype=bool))
+
+    def same_recommendation(self, rows: np.ndarray, cols: np.ndarray, settings: VersionSettings,
+                            outer: bool) -> np.ndarray:
+        """Whether new action ``rows`` serves the same recommendation as old ``cols`` (each
+        to each where ``outer``, else pair by pair): texts this alike, or the same number
+        where a plan prints no recommendation text."""
+        ta, tb = self.text[0][rows], self.text[1][cols]
+        na, nb = self.number[0][rows], self.number[1][cols]
+        if outer:
+            ta, na = ta[:, None], na[:, None]
+        with_text = (ta != self.empty) & (tb != self.empty)
+        return np.where(with_text, self._alike(ta, tb, settings, outer), na == nb)
+
+    def _alike(self, ta: np.ndarray, tb: np.ndarray, settings: VersionSettings, outer: bool) -> np.ndarray:
+        """Whether recommendation texts ``ta`` and ``tb`` read alike: pair by pair, or each
+        distinct text of a block against each distinct text of the other side (at most the
+        block's size). float32 scores, as ``process.cdist`` gives them either way."""
+        texts = self.recommendations
+        if not outer:
+            scores = np.array([fuzz.token_set_ratio(texts[a], texts[b], processor=default_process)
+                               for a, b in zip(ta.tolist(), tb.tolist(), strict=True)], dtype=np.float32)
+            return scores >= settings.recommendation_alike
+        ua, ia = np.unique(ta, return_inverse=True)
+        ub, ib = np.unique(tb, return_inverse=True)
+        scores = process.cdist([texts[t] for t in ua], [texts[t] for t in ub], scorer=fuzz.token_set_ratio,
+                               processor=default_process)
+        return (scores >= settings.recommendation_alike)[ia.reshape(ta.shape), ib.reshape(tb.shape)]
+
+    def same_number(self, rows: np.ndarray, cols: np.ndarray, outer: bool) -> np.ndarray:
+        """Whether old action ``cols``, of the version just before, has the numbers of new ``rows``."""
+        ka = self.key[0][rows][:, None] if outer else self.key[0][rows]
+        return self.recent[cols] & (ka == self.key[1][cols])
+
+    def moved(self, rows: np.ndarray, cols: np.ndarray, outer: bool) -> np.ndarray:
+        """How far each pair lies apart in their versions, as a share of a version's length."""
+        pa, pb = self.position[0][rows], self.position[1][cols]
+        return np.abs(np.subtract.outer(pa, pb) if outer else pa - pb)
 
 
-def _same_number(a: ActionRow, b: ActionRow) -> bool:
-    return (a.recommendation_number, a.action_number) == (b.recommendation_number, b.action_number)
-
-
-def _same_number_links(old: list[Candidate], new: list[Candidate], texts: np.ndarray, same_rec: np.ndarray,
+def _same_number_links(old: list[Candidate], new: list[Candidate], texts: _TextIndex, places: _Places,
                        settings: VersionSettings) -> dict[int, int]:
     """Stage 1: an action of the version just before with the same recommendation and
-    action number, still reading alike."""
+    action number, still reading alike. Scores only those pairs."""
     by_number = {(s.row.recommendation_number, s.row.action_number): i for i, s in enumerate(old) if s.recent}
+    pairs = [(j, by_number[k]) for j, s in enumerate(new)
+             if (k := (s.row.recommendation_number, s.row.action_number)) in by_number]
+    if not pairs:
+        return {}
+    rows, cols = (np.array(x, dtype=np.int64) for x in zip(*pairs, strict=True))
+    alike = (texts.pairs(rows, cols) >= settings.same_number_text) & places.same_recommendation(
+        rows, cols, settings, outer=False)
     links: dict[int, int] = {}
-    for j, s in enumerate(new):
-        i = by_number.get((s.row.recommendation_number, s.row.action_number))
-        if i is not None and i not in links.values() and texts[j, i] >= settings.same_number_text and same_rec[j, i]:
+    taken: set[int] = set()
+    for j, i, ok in zip(rows.tolist(), cols.tolist(), alike.tolist(), strict=True):
+        if ok and i not in taken:
             links[j] = i
+            taken.add(i)
     return links
 
 
-def _score_matrix(old: list[Candidate], new: list[Candidate], texts: np.ndarray, same_rec: np.ndarray,
-                  settings: VersionSettings) -> np.ndarray:
+def _gain_edges(texts: _TextIndex, places: _Places, rest_new: np.ndarray, rest_old: np.ndarray,
+                settings: VersionSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stage 2's pairs worth linking, (new, old, score above ``link_min``) with new and old
+    as positions in ``rest_new`` and ``rest_old``, scored a block of new actions at a
+    time. Characters, the slow part, are scored only for the pairs that could reach
+    ``link_min`` were their characters identical: the score only grows with them."""
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    step = _block_rows(len(rest_old))
+    for start in range(0, len(rest_new) if len(rest_old) else 0, step):
+        rows = rest_new[start:start + step]
+        words, both = texts.words(rows, rest_old, outer=True)
+        same_rec = places.same_recommendation(rows, rest_old, settings, outer=True)
+        same_number = places.same_number(rows, rest_old, outer=True)
+        moved = places.moved(rows, rest_old, outer=True)
+        best = texts.similarity(words, both, np.full(words.shape, 100, dtype=np.float32))
+        r, c = np.nonzero(_score(best, same_rec, same_number, moved, settings) - settings.link_min > 0)
+        text = texts.similarity(words[r, c], both[r, c], texts.chars(rows[r], rest_old[c], outer=False))
+        gain = _score(text, same_rec[r, c], same_number[r, c], moved[r, c], settings) - settings.link_min
+        keep = gain > 0
+        found.append((r[keep] + start, c[keep], gain[keep]))
+    if not found:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+    r, c, g = (np.concatenate(x) for x in zip(*found, strict=True))
+    return r, c, g
+
+
+def _score(text: np.ndarray, same_rec: np.ndarray, same_number: np.ndarray, moved: np.ndarray,
+           settings: VersionSettings) -> np.ndarray:
     """Text similarity plus what each pair's place in the plan says."""
-    same_number = np.array([[o.recent and _same_number(o.row, n.row) for o in old] for n in new], dtype=bool)
-    moved = np.abs(np.subtract.outer([n.position for n in new], [o.position for o in old]))
-    return (texts + settings.recommendation_bonus * same_rec + settings.number_bonus * same_number
+    return (text + settings.recommendation_bonus * same_rec + settings.number_bonus * same_number
             - settings.position_penalty * moved)
 
 
-def _assigned_links(scores: np.ndarray, rest_old: list[int], rest_new: list[int],
-                    settings: VersionSettings) -> dict[int, int]:
-    """Stage 2, one optimal one-to-one assignment: the pairs maximise the summed margin
-    above ``link_min``; a pair under it gains nothing, so it is never preferred to no link."""
-    if not rest_old or not rest_new:
-        return {}
-    gain = np.maximum(scores - settings.link_min, 0.0)
-    rows, cols = linear_sum_assignment(gain, maximize=True)
-    return {rest_new[r]: rest_old[c] for r, c in zip(rows, cols, strict=True) if gain[r, c] > 0}
+def _assigned_links(rows: np.ndarray, cols: np.ndarray, gains: np.ndarray, n_rows: int,
+                    n_cols: int) -> list[tuple[int, int]]:
+    """Stage 2, one optimal one-to-one assignment: the pairs maximise the summed gain. Only
+    pairs that gain are edges, so the assignment splits into the graph's components, each
+    solved alone (the sum of their optima is the optimum)."""
+    if not len(rows):
+        return []
+    graph = coo_array((np.ones(len(rows)), (rows, n_rows + cols)), shape=(n_rows + n_cols,) * 2)
+    _, component = connected_components(graph, directed=False)
+    label = component[rows]
+    order = np.argsort(label, kind="stable")
+    bounds = np.flatnonzero(np.diff(label[order])) + 1
+    links: list[tuple[int, int]] = []
+    for edges in np.split(order, bounds):
+        links.extend(_component_links(rows[edges], cols[edges], gains[edges]))
+    return sorted(links)
+
+
+def _component_links(rows: np.ndarray, cols: np.ndarray, gains: np.ndarray) -> list[tuple[int, int]]:
+    """The best assignment of one component: dense while it is small, else sparse."""
+    new, r = np.unique(rows, return_inverse=True)
+    old, c = np.unique(cols, return_inverse=True)
+    if len(new) <= DENSE_SIDE and len(old) <= DENSE_SIDE:
+        gain = np.zeros((len(new), len(old)))
+        gain[r, c] = gains
+        a, b = linear_sum_assignment(gain, maximize=True)
+        keep = gain[a, b] > 0
+        a, b = a[keep], b[keep]
+    else:
+        a, b = _sparse_assignment(r, c, gains, len(new), len(old))
+    return list(zip(new[a].tolist(), old[b].tolist(), strict=True))
+
+
+def _sparse_assignment(r: np.ndarray, c: np.ndarray, gains: np.ndarray, n_new: int,
+                       n_old: int) -> tuple[np.ndarray, np.ndarray]:
+    """A maximum-gain matching (not every action need link) as a full matching, which is
+    what ``min_weight_full_bipartite_matching`` finds: rows are the new actions and a
+    stand-in per old one, columns the old actions and a stand-in per new one. A new action
+    may take its own stand-in and an old one its own (left apart), and the stand-ins of a
+    linked pair take each other (an edge per real edge), all at cost ``k``; a real edge
+    costs ``k - gain``. Every matching of real edges completes to a full one costing
+    ``k * (n_new + n_old) - its gain``, so the cheapest has the most gain."""
+    k = gains.max() + 1  # every cost positive: the function takes no zero weights
+    new_ids, old_ids = np.arange(n_new), np.arange(n_old)
+    src = np.concatenate([r, new_ids, n_new + old_ids, n_new + c])
+    dst = np.concatenate([c, n_old + new_ids, old_ids, n_old + r])
+    cost = np.concatenate([k - gains, np.full(n_new + n_old + len(gains), k)])
+    size = n_new + n_old
+    a, b = min_weight_full_bipartite_matching(csr_array((cost, (src, dst)), shape=(size, size)))
+    real = (a < n_new) & (b < n_old)
+    return a[real], b[real]
 
 
 def versions_to_threads(versions: list[Version], settings: VersionSettings) -> None:

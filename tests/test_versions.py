@@ -8,25 +8,42 @@ data structure that is also the expectation: every action carries its true ident
 from __future__ import annotations
 
 import copy
+import random
+import tracemalloc
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pytest
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
+from scipy.optimize import linear_sum_assignment
 
 import actionplans
 from actionplans.batch import iter_inputs, run_batch
 from actionplans.extract.records import PaperResult
-from actionplans.normalise import NormaliseSettings, Tables, results_to_tables
+from actionplans.normalise import NormaliseSettings, Tables, results_to_tables, versions
 from actionplans.normalise.rows import ActionRow
-from actionplans.normalise.versions import VersionSettings
+from actionplans.normalise.versions import (
+    Candidate,
+    VersionSettings,
+    WordWeights,
+    content_words,
+    link_candidates,
+    rows_to_candidates,
+)
 from conftest import SAMPLES
 from samplegen import seed004
 from samplegen.versions import (
+    BASE,
     DATES,
+    POOL,
+    RECOMMENDATIONS,
     PlanVersion,
     Variant,
     generate,
+    reword,
     slipped,
     stuck_red,
     version_to_result,
@@ -342,3 +359,150 @@ def test_version_settings_name_a_bad_value() -> None:
         VersionSettings(copy_share=1.5)
     with pytest.raises(ValueError, match="position_penalty"):
         NormaliseSettings(versions=VersionSettings(position_penalty=-1))
+
+
+# --- linking at scale (issue 11): blocks, sparse pairs, components ---------------------
+
+def _row(rec: int, number: str, text: str, rec_text: bool) -> ActionRow:
+    return ActionRow(
+        plan_id="p", action_key="", source_file="p.pdf", document_date="", plan_as_at="",
+        recommendation_number=str(rec + 1), recommendation_text=RECOMMENDATIONS[rec % 8] if rec_text else "",
+        action_number=number, action_number_inferred=False, action_text=text, lead_officer_raw="",
+        lead_officers="", rag_raw="", rag="", page=None, warnings="")
+
+
+def _redrafted(seed: int, cycles: int, rec_text: bool) -> tuple[list[Candidate], list[Candidate]]:
+    """The first and last of three generated versions (actions reworded, dropped, added,
+    renumbered), the plan repeated ``cycles`` times over as further recommendations, the
+    last version with some actions moved and the first with some actions not recent."""
+    rng = random.Random(seed)
+    first, _, last = generate(Variant(seed, versions=3, inserts=(2, 6), drops=(2, 6), rewords=(8, 20)))
+
+    def rows(v: PlanVersion) -> list[ActionRow]:
+        return [_row(a.rec + 8 * k, number, f"{a.text} in locality {k}" if k else a.text, rec_text)
+                for k in range(cycles) for number, a in v.numbered()]
+
+    old, new = rows(first), rows(last)
+    for _ in range(len(new) // 8):
+        new.insert(rng.randrange(len(new)), new.pop(rng.randrange(len(new))))
+    return [replace(c, recent=rng.random() > 0.2) for c in rows_to_candidates(old)], rows_to_candidates(new)
+
+
+def _dense_links(old: list[Candidate], new: list[Candidate], settings: VersionSettings,
+                 weights: WordWeights) -> dict[int, int]:
+    """Linking as first written: every pair scored in full matrices, then one assignment."""
+    a, b = [s.row.action_text for s in new], [s.row.action_text for s in old]
+    chars = (process.cdist(a, b, scorer=fuzz.token_sort_ratio, processor=default_process)
+             + process.cdist(a, b, scorer=fuzz.token_set_ratio, processor=default_process)) / 2
+    words_a, words_b = [content_words(t) for t in a], [content_words(t) for t in b]
+    vocabulary = sorted({w for ws in words_a + words_b for w in ws})
+    alike = (process.cdist(vocabulary, vocabulary, scorer=fuzz.ratio) >= settings.word_alike).astype(float)
+    weight = np.array([weights(w) for w in vocabulary])
+    count_a, count_b = (np.array([[ws.count(w) for w in vocabulary] for ws in t], dtype=float)
+                        for t in (words_a, words_b))
+    mass_a, mass_b = count_a * weight, count_b * weight
+    shared = mass_a @ ((count_b @ alike) > 0).T + ((count_a @ alike) > 0) @ mass_b.T
+    total = mass_a.sum(axis=1)[:, None] + mass_b.sum(axis=1)[None, :]
+    both = np.outer([bool(w) for w in words_a], [bool(w) for w in words_b])
+    words = np.where(both, 100 * shared / np.where(total > 0, total, 1), chars)
+    text = settings.word_share * words + (1 - settings.word_share) * chars
+    recs = sorted({s.row.recommendation_text for s in old + new})
+    rec_alike = process.cdist(recs, recs, scorer=fuzz.token_set_ratio, processor=default_process)
+    same_rec = np.array([[rec_alike[recs.index(n.row.recommendation_text), recs.index(o.row.recommendation_text)]
+                          >= settings.recommendation_alike if n.row.recommendation_text and o.row.recommendation_text
+                          else n.row.recommendation_number == o.row.recommendation_number for o in old] for n in new])
+
+    def number(s: Candidate) -> tuple[str, str]:
+        return s.row.recommendation_number, s.row.action_number
+
+    same_number = np.array([[o.recent and number(o) == number(n) for o in old] for n in new])
+    moved = np.abs(np.subtract.outer([n.position for n in new], [o.position for o in old]))
+    score = (text + settings.recommendation_bonus * same_rec + settings.number_bonus * same_number
+             - settings.position_penalty * moved)
+    by_number = {number(o): i for i, o in enumerate(old) if o.recent}
+    links: dict[int, int] = {}
+    for j, n in enumerate(new):
+        i = by_number.get(number(n))
+        if i is not None and i not in links.values() and text[j, i] >= settings.same_number_text and same_rec[j, i]:
+            links[j] = i
+    rest_new = [j for j in range(len(new)) if j not in links]
+    rest_old = [i for i in range(len(old)) if i not in links.values()]
+    gain = np.maximum(score[np.ix_(rest_new, rest_old)] - settings.link_min, 0.0)
+    rows, cols = linear_sum_assignment(gain, maximize=True)
+    links.update({rest_new[r]: rest_old[c] for r, c in zip(rows, cols, strict=True) if gain[r, c] > 0})
+    return links
+
+
+@pytest.mark.parametrize(("seed", "cycles", "rec_text", "cells", "dense_side"), [
+    (1, 1, True, 500, 1000), (2, 1, False, 500, 1000), (3, 2, True, 700, 1000), (4, 2, False, 97, 1000),
+    (5, 3, True, 1 << 16, 1000), (6, 2, True, 700, 4), (7, 3, False, 500, 6), (8, 1, True, 1, 0)])
+def test_blocked_sparse_linking_gives_the_links_of_full_matrices(
+        seed: int, cycles: int, rec_text: bool, cells: int, dense_side: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks smaller than the plan, and (small ``dense_side``) components solved sparse."""
+    old, new = _redrafted(seed, cycles, rec_text)
+    monkeypatch.setattr(versions, "BLOCK_CELLS", cells)
+    monkeypatch.setattr(versions, "DENSE_SIDE", dense_side)
+    blocks: list[int] = []
+    words = versions._TextIndex.words
+
+    def counted(self: versions._TextIndex, rows: np.ndarray, cols: np.ndarray, outer: bool) -> object:
+        blocks.extend([len(rows)] if outer else [])
+        return words(self, rows, cols, outer)
+
+    monkeypatch.setattr(versions._TextIndex, "words", counted)
+    settings = VersionSettings()
+    weights = WordWeights.from_texts([s.row.action_text for s in old + new])
+    links = link_candidates(old, new, settings, weights)
+    assert links == _dense_links(old, new, settings, weights)
+    moved = sum(new[j].row.action_number != old[i].row.action_number for j, i in links.items())
+    assert len(links) > 0.6 * len(new) and moved > 5  # both stages linked something
+    assert len(blocks) >= (3 if cells < 1 << 16 else 1)  # small blocks really split stage 2
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_large_components_are_solved_sparse_to_the_same_total_gain(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(seed)
+    n_rows, n_cols = int(rng.integers(30, 80)), int(rng.integers(30, 80))
+    edges = rng.random((n_rows, n_cols)) < rng.uniform(0.03, 0.3)
+    gain = np.where(edges, rng.uniform(0.01, 40, (n_rows, n_cols)), 0.0)
+    rows, cols = np.nonzero(gain)
+    dense_rows, dense_cols = linear_sum_assignment(gain, maximize=True)
+    best = gain[dense_rows, dense_cols].sum()
+    for dense_side in (0, 1000):  # every component sparse; every component dense
+        monkeypatch.setattr(versions, "DENSE_SIDE", dense_side)
+        links = versions._assigned_links(rows, cols, gain[rows, cols], n_rows, n_cols)
+        assert len({r for r, _ in links}) == len({c for _, c in links}) == len(links)
+        assert all(gain[r, c] > 0 for r, c in links)
+        assert sum(gain[r, c] for r, c in links) == pytest.approx(best, rel=1e-12)
+
+
+_WORDS = sorted({w for _, text, _ in BASE + POOL for w in text.split()})
+
+
+def _long_plan(actions: int) -> tuple[list[Candidate], list[Candidate]]:
+    """Two versions of a plan of ``actions`` actions: the later one rewords a fifth, drops
+    and adds some, moves some, and lost its numbers, so that all of it goes to stage 2."""
+    rng = random.Random(11)
+    texts = [" ".join(rng.choices(_WORDS, k=rng.randint(8, 16))) for _ in range(actions)]
+    later = [reword(t, rng) if rng.random() < 0.2 else t for t in texts if rng.random() > 0.05]
+    later += [" ".join(rng.choices(_WORDS, k=12)) for _ in range(actions // 20)]
+    for _ in range(actions // 10):
+        later.insert(rng.randrange(len(later)), later.pop(rng.randrange(len(later))))
+    old = [_row(i // 10, str(i % 10 + 1), t, False) for i, t in enumerate(texts)]
+    new = [_row(i // 10, "", t, False) for i, t in enumerate(later)]
+    return rows_to_candidates(old), rows_to_candidates(new)
+
+
+def test_linking_a_long_plan_holds_no_matrix_of_every_pair() -> None:
+    """Two versions of 2,000 actions: at the peak, linking holds less than one float64
+    matrix of new against old actions (30 MiB; linking as first written held 179 MiB)."""
+    old, new = _long_plan(2000)
+    weights = WordWeights.from_texts([s.row.action_text for s in old + new])
+    tracemalloc.start()
+    try:
+        links = link_candidates(old, new, VersionSettings(), weights)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(links) > 0.9 * len(new)
+    assert peak < 8 * len(new) * len(old), f"{peak / 2**20:.0f} MiB"

@@ -1,0 +1,112 @@
+"""One long PDF's pages read on two cores: a forked child takes a share of the pages.
+
+A 300-page agenda pack is one file, so the batch gives it one reader; its pages are
+independent work, and splitting them halves the time the pack holds up the run. The
+child is a plain ``os.fork`` of the reader: it shares nothing with it but what it was
+given (it opens the file itself, so no file offset is shared), sends its pages back
+pickled through a pipe and ends with ``os._exit``. It dies with its parent (Linux's
+parent-death signal), so the batch's time limit still ends both, and it inherits the
+reader's memory limit. Anything that goes wrong in the child (an error, a crash, a
+signal) makes the parent read the child's share itself: the result, and any error, is
+then exactly what one process gives.
+"""
+from __future__ import annotations
+
+import ctypes
+import gc
+import os
+import pickle
+import signal
+import sys
+from collections.abc import Callable
+from typing import TypeVar, cast
+
+Part = TypeVar("Part")
+Result = TypeVar("Result")
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def can_fork() -> bool:
+    """Forking is cheap and safe here: Linux (the parent-death signal ends a child whose
+    reader is stopped) and more than one core to use."""
+    return sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1
+
+
+def in_two(work: Callable[[Part, bool], Result], mine: Part, theirs: Part) -> tuple[Result, Result]:
+    """``work(mine, False)`` here and ``work(theirs, True)`` in a forked child, at the same
+    time; the flag says which process it runs in."""
+    # While the two run, the collector leaves older objects alone: its pass over the heap
+    # would write to every object and so copy the whole of the shared memory, in both.
+    gc.freeze()
+    try:
+        return _in_two(work, mine, theirs)
+    finally:
+        gc.unfreeze()
+
+
+def _in_two(work: Callable[[Part, bool], Result], mine: Part, theirs: Part) -> tuple[Result, Result]:
+    read_fd, write_fd = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_fd)
+        os.close(write_fd)
+        return work(mine, False), work(theirs, False)
+    if pid == 0:  # the child: never returns
+        os.close(read_fd)
+        _child(work, theirs, write_fd)
+    os.close(write_fd)
+    try:
+        here = work(mine, False)
+    except BaseException:
+        _reap(pid, read_fd, kill=True)
+        raise
+    sent = _receive(read_fd)
+    _reap(pid, read_fd, kill=sent is None)
+    if sent is None:
+        return here, work(theirs, False)
+    return here, cast(Result, sent)
+
+
+def _child(work: Callable[[Part, bool], Result], part: Part, fd: int) -> None:
+    status = 1  # nothing sent: the parent reads this share itself, and meets any error there
+    gc.disable()  # a short life: collecting would only copy the parent's memory
+    try:
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+        data = pickle.dumps(work(part, True), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        status = 0
+    except BaseException:
+        pass
+    finally:
+        os._exit(status)
+
+
+def _receive(fd: int) -> object | None:
+    """What the child sent, or None where it ended without a whole result."""
+    chunks = []
+    with os.fdopen(fd, "rb", closefd=False) as pipe:
+        while chunk := pipe.read(1 << 20):
+            chunks.append(chunk)
+    try:
+        return pickle.loads(b"".join(chunks)) if chunks else None
+    except Exception:
+        return None
+
+
+def _reap(pid: int, fd: int, kill: bool) -> None:
+    if kill:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    os.close(fd)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass

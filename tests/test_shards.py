@@ -1,0 +1,109 @@
+"""A long PDF read by two processes gives exactly what one process gives, and a child
+that fails costs nothing but time (``ingest/shards.py``)."""
+from __future__ import annotations
+
+import os
+import signal
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from actionplans.ingest import IngestSettings, read_document
+from actionplans.ingest import pdf as pdf_module
+from actionplans.ingest.pdf import PdfSettings, read_pdf
+from actionplans.ingest.prefilter import PrefilterSettings, survey_pdf
+from actionplans.ingest.shards import can_fork, in_two
+from bench.synth import agenda_pack
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="two processes need Linux and two cores")
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return agenda_pack(tmp_path_factory.mktemp("pack") / "pack.pdf", filler_pages=60)
+
+
+def _pids(part: list[int], forked: bool) -> tuple[int, bool, list[int]]:
+    return os.getpid(), forked, [n * n for n in part]
+
+
+def test_each_share_runs_in_its_own_process_and_comes_back_in_order() -> None:
+    here, there = in_two(_pids, [1, 2], [3, 4])
+    assert here == (os.getpid(), False, [1, 4])
+    assert there[1:] == (True, [9, 16]) and there[0] != os.getpid()
+
+
+def _fails_in_child(part: list[int], forked: bool) -> list[int]:
+    if forked:
+        raise RuntimeError("only in the child")
+    return [-n for n in part]
+
+
+def _killed_in_child(part: list[int], forked: bool) -> list[int]:
+    if forked:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return [-n for n in part]
+
+
+@pytest.mark.parametrize("work", [_fails_in_child, _killed_in_child])
+def test_a_failed_child_share_is_read_here(work: object) -> None:
+    assert in_two(work, [1], [2, 3]) == ([-1], [-2, -3])  # type: ignore[arg-type]
+
+
+def test_an_error_here_is_raised_and_the_child_reaped(tmp_path: Path) -> None:
+    child = tmp_path / "child.pid"
+
+    def work(part: list[int], forked: bool) -> list[int]:
+        if forked:
+            child.with_suffix(".tmp").write_text(str(os.getpid()))
+            child.with_suffix(".tmp").rename(child)
+            time.sleep(30)  # still busy when the error here ends it
+            return part
+        for _ in range(1000):  # until the child has said who it is
+            if child.exists():
+                break
+            time.sleep(0.01)
+        raise ValueError(f"share {part}")
+
+    with pytest.raises(ValueError, match=r"share \[1\]"):
+        in_two(work, [1], [2])
+    with pytest.raises(ChildProcessError):
+        os.waitpid(int(child.read_text()), os.WNOHANG)  # waited for: no child left behind
+
+
+def test_the_fast_pass_on_two_cores_reads_every_page_the_same(pack: Path) -> None:
+    one = survey_pdf(pack, PrefilterSettings())
+    two = survey_pdf(pack, PrefilterSettings(), two_cores_from=40)
+    assert one is not None and two is not None
+    assert len(two.pages) == 67 and two.pages == one.pages and two.analyse == one.analyse
+    assert [p.number for p in two.pages] == list(range(1, 68))
+
+
+def test_a_long_pdf_on_two_cores_is_the_same_document(pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one = read_pdf(pack, "pack.pdf", PdfSettings(two_cores_from=0))
+    shares: list[tuple[object, object]] = []
+
+    def spy(work: Any, mine: Any, theirs: Any) -> Any:
+        shares.append((mine, theirs))
+        return in_two(work, mine, theirs)
+
+    monkeypatch.setattr(pdf_module, "in_two", spy)
+    two = read_pdf(pack, "pack.pdf", PdfSettings(two_cores_from=40))
+    assert len(shares) == 1  # the pages were shared out
+    assert two == one
+    assert sum(len(t.rows) for t in two.tables) >= 43  # the plan's rows are in it
+
+
+def test_every_page_analysed_on_two_cores_is_the_same_document(pack: Path) -> None:
+    off = PdfSettings(prefilter=PrefilterSettings(enabled=False), two_cores_from=0)
+    one = read_document(pack, "pack.pdf", IngestSettings(pdf=off))
+    two = read_document(pack, "pack.pdf", IngestSettings(pdf=replace(off, two_cores_from=40)))
+    assert two == one
+
+
+def test_two_cores_from_must_not_be_negative() -> None:
+    with pytest.raises(ValueError, match="two_cores_from"):
+        PdfSettings(two_cores_from=-1)
