@@ -63,7 +63,7 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     stated = doc.properties.get("date", "")
     info.document_date = info.document_date or (stated[:10] if _ISO.match(stated) else parse_date(stated))
     return Extraction(info=info, actions=actions, glossaries=_glossary_candidates(doc),
-                      text=[clean(p.text) for p in doc.paragraphs if clean(p.text)],
+                      text=[t for p in doc.paragraphs if (t := clean(p.text))],
                       extra_columns=list(extra_columns), column_headers=extra_columns, tables=verdicts,
                       warnings=list(doc.warnings), ocr_pages=len(doc.ocr_pages))
 

@@ -5,12 +5,11 @@ import re
 import unicodedata
 from functools import cache
 
-_SPACE = re.compile(r"\s+")
-
 
 def clean(text: str) -> str:
     """Collapse whitespace (tabs, line breaks, no-break spaces) to single spaces."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).replace("\u00a0", " ")).strip()
+    # str.split() splits where a regular expression's \s matches, faster than re.sub.
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def join(parts: list[str]) -> str:

@@ -74,15 +74,18 @@ def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Do
     """One PDF as the document model; raises IngestError with a one-line reason. A file
     pdfminer cannot open and PDFium can is read as text through PDFium, with a warning."""
     settings = settings or PdfSettings()
-    survey = survey_pdf(path, settings.prefilter, settings.two_cores_from)
+    opened = _Opening(path)
+    survey = survey_pdf(path, settings.prefilter, settings.two_cores_from, meanwhile=opened)
+    opened()  # where the fast pass did not do it beside its child
+    if isinstance(opened.failure, _OPEN_ERRORS):
+        return _through_pdfium(path, source, settings, pdf_failure(opened.failure), opened.failure)
+    if opened.failure is not None:
+        raise opened.failure
+    pdf = opened.pdf
     try:
-        # The empty password first: many council PDFs are "encrypted" only against editing.
-        pdf = pdfplumber.open(str(path), password="")
-    except (PdfminerException, PDFPasswordIncorrect, PSException, ValueError, TypeError, KeyError,
-            RecursionError) as exc:
-        return _through_pdfium(path, source, settings, pdf_failure(exc), exc)
-    try:
-        if not _pages(pdf):
+        if opened.pages_failure is not None:
+            raise opened.pages_failure
+        if not pdf.pages:
             return _through_pdfium(path, source, settings,
                                    IngestError("no_pages", "PDF has no readable pages (damaged page tree?)"))
         if survey is not None and len(survey.pages) != len(pdf.pages):
@@ -97,6 +100,36 @@ def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Do
                         furniture=furniture, properties=properties)
     finally:
         _close(pdf)
+
+
+_OPEN_ERRORS = (PdfminerException, PDFPasswordIncorrect, PSException, ValueError, TypeError, KeyError, RecursionError)
+
+
+@dataclass
+class _Opening:
+    """pdfminer's opening of the file and making of its pages, or why either failed:
+    done once, beside the fast pass's child where it has one (``survey_pdf``)."""
+
+    path: Path
+    pdf: Any = None
+    failure: Exception | None = None  # opening; pdfminer's own: the file is read through PDFium
+    pages_failure: Exception | None = None  # making the pages: the file's verdict
+    done: bool = False
+
+    def __call__(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        try:
+            # The empty password first: many council PDFs are "encrypted" only against editing.
+            self.pdf = pdfplumber.open(str(self.path), password="")
+        except Exception as exc:  # raised, or read through PDFium, in read_pdf
+            self.failure = exc
+            return
+        try:
+            _pages(self.pdf)
+        except Exception as exc:  # raised where one process would raise it, in read_pdf
+            self.pages_failure = exc
 
 
 def _through_pdfium(path: Path, source: str, settings: PdfSettings, failure: IngestError,
@@ -203,20 +236,20 @@ def _close(pdf: Any) -> None:
 
 def _read_pages(path: Path, pdf: Any, settings: PdfSettings, survey: Survey | None) -> list[_Page]:
     """Every page in order; a long PDF's slow pages shared with a second process. The
-    pages the fast pass read are made here first: they cost less to make than to send,
-    and made while the child runs they cost more (its shared memory is copied)."""
+    pages the fast pass read are made here: they cost less to make than to send."""
     count = len(pdf.pages)
     numbers = list(range(1, count + 1))
     slow = [n for n in numbers if survey is None or n in survey.analyse]
     if not (0 < settings.two_cores_from <= count and len(slow) >= 2 and can_fork()):
         return _read_share(path, pdf, numbers, settings, survey)
-    fast = _read_share(path, pdf, [n for n in numbers if n not in set(slow)], settings, survey)
+    theirs = slow[::2] if len(slow) < count else slow[1::2]
+    mine = sorted(set(numbers) - set(theirs))
     try:
         here, there = in_two(lambda share, forked: _read_share(path, None if forked else pdf, share, settings, survey),
-                             slow[::2], slow[1::2])  # the child opens the file again: it takes the smaller half
+                             mine, theirs)
     except IngestError:  # the first bad page in page order, as one process would name it
         return _read_share(path, pdf, numbers, settings, survey)
-    by_number = {p.number: p for p in fast + here + there}
+    by_number = {p.number: p for p in here + there}
     return [by_number[n] for n in numbers]
 
 

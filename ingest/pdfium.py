@@ -140,18 +140,20 @@ def _lines(textpage: Any, text: str, n_chars: int, height: float) -> _Seen:
     return seen
 
 
+_LOOSE_BOX, _FONT_SIZE = pypdfium2.raw.FPDFText_GetLooseCharBox, pypdfium2.raw.FPDFText_GetFontSize
+
+
 def _line_word(textpage: Any, text: str, first: int, last: int, height: float) -> Word | None:
     """The line as one pdfplumber-style word, sized by its first character's font."""
-    raw = pypdfium2.raw
-    rect = raw.FS_RECTF()
-    if not raw.FPDFText_GetLooseCharBox(textpage, first, rect):
+    rect = pypdfium2.raw.FS_RECTF()
+    if not _LOOSE_BOX(textpage, first, rect):
         return None
     x0, y_a, y_b = rect.left, rect.top, rect.bottom
-    if not raw.FPDFText_GetLooseCharBox(textpage, last, rect):
+    if not _LOOSE_BOX(textpage, last, rect):
         return None
     x1 = max(rect.right, x0)
     y0 = min(y_a, y_b, rect.top, rect.bottom)
-    size = raw.FPDFText_GetFontSize(textpage, first) or max(y_a, y_b) - y0
+    size = _FONT_SIZE(textpage, first) or max(y_a, y_b) - y0
     if x1 <= x0 or size <= 0:
         return None
     # pdfplumber's box runs a font size up from the descent line: match it, so that line
