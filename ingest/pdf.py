@@ -245,20 +245,17 @@ def _read_pages(path: Path, pdf: Any, settings: PdfSettings, survey: Survey | No
     theirs = slow[::2] if len(slow) < count else slow[1::2]
     mine = sorted(set(numbers) - set(theirs))
     try:
-        here, there = in_two(lambda share, forked: _read_share(path, None if forked else pdf, share, settings, survey),
-                             mine, theirs)
+        here, there = in_two(lambda share, _: _read_share(path, pdf, share, settings, survey), mine, theirs,
+                             files=[pdf.stream.fileno()])
     except IngestError:  # the first bad page in page order, as one process would name it
         return _read_share(path, pdf, numbers, settings, survey)
     by_number = {p.number: p for p in here + there}
     return [by_number[n] for n in numbers]
 
 
-def _read_share(path: Path, pdf: Any | None, numbers: list[int], settings: PdfSettings,
+def _read_share(path: Path, pdf: Any, numbers: list[int], settings: PdfSettings,
                 survey: Survey | None) -> list[_Page]:
-    """Some of the pages. A forked child (``pdf`` None) opens the file afresh, since the
-    parent's open file shares its offset."""
-    if pdf is None:
-        pdf = pdfplumber.open(str(path), password="")
+    """Some of the pages (PDFium opens the file itself where it reads the slow ones)."""
     doc = open_pdf(path) if settings.page_reader == "pdfium" else None
     try:
         pages = pdf.pages

@@ -2,8 +2,8 @@
 
 A 300-page agenda pack is one file, so the batch gives it one reader; its pages are
 independent work, and splitting them halves the time the pack holds up the run. The
-child is a plain ``os.fork`` of the reader: it shares nothing with it but what it was
-given (it opens the file itself, so no file offset is shared), sends its pages back
+child is a plain ``os.fork`` of the reader, so it starts with what the reader has parsed
+(a file open in both gets its own reading place in the child); it sends its pages back
 pickled through a pipe and ends with ``os._exit``. It dies with its parent (Linux's
 parent-death signal), so the batch's time limit still ends both, and it inherits the
 reader's memory limit. Anything that goes wrong in the child (an error, a crash, a
@@ -18,7 +18,7 @@ import os
 import pickle
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar, cast
 
 Part = TypeVar("Part")
@@ -33,30 +33,47 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1
 
 
-def in_two(work: Callable[[Part, bool], Result], mine: Part, theirs: Part) -> tuple[Result, Result]:
+def in_two(work: Callable[[Part, bool], Result], mine: Part, theirs: Part,
+           files: Sequence[int] = ()) -> tuple[Result, Result]:
     """``work(mine, False)`` here and ``work(theirs, True)`` in a forked child, at the same
-    time; the flag says which process it runs in."""
+    time; the flag says which process it runs in. ``files``: descriptors of files open
+    here that the child reads too (a parser's open PDF): the child gets its own reading
+    place in each, so that neither process moves the other's."""
     # While the two run, the collector leaves older objects alone: its pass over the heap
     # would write to every object and so copy the whole of the shared memory, in both.
     gc.freeze()
     try:
-        return _in_two(work, mine, theirs)
+        return _in_two(work, mine, theirs, [(fd, _reopened(fd)) for fd in files])
     finally:
         gc.unfreeze()
 
 
-def _in_two(work: Callable[[Part, bool], Result], mine: Part, theirs: Part) -> tuple[Result, Result]:
+def _reopened(fd: int) -> int:
+    """The file open again, at the same place: after a fork the two processes would share
+    one reading place through ``fd`` (and a file object's buffer would then read what the
+    other process sought)."""
+    copy = os.open(f"/proc/self/fd/{fd}", os.O_RDONLY | os.O_CLOEXEC)
+    os.lseek(copy, os.lseek(fd, 0, os.SEEK_CUR), os.SEEK_SET)
+    return copy
+
+
+def _in_two(work: Callable[[Part, bool], Result], mine: Part, theirs: Part,
+            copies: list[tuple[int, int]]) -> tuple[Result, Result]:
     read_fd, write_fd = os.pipe()
     try:
         pid = os.fork()
     except OSError:
-        os.close(read_fd)
-        os.close(write_fd)
+        for fd in (read_fd, write_fd, *(copy for _, copy in copies)):
+            os.close(fd)
         return work(mine, False), work(theirs, False)
     if pid == 0:  # the child: never returns
         os.close(read_fd)
+        for fd, copy in copies:  # the child's own reading place, under the same descriptor
+            os.dup2(copy, fd, inheritable=False)
         _child(work, theirs, write_fd)
     os.close(write_fd)
+    for _, copy in copies:
+        os.close(copy)
     try:
         here = work(mine, False)
     except BaseException:

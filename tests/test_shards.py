@@ -74,6 +74,26 @@ def test_an_error_here_is_raised_and_the_child_reaped(tmp_path: Path) -> None:
         os.waitpid(int(child.read_text()), os.WNOHANG)  # waited for: no child left behind
 
 
+def test_a_file_open_in_both_keeps_each_process_reading_its_own_place(tmp_path: Path) -> None:
+    data = bytes(range(256)) * 4096  # 1 MiB, every offset's byte known
+    (tmp_path / "f.bin").write_bytes(data)
+    with open(tmp_path / "f.bin", "rb") as fh:
+        fh.read(10)  # a place already moved, and a buffer already filled
+
+        def work(offsets: list[int], _: bool) -> bool:
+            # Each process seeks and reads many times: with one shared place the other
+            # process's seeks would land between a seek and its read.
+            ok = True
+            for _round in range(200):
+                for offset in offsets:
+                    fh.seek(offset)
+                    ok &= fh.read(9000) == data[offset:offset + 9000]
+            return ok
+
+        assert in_two(work, [0, 500_000], [250_000, 1_000_000], files=[fh.fileno()]) == (True, True)
+        assert fh.seek(10) == 10 and fh.read(3) == data[10:13]  # this process's file still reads right
+
+
 def test_the_fast_pass_on_two_cores_reads_every_page_the_same(pack: Path) -> None:
     one = survey_pdf(pack, PrefilterSettings())
     two = survey_pdf(pack, PrefilterSettings(), two_cores_from=40)
@@ -86,13 +106,13 @@ def test_a_long_pdf_on_two_cores_is_the_same_document(pack: Path, monkeypatch: p
     one = read_pdf(pack, "pack.pdf", PdfSettings(two_cores_from=0))
     shares: list[tuple[object, object]] = []
 
-    def spy(work: Any, mine: Any, theirs: Any) -> Any:
+    def spy(work: Any, mine: Any, theirs: Any, files: Any) -> Any:
         shares.append((mine, theirs))
-        return in_two(work, mine, theirs)
+        return in_two(work, mine, theirs, files)
 
     monkeypatch.setattr(pdf_module, "in_two", spy)
     two = read_pdf(pack, "pack.pdf", PdfSettings(two_cores_from=40))
-    assert len(shares) == 1  # the pages were shared out
+    assert len(shares) == 1 and shares[0][1]  # the slow pages were shared out
     assert two == one
     assert sum(len(t.rows) for t in two.tables) >= 43  # the plan's rows are in it
 
