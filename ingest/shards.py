@@ -41,9 +41,17 @@ def in_two(work: Callable[[Part, bool], Result], mine: Part, theirs: Part,
     place in each, so that neither process moves the other's."""
     # While the two run, the collector leaves older objects alone: its pass over the heap
     # would write to every object and so copy the whole of the shared memory, in both.
+    copies: list[tuple[int, int]] = []
+    try:
+        for fd in files:
+            copies.append((fd, _reopened(fd)))
+    except OSError:  # the file cannot be opened again (gone, or its share went away): one process
+        for _, copy in copies:
+            os.close(copy)
+        return work(mine, False), work(theirs, False)
     gc.freeze()
     try:
-        return _in_two(work, mine, theirs, [(fd, _reopened(fd)) for fd in files])
+        return _in_two(work, mine, theirs, copies)
     finally:
         gc.unfreeze()
 

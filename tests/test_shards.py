@@ -94,6 +94,15 @@ def test_a_file_open_in_both_keeps_each_process_reading_its_own_place(tmp_path: 
         assert fh.seek(10) == 10 and fh.read(3) == data[10:13]  # this process's file still reads right
 
 
+def test_a_file_that_cannot_be_opened_again_is_read_in_one_process() -> None:
+    read_fd, write_fd = os.pipe()  # a pipe has no reading place to copy (lseek fails)
+    try:
+        assert in_two(_pids, [1], [2], files=[write_fd]) == ((os.getpid(), False, [1]), (os.getpid(), False, [4]))
+    finally:
+        os.close(read_fd)
+        os.close(write_fd)
+
+
 def test_the_fast_pass_on_two_cores_reads_every_page_the_same(pack: Path) -> None:
     one = survey_pdf(pack, PrefilterSettings())
     two = survey_pdf(pack, PrefilterSettings(), two_cores_from=40)
@@ -127,3 +136,48 @@ def test_every_page_analysed_on_two_cores_is_the_same_document(pack: Path) -> No
 def test_two_cores_from_must_not_be_negative() -> None:
     with pytest.raises(ValueError, match="two_cores_from"):
         PdfSettings(two_cores_from=-1)
+
+
+_ORPHAN = """
+import os, sys, time
+from pathlib import Path
+from actionplans.ingest.shards import in_two
+folder = Path(sys.argv[1])
+
+def work(part, forked):
+    (folder / ("child" if forked else "reader")).write_text(str(os.getpid()))
+    time.sleep(60)
+
+in_two(work, 1, 2)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has ended; only its entry waits for its new parent
+
+
+def test_the_child_ends_when_its_reader_is_killed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    reader = subprocess.Popen([sys.executable, "-c", _ORPHAN, str(tmp_path)])
+    try:
+        for _ in range(500):
+            if (tmp_path / "child").exists() and (tmp_path / "reader").exists():
+                break
+            time.sleep(0.02)
+        child = int((tmp_path / "child").read_text())
+        assert _alive(child)
+        reader.kill()  # as the batch's time limit, or kill -9 of the run, ends a reader
+        reader.wait()
+        for _ in range(250):
+            if not _alive(child):
+                break
+            time.sleep(0.02)
+        assert not _alive(child)
+    finally:
+        reader.kill()
