@@ -53,7 +53,7 @@ class PdfSettings:
     prefilter: PrefilterSettings = field(default_factory=PrefilterSettings)  # the fast first pass
     # Where a page gets the slow analysis, its characters and drawings come from:
     # "pdfminer" (pdfplumber's own), or "pdfium" (``ingest/pdfium_page.py``, in C: the
-    # analysis in a third of the time, but on some real pages not the same characters,
+    # analysis in under half the time, but on some real pages not the same characters,
     # so not the default; docs/benchmarks.md).
     page_reader: str = "pdfminer"
     # A PDF of this many pages or more is read by two processes (a forked child takes a
@@ -242,6 +242,8 @@ def _read_pages(path: Path, pdf: Any, settings: PdfSettings, survey: Survey | No
     slow = [n for n in numbers if survey is None or n in survey.analyse]
     if not (0 < settings.two_cores_from <= count and len(slow) >= 2 and can_fork()):
         return _read_share(path, pdf, numbers, settings, survey)
+    # The reader also makes the fast pages: the child takes the larger half of the slow
+    # ones, or the smaller where every page is slow.
     theirs = slow[::2] if len(slow) < count else slow[1::2]
     mine = sorted(set(numbers) - set(theirs))
     try:

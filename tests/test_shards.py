@@ -181,3 +181,15 @@ def test_the_child_ends_when_its_reader_is_killed(tmp_path: Path) -> None:
         assert not _alive(child)
     finally:
         reader.kill()
+
+
+def test_a_batch_reader_reads_a_long_pdf_on_two_cores_the_same(pack: Path, tmp_path: Path) -> None:
+    """In the batch a reader (itself a forked child, with its watcher thread) forks the
+    pack's child: the same actions as one process reading it."""
+    from actionplans.batch import BatchSettings, run_batch
+    from actionplans.extract import document_to_extraction
+
+    alone = document_to_extraction(read_pdf(pack, "pack.pdf", PdfSettings(two_cores_from=0)))
+    [result] = run_batch([(pack, "pack.pdf")], batch=BatchSettings(workers=2, cache_dir=None))
+    assert result.error == "" and result.extraction is not None
+    assert result.extraction.actions == alone.actions and len(alone.actions) == 43
