@@ -9,6 +9,7 @@ format and field.
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import subprocess
 import sys
@@ -172,10 +173,33 @@ def test_a_workbook_reads_merges_fills_and_skips_what_it_hides(tmp_path: Path) -
     assert not any("Publish a revised" in r.action_text for r in rows)
 
 
+def _texts(path: Path) -> list[str]:
+    doc = read_document(path, path.name)
+    return [c.text for t in doc.tables for r in t.rows for c in r.cells] + [p.text for p in doc.paragraphs]
+
+
+def _with_saved_value(path: Path, cell: str, value: str) -> Path:
+    """The workbook as Excel saves it: the formula's last calculated value beside it
+    (openpyxl writes formulas without one)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    formula = re.search(rf'<c r="{cell}"[^>]*><f>[^<]*</f>', sheet)
+    assert formula is not None
+    parts["xl/worksheets/sheet1.xml"] = (sheet[:formula.end()] + f"<v>{value}</v>" + sheet[formula.end():]).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
 def test_a_formula_is_read_as_its_saved_value_never_calculated(tmp_path: Path) -> None:
-    doc = read_document(_workbook(tmp_path / "tracker.xlsx"), "tracker.xlsx")
-    texts = [c.text for t in doc.tables for r in t.rows for c in r.cells] + [p.text for p in doc.paragraphs]
-    assert not any(t.startswith("=") or t == "4" for t in texts)  # openpyxl saved no value: nothing shows
+    assert not any(t.startswith("=") or t == "4" for t in _texts(_workbook(tmp_path / "none.xlsx")))  # no value saved
+    saved = _with_saved_value(_workbook(tmp_path / "saved.xlsx"), "A7", "17")  # not what COUNTA gives (4)
+    texts = _texts(saved)
+    assert "17" in texts and not any(t.startswith("=") or t == "4" for t in texts)
 
 
 def test_a_workbook_named_as_a_word_file_is_refused_as_before(tmp_path: Path) -> None:
