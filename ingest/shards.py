@@ -18,6 +18,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar, cast
 
@@ -29,8 +30,11 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 def can_fork() -> bool:
     """Forking is cheap and safe here: Linux (the parent-death signal ends a child whose
-    reader is stopped) and more than one core to use."""
-    return sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1
+    reader is stopped), more than one core to use, and the main thread (a task in a
+    worker's thread pool, as Dask runs one, may fork while another thread holds a lock
+    the child would then wait on for ever; and the child would die with its thread)."""
+    return (sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1
+            and threading.current_thread() is threading.main_thread())
 
 
 def in_two(work: Callable[[Part, bool], Result], mine: Part, theirs: Part,

@@ -10,6 +10,7 @@ vertical merges are; hidden rows and columns are left out and counted.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from actionplans.ingest.model import Block, Cell, Paragraph, Row, Table
@@ -35,12 +36,43 @@ class SheetGrid:
 
 def grid_to_blocks(grid: SheetGrid) -> tuple[list[Block], list[str]]:
     """The sheet's title lines and tables, and warnings for what was left out."""
-    rows = sorted({r for r, _ in grid.cells} | {r for m in grid.merges for r in (m[0], m[2])})
-    cols = sorted({c for _, c in grid.cells} | {c for m in grid.merges for c in (m[1], m[3])})
-    visible_rows = [r for r in range(rows[-1] + 1) if r not in grid.hidden_rows] if rows else []
-    visible_cols = [c for c in range(cols[-1] + 1) if c not in grid.hidden_cols] if cols else []
-    lines = [_row(grid, r, visible_rows, visible_cols) for r in visible_rows]
+    last_row = max((r for r, _ in grid.cells), default=-1)
+    last_col = max((c for _, c in grid.cells), default=-1)
+    # Merges reach no further than the cells: one running to the sheet's end holds nothing there.
+    merges = [(r0, c0, min(r1, last_row), min(c1, last_col)) for r0, c0, r1, c1 in grid.merges
+              if r0 <= last_row and c0 <= last_col]
+    visible_rows = _kept({r for r, _ in grid.cells}, grid.hidden_rows)
+    visible_cols = _kept({c for _, c in grid.cells}, grid.hidden_cols)
+    merge_at = _merge_index(merges, visible_rows, visible_cols)
+    lines = [_row(grid, merge_at, r, visible_rows, visible_cols) for r in visible_rows]
     return _blocks(grid.name, lines), _hidden(grid)
+
+
+def _kept(used: set[int], hidden: set[int]) -> list[int]:
+    """The visible rows (or columns) up to the last one holding a cell, each run of empty
+    ones kept as its first alone: blank rows split a sheet as one does (and rows a merged
+    cell alone runs down say nothing more for being many), and one cell far out (the
+    sheet's last, XFD1048576) does not make a million rows to walk."""
+    out: list[int] = []
+    previous = -1
+    for index in sorted(used - hidden):
+        gap = next((i for i in range(previous + 1, index) if i not in hidden), None)
+        if gap is not None:
+            out.append(gap)
+        out.append(index)
+        previous = index
+    return out
+
+
+def _merge_index(merges: list[tuple[int, int, int, int]], rows: list[int],
+                 cols: list[int]) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+    """Each kept cell a merge covers, and the merge: looked up, not searched for each cell."""
+    out: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    for m in merges:
+        for r in rows[bisect_left(rows, m[0]):bisect_right(rows, m[2])]:
+            for c in cols[bisect_left(cols, m[1]):bisect_right(cols, m[3])]:
+                out.setdefault((r, c), m)
+    return out
 
 
 def _hidden(grid: SheetGrid) -> list[str]:
@@ -54,14 +86,8 @@ def _hidden(grid: SheetGrid) -> list[str]:
     return out
 
 
-def _merge_at(grid: SheetGrid, r: int, c: int) -> tuple[int, int, int, int] | None:
-    for m in grid.merges:
-        if m[0] <= r <= m[2] and m[1] <= c <= m[3]:
-            return m
-    return None
-
-
-def _row(grid: SheetGrid, r: int, visible_rows: list[int], visible_cols: list[int]) -> list[Cell]:
+def _row(grid: SheetGrid, merge_at: dict[tuple[int, int], tuple[int, int, int, int]], r: int,
+         visible_rows: list[int], visible_cols: list[int]) -> list[Cell]:
     """Every visible column's cell on row ``r``, merged cells as Word has them: one cell
     spanning the visible columns it covers, ``continued`` on the rows under its first."""
     cells: list[Cell] = []
@@ -69,7 +95,7 @@ def _row(grid: SheetGrid, r: int, visible_rows: list[int], visible_cols: list[in
     for index, c in enumerate(visible_cols):
         if c in done:
             continue
-        merge = _merge_at(grid, r, c)
+        merge = merge_at.get((r, c))
         if merge is None:
             cells.append(_cell(grid.cells.get((r, c)), index))
             continue

@@ -24,6 +24,7 @@ from actionplans.batch import BatchSettings, run_batch
 from actionplans.extract import OCR_WARNING
 from actionplans.ingest import IngestError, NotAPaper, read_document
 from actionplans.ingest import ocr as ocr_module
+from actionplans.ingest.model import Paragraph, Table
 from conftest import ROOT, run_file
 from samplegen.formats import FORMAT_LAYOUTS, WRITERS
 from samplegen.layouts import SCANNED, Layout
@@ -200,6 +201,31 @@ def test_a_formula_is_read_as_its_saved_value_never_calculated(tmp_path: Path) -
     saved = _with_saved_value(_workbook(tmp_path / "saved.xlsx"), "A7", "17")  # not what COUNTA gives (4)
     texts = _texts(saved)
     assert "17" in texts and not any(t.startswith("=") or t == "4" for t in texts)
+
+
+def test_a_cell_at_the_sheets_far_corner_costs_no_million_rows() -> None:
+    """A stray value in XFD1048576, and a merge run to the sheet's end: the plan is read,
+    the far cell too, and the blank rows and columns between are walked as one (each
+    blank run splits the sheet as one blank row does)."""
+    from actionplans.ingest.sheets import SheetCell, SheetGrid, grid_to_blocks
+
+    plan = [["Ref", "Action", "Lead officer", "RAG"], ["1", "Review thresholds with partners.", "Head of MASH", "Red"],
+            ["2", "Audit supervision records monthly.", "Head of Quality", "Green"]]
+    grid = SheetGrid("Plan", {(r, c): SheetCell(text) for r, row in enumerate(plan) for c, text in enumerate(row)})
+    grid.cells[1_048_575, 16_383] = SheetCell("x")
+    grid.merges = [(5, 0, 1_048_575, 0)]  # A6 to the last row: nothing in it
+    blocks, _ = grid_to_blocks(grid)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert [[c.text for c in row.cells] for row in tables[0].rows] == plan
+    assert len(tables) == 1 and [b.text for b in blocks if isinstance(b, Paragraph)] == ["x"]  # a line alone
+
+
+def test_blank_rows_and_columns_split_a_sheet_as_one_does() -> None:
+    from actionplans.ingest.sheets import _kept
+
+    assert _kept({0, 1, 5, 9}, set()) == [0, 1, 2, 5, 6, 9]  # each blank run kept as its first
+    assert _kept({0, 4}, {1, 2}) == [0, 3, 4]  # the first visible one of it
+    assert _kept({0, 3}, {1, 2}) == [0, 3]  # a run all hidden is no blank
 
 
 def test_a_workbook_named_as_a_word_file_is_refused_as_before(tmp_path: Path) -> None:

@@ -193,3 +193,13 @@ def test_a_batch_reader_reads_a_long_pdf_on_two_cores_the_same(pack: Path, tmp_p
     [result] = run_batch([(pack, "pack.pdf")], batch=BatchSettings(workers=2, cache_dir=None))
     assert result.error == "" and result.extraction is not None
     assert result.extraction.actions == alone.actions and len(alone.actions) == 43
+
+
+def test_no_child_is_forked_from_a_thread_other_than_the_main_one() -> None:
+    import threading
+
+    seen: list[bool] = []
+    worker = threading.Thread(target=lambda: seen.append(can_fork()))
+    worker.start()
+    worker.join()
+    assert seen == [False] and can_fork()
