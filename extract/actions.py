@@ -17,10 +17,16 @@ from actionplans.vocabulary import Vocabulary, default_vocabulary
 ROLE_COLUMNS = frozenset(r.name for r in default_vocabulary().roles if r.column)
 # "Action 1:", "Action 2.3 -": an action's number printed after the word.
 _ACTION_LABEL = re.compile(r"^\s*action\s+(\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[:.)\-–]\s*(?=\S|$)", re.I)
-_BULLETED = re.compile(r"^[-•▪●◦·–]\s")
+# What starts a list item: bullet glyphs; typed, also a hyphen, middle dot or dash; as a
+# Word list's label, also "o" (the hollow bullet in Courier New).
+_DOTS = "•▪●◦"
+_MARKS = f"-·–{_DOTS}"
+_LABELS = f"{_MARKS}o"
+_BULLETED = re.compile(rf"^[{re.escape(_MARKS)}]\s")
 _LEAD_IN = re.compile(r":$|:\s+\S")  # "Develop plans to:" (then its items, here or in rows below)
-_GLYPH = re.compile(r"^[•▪●◦]\s+")  # a bullet typed as text, not a Word list label
-_BULLET = re.compile(r"^[-•▪●◦·–o]$")
+_GLYPH = re.compile(rf"^[{re.escape(_DOTS)}]\s+")  # a bullet typed as text, not a Word list label
+_BULLET = re.compile(rf"^[{re.escape(_LABELS)}]$")
+_LABELLED = re.compile(rf"^[{re.escape(_LABELS)}]\s+")
 _REC_NUMBER = re.compile(r"^\s*(?:recommendation\s*)?(\d{1,2}[a-z]?)\s*[.):\-–]?\s+(?=\S)", re.I)
 # "R1:", "R3:Tighten", "HS1 -": a code-like number with a letter prefix, then a colon or dash.
 _CODED_NUMBER = re.compile(r"^\s*([A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-Z](?=[.)]\s))\s*[:.)\-–]\s*(?=\S)")
@@ -55,7 +61,7 @@ def _number_of(p: Paragraph) -> tuple[str, str, bool]:
     m = ITEM_NUMBER.match(p.text) or _ACTION_LABEL.match(p.text)
     if m:
         return m.group(1), p.text[m.end():].strip(), False
-    if p.text[:1] in "-•▪●◦·–" and p.text[1:2] == " ":
+    if p.text[:1] in _MARKS and p.text[1:2] == " ":
         return "", p.text, True
     return "", p.text, False
 
@@ -144,7 +150,7 @@ def _lines_paragraph(lines: list[Line], p: Paragraph) -> Paragraph:
 
 
 def _unbulleted(text: str) -> str:
-    return re.sub(r"^[-•▪●◦·–o]\s+", "", text)
+    return _LABELLED.sub("", text)
 
 
 def _runs_on(segment: Segment, text: str) -> bool:
