@@ -10,7 +10,7 @@ from actionplans.extract.rag import parse_legend, read_rag
 from actionplans.extract.records import RawAction
 from actionplans.extract.tables import IDENTITY, ITEM_NUMBER, PlanRow, PlanTable, Slot
 from actionplans.extract.text import clean, join
-from actionplans.ingest.model import Line, Paragraph
+from actionplans.ingest.model import Line, Paragraph, only_symbols
 from actionplans.vocabulary import Vocabulary, default_vocabulary
 
 # Roles whose columns go to actions.csv as further columns under the role's name.
@@ -391,7 +391,7 @@ def _column_number(text: str) -> str:
 def _status(text: str, fill: str | None, statuses: _Statuses) -> tuple[str, str, str | None]:
     """(rag_raw, rag, warning) from a RAG cell's text and its fill colour."""
     name, by_colour = colour_name(fill, statuses.vocabulary)
-    if not text:
+    if not text or (by_colour and only_symbols(text)):  # a fill, or a dot in the status's colour
         return name, by_colour, None
     rag, why = read_rag(text, statuses.legend, statuses.vocabulary)
     if by_colour and rag and by_colour != rag:

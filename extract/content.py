@@ -12,7 +12,7 @@ from actionplans.extract.dates import MONTHS
 from actionplans.extract.headers import Header
 from actionplans.extract.rag import read_rag
 from actionplans.extract.text import clean
-from actionplans.ingest.model import Cell, Row
+from actionplans.ingest.model import Cell, Row, only_symbols
 from actionplans.vocabulary import Vocabulary
 
 GENERIC = frozenset({"", "comments", "comment", "notes", "note", "details", "detail", "other", "remarks"})
@@ -64,7 +64,7 @@ def _content_role(cells: list[Cell], vocabulary: Vocabulary, taken: set[str]) ->
 
 def _is_status(cell: Cell, vocabulary: Vocabulary) -> bool:
     text = clean(cell.text)
-    if not text:
+    if not text or only_symbols(text):  # a fill, or a dot in a status's colour
         return bool(colour_name(cell.fill, vocabulary)[1])
     rag, why = read_rag(text, {}, vocabulary)
     return bool(rag) and why is None and len(text.split()) <= 4

@@ -18,7 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from actionplans.ingest.errors import IngestError, one_line
-from actionplans.ingest.model import Cell, Document, Paragraph, Row, Table
+from actionplans.ingest.model import Cell, Document, Paragraph, Row, Table, only_symbols
 from actionplans.ingest.numbering import Numbering, W, parse_numbering
 from actionplans.ingest.safety import DocxLimits, docx_package
 
@@ -124,8 +124,8 @@ class _Reader:
                 paragraphs.append(block)
             else:  # a nested table: its cells' paragraphs, in reading order
                 paragraphs.extend(p for r in block.rows for c in r.cells for p in c.paragraphs)
-        return Cell(paragraphs=paragraphs, col=col, col_span=max(span, 1), continued=continued,
-                    fill=_fill(tcpr))
+        fill = _fill(tcpr) or _symbol_colour(tc, paragraphs)
+        return Cell(paragraphs=paragraphs, col=col, col_span=max(span, 1), continued=continued, fill=fill)
 
 
 def _children(el: Any, tag: str) -> Iterator[Any]:
@@ -165,6 +165,23 @@ def _fill(tcpr: Any | None) -> str | None:
     if len(fill) == 6 and fill != "AUTO" and all(c in "0123456789ABCDEF" for c in fill):
         return fill
     return None
+
+
+def _symbol_colour(tc: Any, paragraphs: list[Paragraph]) -> str | None:
+    """The colour of a cell's text where it is only symbols ("●" in red: a status shown
+    by colour), one colour in every run that shows one, other than black or white."""
+    if not only_symbols(" ".join(p.text for p in paragraphs)):
+        return None
+    colours = {_run_colour(r) for r in tc.iter(W + "r") if r.findtext(W + "t")}
+    colour = (colours.pop() or "").upper() if len(colours) == 1 else ""
+    if len(colour) != 6 or colour in ("000000", "FFFFFF") or any(c not in "0123456789ABCDEF" for c in colour):
+        return None
+    return colour
+
+
+def _run_colour(run: Any) -> str | None:
+    rpr = run.find(W + "rPr")
+    return _attr(rpr, "color") if rpr is not None else None
 
 
 def _has_plain_run(p: Any) -> bool:

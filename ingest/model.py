@@ -5,7 +5,18 @@ colour, page and position a cell had. Nothing here knows about action plans.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# Text that is only shapes: geometric shapes, the large circles and squares, the record
+# button, and a symbol font's private-use glyphs (Wingdings' circle). A status shown as a
+# coloured dot ("●" in red) is a cell's colour, as a shaded cell's is: readers give such
+# a cell its symbols' colour as its fill, and the status is read from that.
+SYMBOLS = re.compile(r"^[\s\u25a0-\u25ff\u2b1b-\u2b24\u26aa\u26ab\u23fa\uf000-\uf0ff]+$")
+
+
+def only_symbols(text: str) -> bool:
+    return bool(text.strip()) and SYMBOLS.match(text) is not None
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from actionplans.ingest.errors import IngestError, raised_in
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Document, Paragraph, Row, Table
+from actionplans.ingest.pdfcolour import rgb, symbol_colour
 from actionplans.ingest.pdfium import PDFIUM_ERRORS, open_pdf, read_text_pages
 from actionplans.ingest.pdfium_page import PdfiumPage, font_table
 from actionplans.ingest.prefilter import PageText, PrefilterSettings, Survey, page_paragraphs, survey_pdf
@@ -336,9 +337,10 @@ class _Page:
 
 
 def _read_page(page: Any, number: int, settings: PdfSettings) -> _Page:
-    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+    # Each word with its characters: a coloured symbol's colour is its cell's fill.
+    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, return_chars=True)
     tables = page.find_tables(settings.table)
-    fills = [r for r in page.rects if r.get("fill") and _rgb(r.get("non_stroking_color")) is not None]
+    fills = [r for r in page.rects if r.get("fill") and rgb(r.get("non_stroking_color")) is not None]
     blocks: list[Paragraph | Table] = []
     claimed: set[int] = set()
     for t in tables:
@@ -356,7 +358,7 @@ def _read_page(page: Any, number: int, settings: PdfSettings) -> _Page:
     height = float(page.height)
     top, bottom = settings.stream_margin * height, (1 - settings.stream_margin) * height
     inside = [i for i, w in enumerate(free) if w["top"] > top and w["bottom"] < bottom]
-    shades = [Fill(Box(r["x0"], r["top"], r["x1"], r["bottom"]), _rgb(r.get("non_stroking_color")) or "")
+    shades = [Fill(Box(r["x0"], r["top"], r["x1"], r["bottom"]), rgb(r.get("non_stroking_color")) or "")
               for r in fills]
     for table, used_body in find_stream_tables([free[i] for i in inside], number, settings.layout, settings.stream,
                                                shades):
@@ -452,8 +454,8 @@ def _cell(words: list[dict[str, Any]], bbox: tuple[float, float, float, float], 
     pad = min((line.box.x0 for line, _ in lines), default=bbox[0] + 5) - bbox[0]
     right = bbox[2] - max(pad, 1.0)
     paragraphs = lines_to_paragraphs(lines, right, page, settings.layout) if lines else []
-    return Cell(paragraphs=paragraphs, col=col, col_span=span, fill=_fill(bbox, fills, settings),
-                page=page, box=Box(*bbox))
+    fill = _fill(bbox, fills, settings) or symbol_colour(words)
+    return Cell(paragraphs=paragraphs, col=col, col_span=span, fill=fill, page=page, box=Box(*bbox))
 
 
 def _fill(bbox: tuple[float, float, float, float], fills: list[dict[str, Any]], settings: PdfSettings) -> str | None:
@@ -468,34 +470,12 @@ def _fill(bbox: tuple[float, float, float, float], fills: list[dict[str, Any]], 
         if r_area > 4 * area:  # a page or table background, not this cell's shading
             continue
         cover = w * h / area
-        colour = _rgb(r.get("non_stroking_color"))
+        colour = rgb(r.get("non_stroking_color"))
         if colour and cover >= settings.fill_cover and (best is None or cover > best[0]):
             best = (cover, colour)
     if best is None or best[1] == "FFFFFF":
         return None
     return best[1]
-
-
-def _rgb(colour: Any) -> str | None:
-    """A pdfplumber colour (gray, RGB or CMYK tuple in 0..1) as "RRGGBB"."""
-    if colour is None:
-        return None
-    if isinstance(colour, (int, float)):
-        colour = (colour,)
-    try:
-        vals = [float(v) for v in colour]
-    except (TypeError, ValueError):
-        return None  # a pattern colour space
-    if len(vals) == 1:
-        r = g = b = vals[0]
-    elif len(vals) == 3:
-        r, g, b = vals
-    elif len(vals) == 4:
-        c, m, y, k = vals
-        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
-    else:
-        return None
-    return "".join(f"{max(0, min(255, round(v * 255))):02X}" for v in (r, g, b))
 
 
 _DIGITS = re.compile(r"\d+")

@@ -281,6 +281,7 @@ class _Style:
     size: float
     font: _Font
     drift: float = 0.0  # how far PDFium's whole-number widths have put glyphs behind
+    colour: tuple[float, float, float] = (0.0, 0.0, 0.0)  # the fill the glyphs are painted in (RGB)
 
 
 class _Chars:
@@ -385,7 +386,8 @@ class _Chars:
             if not pdfium.FPDFText_GetMatrix(tp, i, self.matrix):
                 raise pypdfium2.PdfiumError(f"PDFium has no matrix for character {i}")
             m = self.matrix
-            style = self.styles[key] = _Style((m.a, m.b, m.c, m.d), self._size(obj), self._font(obj))
+            style = self.styles[key] = _Style((m.a, m.b, m.c, m.d), self._size(obj), self._font(obj),
+                                              colour=_colour(obj, pdfium.FPDFPageObj_GetFillColor))
         return style
 
     def _char(self, tp: Any, i: int, text: str, style: _Style, origin: tuple[float, float]) -> Obj:
@@ -397,7 +399,9 @@ class _Chars:
         if exact is not None:
             style.drift += exact * style.size - adv
             adv = exact * style.size
-        return self._place(text, style.matrix, (x, y), style.size, adv, style.font)
+        char = self._place(text, style.matrix, (x, y), style.size, adv, style.font)
+        char["non_stroking_color"] = style.colour  # a coloured symbol's colour is its cell's
+        return char
 
     def _place(self, text: str, abcd: tuple[float, float, float, float], origin: tuple[float, float], size: float,
                adv: float, font: _Font) -> Obj:

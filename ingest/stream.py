@@ -17,6 +17,7 @@ from typing import Any
 
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Line, Row, Table
+from actionplans.ingest.pdfcolour import symbol_colour
 
 Word = dict[str, Any]
 LineItem = tuple[Line, list[Word]]
@@ -159,7 +160,8 @@ def _row(group: list[LineItem], starts: list[float], bounds: list[float], edges:
         words = [w for _, ws in group for w in ws if left - 6 <= w["x0"] < right - 6]
         lines = words_to_lines(words, layout, page)
         paragraphs = lines_to_paragraphs(lines, edges[col], page, layout) if lines else []
-        cells.append(Cell(paragraphs=paragraphs, col=col, page=page, box=Box(left, top, right, bottom)))
+        cells.append(Cell(paragraphs=paragraphs, col=col, page=page, box=Box(left, top, right, bottom),
+                          fill=symbol_colour(words)))
     return Row(cells=cells, page=page, box=Box(starts[0], top, bounds[-1], bottom))
 
 
