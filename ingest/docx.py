@@ -172,7 +172,7 @@ def _symbol_colour(tc: Any, paragraphs: list[Paragraph]) -> str | None:
     by colour), one colour in every run that shows one, other than black or white."""
     if not only_symbols(" ".join(p.text for p in paragraphs)):
         return None
-    colours = {_run_colour(r) for r in tc.iter(W + "r") if r.findtext(W + "t")}
+    colours = {_run_colour(r) for r in tc.iter(W + "r") if r.findtext(W + "t") or r.find(W + "sym") is not None}
     colour = (colours.pop() or "").upper() if len(colours) == 1 else ""
     if len(colour) != 6 or colour in ("000000", "FFFFFF") or any(c not in "0123456789ABCDEF" for c in colour):
         return None
@@ -193,11 +193,22 @@ def _has_plain_run(p: Any) -> bool:
     return False
 
 
+def _symbol(sym: Any) -> str:
+    """A symbol inserted from a symbol font (``w:sym``, Wingdings' circle "F06C"): its
+    character, in the private-use area where Word puts a symbol font's glyphs."""
+    code = (sym.get(W + "char") or "").strip()
+    if not (code.isascii() and 0 < len(code) <= 4 and all(c in "0123456789abcdefABCDEF" for c in code)):
+        return ""
+    return chr(0xF000 + (int(code, 16) & 0xFF) if int(code, 16) < 0xF000 else int(code, 16))
+
+
 def _text(p: Any) -> str:
     parts: list[str] = []
-    for el in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen", W + "delText"):
+    for el in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen", W + "delText", W + "sym"):
         if el.tag == W + "t":
             parts.append(el.text or "")
+        elif el.tag == W + "sym":
+            parts.append(_symbol(el))
         elif el.tag == W + "tab":
             parts.append("\t")
         elif el.tag in (W + "br", W + "cr"):

@@ -69,9 +69,12 @@ def write_pdf(path: Path, ruled: bool) -> Path:
     return path
 
 
-def write_docx(path: Path) -> Path:
-    """The tracker as a Word table, each dot a run in its colour."""
+def write_docx(path: Path, inserted: bool = False) -> Path:
+    """The tracker as a Word table, each dot a run in its colour: typed "●", or (with
+    ``inserted``) Wingdings' circle put in by Insert > Symbol (a ``w:sym``)."""
     import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import RGBColor
 
     document = docx.Document()
@@ -83,8 +86,13 @@ def write_docx(path: Path) -> Path:
         cells = table.add_row().cells
         for cell, text in zip(cells, (row.number, row.action, row.lead), strict=False):
             cell.text = text
-        run = cells[3].paragraphs[0].add_run(DOT)
+        run = cells[3].paragraphs[0].add_run("" if inserted else DOT)
         run.font.color.rgb = RGBColor.from_string(row.colour)
+        if inserted:
+            sym = OxmlElement("w:sym")
+            sym.set(qn("w:font"), "Wingdings")
+            sym.set(qn("w:char"), "F06C")
+            run._r.append(sym)
     document.save(str(path))
     return path
 

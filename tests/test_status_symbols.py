@@ -17,10 +17,12 @@ FIXTURES = ROOT / "tests" / "fixtures" / "symbols"
 
 
 def _paper(kind: str, tmp_path: Path) -> Path:
-    return write_docx(tmp_path / "symbols.docx") if kind == "docx" else FIXTURES / f"symbols_{kind}.pdf"
+    if kind.startswith("docx"):
+        return write_docx(tmp_path / f"{kind}.docx", inserted=kind == "docx_inserted")
+    return FIXTURES / f"symbols_{kind}.pdf"
 
 
-@pytest.mark.parametrize("kind", ["ruled", "unruled", "docx"])
+@pytest.mark.parametrize("kind", ["ruled", "unruled", "docx", "docx_inserted"])
 def test_a_coloured_dot_is_the_status_of_its_colour(kind: str, tmp_path: Path) -> None:
     path = _paper(kind, tmp_path)
     actions = document_to_extraction(read_document(path, path.name)).actions
@@ -29,7 +31,8 @@ def test_a_coloured_dot_is_the_status_of_its_colour(kind: str, tmp_path: Path) -
     assert [a.rag for a in actions] == [r.rag for r in ROWS] == ["Red", "Amber", "Green", ""]
     assert [a.rag_raw for a in actions[:3]] == ["red", "amber", "green"]
     # A black dot says nothing: no status, and the row says why.
-    assert actions[3].rag_raw == "●" and actions[3].warnings == ["status '●' is not a known RAG value"]
+    dot = "\uf06c" if kind == "docx_inserted" else "●"
+    assert actions[3].rag_raw == dot and actions[3].warnings == [f"status '{dot}' is not a known RAG value"]
 
 
 @pytest.mark.parametrize(("text", "symbols"), [
