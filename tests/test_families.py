@@ -13,10 +13,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from papercases import assert_field, field_names, plan_of
 
 from conftest import ROOT, run_file
 from samplegen.families import FAMILIES, FAMILY_BUILDERS, Family
-from samplegen.spec import Action, Paper, Plan
+from samplegen.spec import Action
 
 FIXTURES = ROOT / "tests" / "fixtures" / "families"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_number_inferred",
@@ -34,11 +35,6 @@ def _path(family: Family, fmt: str) -> Path:
     return FIXTURES / f"{family.paper.stem}.{fmt}"
 
 
-def _plan(paper: Paper) -> Plan:
-    assert paper.plan is not None
-    return paper.plan
-
-
 
 def _expected(family: Family, fmt: str) -> list[tuple[Action, dict[str, object]]]:
     """Each action with every field its row must hold, in plan order."""
@@ -46,14 +42,8 @@ def _expected(family: Family, fmt: str) -> list[tuple[Action, dict[str, object]]
     return family.paper.plan.expected_rows(family.pages if fmt == "pdf" else None)
 
 
-def _got(row: object, field: str) -> object:
-    if field.startswith("extra:"):
-        return row.extras.get(field.removeprefix("extra:"), "")  # type: ignore[attr-defined]
-    return getattr(row, field)
-
-
 FIELD_CASES = [(family, fmt, field) for family, fmt in CASES
-               for field in (*FIELDS, *(f"extra:{c}" for c in _plan(family.paper).extra_columns))]
+               for field in field_names(family.paper, FIELDS)]
 DOCUMENT_CASES = [(family, fmt, field) for family, fmt in CASES for field in DOCUMENT_FIELDS]
 
 
@@ -97,21 +87,14 @@ def test_action_count(family: Family, fmt: str) -> None:
 @pytest.mark.parametrize("family,fmt,field", FIELD_CASES, ids=[f"{_id(fam, fmt)}-{f}" for fam, fmt, f in FIELD_CASES])
 def test_field(family: Family, fmt: str, field: str) -> None:
     rows = run_file(_path(family, fmt)).actions
-    expected = _expected(family, fmt)
-    assert len(rows) == len(expected), f"{len(rows)} actions extracted, {len(expected)} in the plan"
-    wrong = []
-    for row, (a, want) in zip(rows, expected, strict=True):
-        got, value = _got(row, field), want.get(field, "")  # an extra the action leaves empty
-        if got != value:
-            wrong.append(f"action {a.number}: got {got!r}, want {value!r}")
-    assert not wrong, f"{len(wrong)} wrong:\n" + "\n".join(wrong)
+    assert_field(rows, _expected(family, fmt), field)
 
 
 @pytest.mark.parametrize("family,fmt", CASES, ids=[_id(*c) for c in CASES])
 def test_no_column_the_paper_does_not_print(family: Family, fmt: str) -> None:
     """Every further column read is one the plan prints: a group heading, a theme row or
     a glossary is not a column of the plan."""
-    allowed = set(_plan(family.paper).extra_columns)
+    allowed = set(plan_of(family.paper).extra_columns)
     rows = run_file(_path(family, fmt)).actions
     stray = sorted({name for row in rows for name, value in row.extras.items() if value and name not in allowed})
     assert not stray, f"columns not in the plan: {stray}"

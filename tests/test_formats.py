@@ -18,6 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.styles import PatternFill
+from papercases import assert_field, field_names, plan_of
 
 import actionplans
 from actionplans.batch import BatchSettings, run_batch
@@ -28,7 +29,6 @@ from actionplans.ingest.model import Paragraph, Table
 from conftest import ROOT, run_file
 from samplegen.formats import FORMAT_LAYOUTS, WRITERS
 from samplegen.layouts import SCANNED, Layout
-from samplegen.spec import Action, Paper
 
 FIXTURES = ROOT / "tests" / "fixtures" / "formats"
 LAYOUT_FIXTURES = ROOT / "tests" / "fixtures" / "layouts"
@@ -49,18 +49,7 @@ def _path(layout: Layout, fmt: str) -> Path:
     return FIXTURES / f"{layout.paper.stem}.{fmt}"
 
 
-def _expected(paper: Paper) -> list[tuple[str, str, Action]]:
-    assert paper.plan is not None
-    return [(rec.number, rec.text, a) for rec in paper.plan.recommendations for a in rec.actions]
-
-
-def _fields(paper: Paper) -> list[str]:
-    assert paper.plan is not None
-    extras = list(dict.fromkeys(name for a in paper.plan.actions for name, _ in a.extras))
-    return [*FIELDS, *(f"extra:{c}" for c in extras)]
-
-
-FIELD_CASES = [(layout, fmt, field) for layout, fmt in CASES for field in _fields(layout.paper)]
+FIELD_CASES = [(layout, fmt, field) for layout, fmt in CASES for field in field_names(layout.paper, FIELDS)]
 
 
 @pytest.mark.parametrize("layout,fmt", CASES, ids=[_id(*c) for c in CASES])
@@ -90,15 +79,7 @@ def test_document_row(layout: Layout, fmt: str) -> None:
 @pytest.mark.parametrize("layout,fmt,field", FIELD_CASES, ids=[f"{_id(lay, f)}-{fld}" for lay, f, fld in FIELD_CASES])
 def test_field(layout: Layout, fmt: str, field: str) -> None:
     rows = run_file(_path(layout, fmt)).actions
-    expected = _expected(layout.paper)
-    assert len(rows) == len(expected), f"{len(rows)} actions extracted, {len(expected)} in the plan"
-    wrong = []
-    for row, (rec_number, rec_text, a) in zip(rows, expected, strict=True):
-        want = a.expected(rec_number, rec_text).get(field, "")
-        got = row.extras.get(field.removeprefix("extra:"), "") if field.startswith("extra:") else getattr(row, field)
-        if got != want:
-            wrong.append(f"action {a.number}: got {got!r}, want {want!r}")
-    assert not wrong, f"{len(wrong)} wrong:\n" + "\n".join(wrong)
+    assert_field(rows, plan_of(layout.paper).expected_rows(), field)
 
 
 @pytest.mark.parametrize("layout,fmt", CASES, ids=[_id(*c) for c in CASES])

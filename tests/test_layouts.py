@@ -11,10 +11,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from papercases import assert_field, field_names, plan_of
 
 from conftest import ROOT, run_file
 from samplegen.layouts import LAYOUTS, Layout
-from samplegen.spec import Action, Paper, Plan
+from samplegen.spec import Action, Paper
 
 FIXTURES = ROOT / "tests" / "fixtures" / "layouts"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_number_inferred",
@@ -32,11 +33,6 @@ def _path(layout: Layout, fmt: str) -> Path:
     return FIXTURES / f"{layout.paper.stem}.{fmt}"
 
 
-def _plan(paper: Paper) -> Plan:
-    assert paper.plan is not None
-    return paper.plan
-
-
 
 def _expected(paper: Paper) -> list[tuple[str, str, Action]]:
     """(recommendation number, recommendation text, action) for each action, in order."""
@@ -44,18 +40,8 @@ def _expected(paper: Paper) -> list[tuple[str, str, Action]]:
     return [(rec.number, rec.text, a) for rec in paper.plan.recommendations for a in rec.actions]
 
 
-def _value(rec_number: str, rec_text: str, a: Action, field: str) -> object:
-    return a.expected(rec_number, rec_text).get(field, "")  # an extra the action leaves empty
-
-
-def _got(row: object, field: str) -> object:
-    if field.startswith("extra:"):
-        return row.extras.get(field.removeprefix("extra:"), "")  # type: ignore[attr-defined]
-    return getattr(row, field)
-
-
 FIELD_CASES = [(layout, fmt, field) for layout, fmt in PLAN_CASES
-               for field in (*FIELDS, *(f"extra:{c}" for c in _plan(layout.paper).extra_columns))]
+               for field in field_names(layout.paper, FIELDS)]
 
 
 @pytest.mark.parametrize("layout,fmt", CASES, ids=[_id(*c) for c in CASES])
@@ -85,14 +71,7 @@ def test_action_count(layout: Layout, fmt: str) -> None:
 @pytest.mark.parametrize("layout,fmt,field", FIELD_CASES, ids=[f"{_id(lay, fmt)}-{f}" for lay, fmt, f in FIELD_CASES])
 def test_field(layout: Layout, fmt: str, field: str) -> None:
     rows = run_file(_path(layout, fmt)).actions
-    expected = _expected(layout.paper)
-    assert len(rows) == len(expected), f"{len(rows)} actions extracted, {len(expected)} in the plan"
-    wrong = []
-    for row, (rec_number, rec_text, a) in zip(rows, expected, strict=True):
-        got, want = _got(row, field), _value(rec_number, rec_text, a, field)
-        if got != want:
-            wrong.append(f"action {a.number}: got {got!r}, want {want!r}")
-    assert not wrong, f"{len(wrong)} wrong:\n" + "\n".join(wrong)
+    assert_field(rows, plan_of(layout.paper).expected_rows(), field)
 
 
 @pytest.mark.parametrize("layout,fmt", PLAN_CASES, ids=[_id(*c) for c in PLAN_CASES])

@@ -13,11 +13,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from papercases import assert_field, field_names, plan_of
 
 from conftest import ROOT, run_file
 from samplegen.family_writer import RULES, SWATCHES
 from samplegen.layouts12 import BUILDERS12, LAYOUTS12, Layout12
-from samplegen.spec import Action, Paper, Plan
+from samplegen.spec import Action
 
 FIXTURES = ROOT / "tests" / "fixtures" / "layouts12"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_number_inferred",
@@ -35,11 +36,6 @@ def _path(layout: Layout12, fmt: str) -> Path:
     return FIXTURES / f"{layout.paper.stem}.{fmt}"
 
 
-def _plan(paper: Paper) -> Plan:
-    assert paper.plan is not None
-    return paper.plan
-
-
 
 def _expected(layout: Layout12, fmt: str) -> list[tuple[Action, dict[str, object]]]:
     """Each action with every field its row must hold, in plan order."""
@@ -47,14 +43,8 @@ def _expected(layout: Layout12, fmt: str) -> list[tuple[Action, dict[str, object
     return layout.paper.plan.expected_rows(layout.pages if fmt == "pdf" else None)
 
 
-def _got(row: object, field: str) -> object:
-    if field.startswith("extra:"):
-        return row.extras.get(field.removeprefix("extra:"), "")  # type: ignore[attr-defined]
-    return getattr(row, field)
-
-
 FIELD_CASES = [(layout, fmt, field) for layout, fmt in CASES
-               for field in (*FIELDS, *(f"extra:{c}" for c in _plan(layout.paper).extra_columns))]
+               for field in field_names(layout.paper, FIELDS)]
 DOCUMENT_CASES = [(layout, fmt, field) for layout, fmt in CASES for field in DOCUMENT_FIELDS]
 
 
@@ -94,7 +84,7 @@ def test_document_field(layout: Layout12, fmt: str, field: str) -> None:
 
 
 @pytest.mark.parametrize("layout,fmt", CASES, ids=[_id(*c) for c in CASES])
-def test_one_plan(layout: Layout12, fmt: str) -> None:
+def test_oneplan_of(layout: Layout12, fmt: str) -> None:
     """The plan is one plan across its page break, and a colour key is none."""
     from actionplans.extract import document_to_extraction
     from actionplans.ingest import read_document
@@ -116,19 +106,12 @@ def test_action_numbers(layout: Layout12, fmt: str) -> None:
 @pytest.mark.parametrize("layout,fmt,field", FIELD_CASES, ids=[f"{_id(lay, fmt)}-{f}" for lay, fmt, f in FIELD_CASES])
 def test_field(layout: Layout12, fmt: str, field: str) -> None:
     rows = run_file(_path(layout, fmt)).actions
-    expected = _expected(layout, fmt)
-    assert len(rows) == len(expected), f"{len(rows)} actions extracted, {len(expected)} in the plan"
-    wrong = []
-    for row, (a, want) in zip(rows, expected, strict=True):
-        got, value = _got(row, field), want.get(field, "")
-        if got != value:
-            wrong.append(f"action {a.number}: got {got!r}, want {value!r}")
-    assert not wrong, f"{len(wrong)} wrong:\n" + "\n".join(wrong)
+    assert_field(rows, _expected(layout, fmt), field)
 
 
 @pytest.mark.parametrize("layout,fmt", CASES, ids=[_id(*c) for c in CASES])
 def test_no_column_the_paper_does_not_print(layout: Layout12, fmt: str) -> None:
-    allowed = set(_plan(layout.paper).extra_columns)
+    allowed = set(plan_of(layout.paper).extra_columns)
     rows = run_file(_path(layout, fmt)).actions
     stray = sorted({name for row in rows for name, value in row.extras.items() if value and name not in allowed})
     assert not stray, f"columns not in the plan: {stray}"
