@@ -18,7 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from actionplans.ingest.errors import IngestError, one_line
-from actionplans.ingest.model import Cell, Document, Paragraph, Row, Table, only_symbols
+from actionplans.ingest.model import Cell, Document, Paragraph, Row, Table, cell_paragraphs, only_symbols
 from actionplans.ingest.numbering import Numbering, W, parse_numbering
 from actionplans.ingest.safety import DocxLimits, docx_package
 
@@ -118,12 +118,7 @@ class _Reader:
         span = _count(_attr(tcpr, "gridSpan"), 1) if tcpr is not None else 1
         vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
         continued = vmerge is not None and vmerge.get(W + "val", "continue") != "restart"
-        paragraphs: list[Paragraph] = []
-        for block in self.blocks(tc):
-            if isinstance(block, Paragraph):
-                paragraphs.append(block)
-            else:  # a nested table: its cells' paragraphs, in reading order
-                paragraphs.extend(p for r in block.rows for c in r.cells for p in c.paragraphs)
+        paragraphs = cell_paragraphs(self.blocks(tc))
         fill = _fill(tcpr) or _symbol_colour(tc, paragraphs)
         return Cell(paragraphs=paragraphs, col=col, col_span=max(span, 1), continued=continued, fill=fill)
 
@@ -199,7 +194,8 @@ def _symbol(sym: Any) -> str:
     code = (sym.get(W + "char") or "").strip()
     if not (code.isascii() and 0 < len(code) <= 4 and all(c in "0123456789abcdefABCDEF" for c in code)):
         return ""
-    return chr(0xF000 + (int(code, 16) & 0xFF) if int(code, 16) < 0xF000 else int(code, 16))
+    value = int(code, 16)
+    return chr(value if value >= 0xF000 else 0xF000 + (value & 0xFF))  # "6C" is written for "F06C" too
 
 
 def _text(p: Any) -> str:

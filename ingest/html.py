@@ -22,7 +22,7 @@ import lxml.html
 from lxml import etree
 
 from actionplans.ingest.errors import IngestError
-from actionplans.ingest.model import Block, Cell, Document, Paragraph, Row, Table
+from actionplans.ingest.model import Block, Cell, Document, Paragraph, Row, Table, cell_paragraphs
 from actionplans.ingest.numbering import format_number
 
 # Never content: what a browser runs, fetches or draws, and the head (read for its title and date).
@@ -225,12 +225,7 @@ class _Page:
         return Table(rows=out)
 
     def cell(self, td: Any, col: int, row_fill: str | None) -> Cell:
-        paragraphs: list[Paragraph] = []
-        for block in self.blocks(td):
-            if isinstance(block, Paragraph):
-                paragraphs.append(block)
-            else:  # a small table in a cell: its cells' paragraphs, in reading order
-                paragraphs.extend(p for r in block.rows for c in r.cells for p in c.paragraphs)
+        paragraphs = cell_paragraphs(self.blocks(td))
         return Cell(paragraphs=paragraphs, col=col, col_span=_span(td.get("colspan"), MAX_SPAN),
                     fill=self.fill(td) or row_fill)
 

@@ -6,6 +6,7 @@ colour, page and position a cell had. Nothing here knows about action plans.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # Text that is only shapes: geometric shapes, the large circles and squares, the record
@@ -122,6 +123,18 @@ class Table:
 
 
 Block = Paragraph | Table
+
+
+def cell_paragraphs(blocks: Iterable[Block]) -> list[Paragraph]:
+    """A cell's paragraphs from what it holds: its own, and a table nested in it as its
+    cells' paragraphs in reading order (Word, OpenDocument and web pages all nest them)."""
+    out: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(block)
+        else:
+            out.extend(p for r in block.rows for c in r.cells for p in c.paragraphs)
+    return out
 
 
 @dataclass

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from actionplans.ingest.errors import IngestError
-from actionplans.ingest.model import Block, Cell, Document, Paragraph, Row, Table
+from actionplans.ingest.model import Block, Cell, Document, Paragraph, Row, Table, cell_paragraphs
 from actionplans.ingest.numbering import format_number
 from actionplans.ingest.packages import check_package, read_xml
 from actionplans.ingest.safety import DocxLimits
@@ -240,12 +240,7 @@ class _Body:
         return Table(rows=rows)
 
     def cell(self, tc: Any, col: int) -> Cell:
-        paragraphs: list[Paragraph] = []
-        for block in self.blocks(tc):
-            if isinstance(block, Paragraph):
-                paragraphs.append(block)
-            else:  # a nested table: its cells' paragraphs, in reading order
-                paragraphs.extend(p for r in block.rows for c in r.cells for p in c.paragraphs)
+        paragraphs = cell_paragraphs(self.blocks(tc))
         span = max(1, min(to_int(tc.get(TABLE + "number-columns-spanned"), 1), 64))
         return Cell(paragraphs=paragraphs, col=col, col_span=span, fill=self.styles.fill.get(
             tc.get(TABLE + "style-name", "")))

@@ -115,12 +115,10 @@ class _Opening:
     pdf: Any = None
     failure: Exception | None = None  # opening; pdfminer's own: the file is read through PDFium
     pages_failure: Exception | None = None  # making the pages: the file's verdict
-    done: bool = False
 
     def __call__(self) -> None:
-        if self.done:
-            return
-        self.done = True
+        if self.pdf is not None or self.failure is not None:
+            return  # done already
         try:
             # The empty password first: many council PDFs are "encrypted" only against editing.
             self.pdf = pdfplumber.open(str(self.path), password="")

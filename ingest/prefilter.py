@@ -274,8 +274,8 @@ def survey_pdf(path: Path, settings: PrefilterSettings, two_cores_from: int = 0,
         if 0 < two_cores_from <= count and can_fork():
             # pdfminer's walk of the page tree costs about a seventh of a page's text here.
             split = round(count * (3 / 7 if meanwhile is not None else 1 / 2))
-            first, second = in_two(lambda pages, forked: _page_texts(path, pages, settings, forked, meanwhile),
-                                   range(split), range(split, count))
+            first, second = in_two(lambda pages, forked: _page_texts(path, pages, settings, None if forked else doc,
+                                                                     meanwhile), range(split), range(split, count))
             pages = first + second
         else:
             pages = _texts(doc, range(count), settings)
@@ -287,12 +287,14 @@ def survey_pdf(path: Path, settings: PrefilterSettings, two_cores_from: int = 0,
     return Survey(pages=pages, analyse=analyse)
 
 
-def _page_texts(path: Path, pages: range, settings: PrefilterSettings, forked: bool,
+def _page_texts(path: Path, pages: range, settings: PrefilterSettings, doc: Any | None,
                 meanwhile: Callable[[], None] | None) -> list[PageText]:
-    """The pages' text from the file opened afresh (in a forked child: no shared offset),
-    after the caller's own work where this is the caller's process."""
-    if meanwhile is not None and not forked:
-        meanwhile()
+    """The pages' text: here (``doc`` open) after the caller's own work; in the forked
+    child (``doc`` None) from the file opened afresh, so that no reading place is shared."""
+    if doc is not None:
+        if meanwhile is not None:
+            meanwhile()
+        return _texts(doc, pages, settings)
     doc = open_pdf(path)
     if doc is None:
         raise pypdfium2.PdfiumError("PDFium cannot open the file a second time")

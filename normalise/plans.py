@@ -15,7 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from actionplans.extract.records import Extraction
-from actionplans.normalise.versions import BLOCK_CELLS
+from actionplans.normalise.versions import block_rows
 
 _INSPECTION_YEAR = re.compile(r"inspect\w*[^.]{0,80}?\b(20\d\d|19\d\d)\b", re.I)
 _COUNCIL_WORDS = re.compile(r"\b(metropolitan|borough|county|city|district|town|council|of|the)\b", re.I)
@@ -54,7 +54,7 @@ def _alike(a: _Paper, b: _Paper, settings: PlanSettings) -> bool:
     (memory stays linear in the plans' size), and the mean of those best scores."""
     if not a.texts or not b.texts:
         return False
-    step = max(1, BLOCK_CELLS // len(b.texts))
+    step = block_rows(len(b.texts))
     best = np.concatenate([process.cdist(a.texts[i:i + step], b.texts, scorer=fuzz.token_set_ratio).max(axis=1)
                            for i in range(0, len(a.texts), step)])
     return float(best.mean()) >= settings.same_plan

@@ -157,18 +157,6 @@ class WordWeights:
         return cls(dict(Counter(w for t in distinct for w in set(content_words(t)))), len(distinct))
 
 
-def similarity_matrix(texts_a: list[str], texts_b: list[str], settings: VersionSettings,
-                      weights: WordWeights) -> np.ndarray:
-    """How alike each text of ``texts_a`` reads to each of ``texts_b``, 0-100: a mix of
-    shared words (each word counts its weight where the other text has a word like it;
-    which copes with reordered clauses and with a synonym costing only its own word) and
-    characters (word order ignored). Characters alone rate any two sentences of one plan
-    about 55, too close to a reworded action's score; rare shared words tell them apart.
-    Dense: for a few texts; linking scores a block of rows at a time (``_TextIndex``)."""
-    index = _TextIndex(texts_a, texts_b, settings, weights)
-    return index.block(np.arange(len(texts_a)), np.arange(len(texts_b)))
-
-
 # Pairs scored at once (rows of a block times the other side's length): the working
 # memory of scoring, half a MiB an array, whatever the plan's length.
 BLOCK_CELLS = 1 << 16
@@ -203,8 +191,13 @@ class _WordRows:
 
 
 class _TextIndex:
-    """Two lists of texts as similarity needs them, built once: processed for characters,
-    and as word rows over their shared vocabulary. Nothing in it grows with both lengths."""
+    """How alike texts of ``texts_a`` read to texts of ``texts_b``, 0-100: a mix of shared
+    words (each word counts its weight where the other text has a word like it; which
+    copes with reordered clauses and with a synonym costing only its own word) and
+    characters (word order ignored). Characters alone rate any two sentences of one plan
+    about 55, too close to a reworded action's score; rare shared words tell them apart.
+    The texts are prepared once, processed for characters and as word rows over their
+    shared vocabulary; nothing in it grows with both lengths."""
 
     def __init__(self, texts_a: list[str], texts_b: list[str], settings: VersionSettings,
                  weights: WordWeights) -> None:
@@ -261,7 +254,7 @@ class _TextIndex:
         return share * np.where(both, words, chars) + (1 - share) * chars
 
 
-def _block_rows(width: int) -> int:
+def block_rows(width: int) -> int:
     """How many rows a block holds when each row is ``width`` pairs."""
     return max(1, BLOCK_CELLS // max(width, 1))
 
@@ -271,7 +264,7 @@ def _alike_words(vocabulary: list[str], word_alike: float) -> csr_array:
     matrix: scored a block at a time; the cutoff (a point lower, so the float32 scores
     compare as the full matrix's did) lets rapidfuzz skip the many unlike pairs."""
     rows, cols = [], []
-    step = _block_rows(len(vocabulary))
+    step = block_rows(len(vocabulary))
     for start in range(0, len(vocabulary), step):
         scores = process.cdist(vocabulary[start:start + step], vocabulary, scorer=fuzz.ratio,
                                score_cutoff=max(word_alike - 1, 0))
@@ -323,7 +316,7 @@ def _twins(ta: list[str], tb: list[str], alike: float) -> tuple[np.ndarray, np.n
     ``tb`` in ``ta``: the best score of each row and column, a block of rows at a time."""
     a, b = [default_process(t) for t in ta], [default_process(t) for t in tb]
     best_a, best_b = np.zeros(len(a), dtype=np.float32), np.zeros(len(b), dtype=np.float32)
-    step = _block_rows(len(b))
+    step = block_rows(len(b))
     for start in range(0, len(a), step):
         # a point under the cutoff: the float32 scores compare as the full matrix's did
         scores = process.cdist(a[start:start + step], b, scorer=fuzz.ratio, score_cutoff=max(alike - 1, 0))
@@ -481,7 +474,7 @@ def _gain_edges(texts: _TextIndex, places: _Places, rest_new: np.ndarray, rest_o
     time. Characters, the slow part, are scored only for the pairs that could reach
     ``link_min`` were their characters identical: the score only grows with them."""
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    step = _block_rows(len(rest_old))
+    step = block_rows(len(rest_old))
     for start in range(0, len(rest_new) if len(rest_old) else 0, step):
         rows = rest_new[start:start + step]
         words, both = texts.words(rows, rest_old, outer=True)
