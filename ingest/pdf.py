@@ -266,7 +266,7 @@ def _read_share(path: Path, pdf: Any, numbers: list[int], settings: PdfSettings,
             doc.close()
 
 
-def _read_any_page(page: Any, number: int, settings: PdfSettings, survey: Survey | None, doc: Any = None) -> _Page:
+def _read_any_page(page: Any, number: int, settings: PdfSettings, survey: Survey | None, doc: Any) -> _Page:
     """The slow analysis where the fast pass picked the page (or there was no fast pass),
     else the fast pass's lines as paragraphs. The page's parsed objects are let go
     after, so a long pack is not held in memory whole."""

@@ -12,6 +12,12 @@ def plan_of(paper: Paper) -> Plan:
     return paper.plan
 
 
+def expected_rows(paper: Paper, pages: tuple[int, ...], fmt: str) -> list[tuple[Action, dict[str, object]]]:
+    """Each action with every field its row must hold, in plan order; ``pages`` (each
+    action's page) count in a PDF only."""
+    return plan_of(paper).expected_rows(pages if fmt == "pdf" else None)
+
+
 def field_names(paper: Paper, fields: Sequence[str]) -> list[str]:
     """The fields every row is checked on, and the plan's further columns as "extra:NAME"."""
     return [*fields, *(f"extra:{c}" for c in plan_of(paper).extra_columns)]

@@ -13,11 +13,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from papercases import assert_field, field_names, plan_of
+from papercases import assert_field, expected_rows, field_names, plan_of
 
 from conftest import ROOT, run_file
 from samplegen.families import FAMILIES, FAMILY_BUILDERS, Family
-from samplegen.spec import Action
 
 FIXTURES = ROOT / "tests" / "fixtures" / "families"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_number_inferred",
@@ -34,12 +33,6 @@ def _id(family: Family, fmt: str) -> str:
 def _path(family: Family, fmt: str) -> Path:
     return FIXTURES / f"{family.paper.stem}.{fmt}"
 
-
-
-def _expected(family: Family, fmt: str) -> list[tuple[Action, dict[str, object]]]:
-    """Each action with every field its row must hold, in plan order."""
-    assert family.paper.plan is not None
-    return family.paper.plan.expected_rows(family.pages if fmt == "pdf" else None)
 
 
 FIELD_CASES = [(family, fmt, field) for family, fmt in CASES
@@ -87,7 +80,7 @@ def test_action_count(family: Family, fmt: str) -> None:
 @pytest.mark.parametrize("family,fmt,field", FIELD_CASES, ids=[f"{_id(fam, fmt)}-{f}" for fam, fmt, f in FIELD_CASES])
 def test_field(family: Family, fmt: str, field: str) -> None:
     rows = run_file(_path(family, fmt)).actions
-    assert_field(rows, _expected(family, fmt), field)
+    assert_field(rows, expected_rows(family.paper, family.pages, fmt), field)
 
 
 @pytest.mark.parametrize("family,fmt", CASES, ids=[_id(*c) for c in CASES])
@@ -103,7 +96,7 @@ def test_no_column_the_paper_does_not_print(family: Family, fmt: str) -> None:
 @pytest.mark.parametrize("family,fmt", CASES, ids=[_id(*c) for c in CASES])
 def test_warnings_name_the_doubt(family: Family, fmt: str) -> None:
     rows = run_file(_path(family, fmt)).actions
-    expected = _expected(family, fmt)
+    expected = expected_rows(family.paper, family.pages, fmt)
     assert len(rows) == len(expected), f"{len(rows)} actions extracted, {len(expected)} in the plan"
     wrong = [f"action {a.number}: {w!r} not in {row.warnings!r}"
              for row, (a, _) in zip(rows, expected, strict=True) for w in a.warnings if w not in row.warnings]

@@ -13,12 +13,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from papercases import assert_field, field_names, plan_of
+from papercases import assert_field, expected_rows, field_names, plan_of
 
 from conftest import ROOT, run_file
 from samplegen.family_writer import RULES, SWATCHES
 from samplegen.layouts12 import BUILDERS12, LAYOUTS12, Layout12
-from samplegen.spec import Action
 
 FIXTURES = ROOT / "tests" / "fixtures" / "layouts12"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_number_inferred",
@@ -35,12 +34,6 @@ def _id(layout: Layout12, fmt: str) -> str:
 def _path(layout: Layout12, fmt: str) -> Path:
     return FIXTURES / f"{layout.paper.stem}.{fmt}"
 
-
-
-def _expected(layout: Layout12, fmt: str) -> list[tuple[Action, dict[str, object]]]:
-    """Each action with every field its row must hold, in plan order."""
-    assert layout.paper.plan is not None
-    return layout.paper.plan.expected_rows(layout.pages if fmt == "pdf" else None)
 
 
 FIELD_CASES = [(layout, fmt, field) for layout, fmt in CASES
@@ -106,7 +99,7 @@ def test_action_numbers(layout: Layout12, fmt: str) -> None:
 @pytest.mark.parametrize("layout,fmt,field", FIELD_CASES, ids=[f"{_id(lay, fmt)}-{f}" for lay, fmt, f in FIELD_CASES])
 def test_field(layout: Layout12, fmt: str, field: str) -> None:
     rows = run_file(_path(layout, fmt)).actions
-    assert_field(rows, _expected(layout, fmt), field)
+    assert_field(rows, expected_rows(layout.paper, layout.pages, fmt), field)
 
 
 @pytest.mark.parametrize("layout,fmt", CASES, ids=[_id(*c) for c in CASES])
