@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import actionplans
-import actionplans.batch
+import actionplans.paper
 from actionplans.batch import OUTPUT_NAMES, BatchSettings, iter_inputs, names_root, run_batch, run_batch_report
 from actionplans.cache import ResultCache, RunCache
 from actionplans.extract.records import PaperResult
@@ -144,13 +144,13 @@ def test_a_file_changed_while_read_here_is_an_error_row_never_cached(tmp_path: P
     paper = tmp_path / "plan.docx"
     shutil.copy(PLAN, paper)
     settings = BatchSettings(workers=0, cache_dir=tmp_path / "cache")
-    real = actionplans.batch.sniff_format
+    real = actionplans.paper.sniff_format
 
     def swapped(path: Path) -> str:  # another paper lands on the plan between hashing and reading
         shutil.copy(MINUTES, paper)
         return real(path)
 
-    monkeypatch.setattr(actionplans.batch, "sniff_format", swapped)
+    monkeypatch.setattr(actionplans.paper, "sniff_format", swapped)
     (first,) = run_batch([(paper, "plan.docx")], batch=settings)
     assert first.error == "changed while being read" and first.extraction is None
     monkeypatch.undo()
@@ -387,7 +387,7 @@ def test_size_is_checked_before_any_hashing(tmp_path: Path, monkeypatch: pytest.
     def no_hashing(path: Path) -> str:
         raise AssertionError(f"{path.name} hashed before its size was checked")
 
-    monkeypatch.setattr(actionplans.batch, "sha256", no_hashing)
+    monkeypatch.setattr(actionplans.paper, "sha256", no_hashing)
     (here,) = run_batch([(huge, "huge.pdf")], batch=BatchSettings(workers=0))
     monkeypatch.undo()
     started = time.monotonic()
@@ -590,7 +590,7 @@ def test_the_last_resort_message_has_no_path_and_whole_words(tmp_path: Path, mon
     def buggy(path: Path, source: str, settings: IngestSettings) -> None:
         raise TypeError(f"cannot use {path.resolve()} because " + "of a very long story " * 20)
 
-    monkeypatch.setattr(actionplans.batch, "read_document", buggy)
+    monkeypatch.setattr(actionplans.paper, "read_document", buggy)
     (result,) = run_batch([(paper, "plan.docx")], batch=BatchSettings(workers=0))
     assert str(tmp_path) not in result.error and "plan.docx" in result.error
     assert result.error.endswith("…)") and " stor…" not in result.error
