@@ -23,7 +23,7 @@ from actionplans.readers import Reader, outcomes
 
 log = logging.getLogger("actionplans")
 
-_IDLE_S = 60.0  # a worker's reader with no file for this long ends
+_IDLE_S = 5.0  # a worker's reader with no file for this long ends: runs keep it busy, none waits long for it
 _POLL_S = 1.0  # how often the run looks at the cluster, and a task at whether it is still wanted
 
 

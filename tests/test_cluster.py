@@ -159,3 +159,42 @@ def test_the_command_says_why_the_scheduler_cannot_be_used(tmp_path: Path, capsy
     err = capsys.readouterr().err
     assert code == 2
     assert err == "actionplans: error: cannot reach the Dask scheduler at tcp://127.0.0.1:1 (connection refused)\n"
+
+
+def test_killing_the_run_stops_its_readers_on_the_workers(cluster: Cluster, tmp_path: Path) -> None:
+    """kill -9 of a run using the cluster: the workers' readers busy with its files stop
+    within a few seconds (the scheduler calls its tasks off), and the workers live on."""
+    import psutil
+    from test_hostile import strokes_pdf
+
+    for n in (1, 2):
+        (tmp_path / f"slow{n}.pdf").write_bytes(strokes_pdf(300_000))  # half a minute of pdfminer each
+    run = subprocess.Popen([sys.executable, "-m", "actionplans", "extract", str(tmp_path / "slow1.pdf"),
+                            str(tmp_path / "slow2.pdf"), "-o", str(tmp_path / "out"), "-q", "--no-cache",
+                            "--timeout", "600", "--scheduler", cluster.address],
+                           cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def readers() -> list[psutil.Process]:
+        found = []
+        for worker in cluster.workers:
+            for p in psutil.Process(worker.pid).children(recursive=True):
+                try:
+                    if "serve_spawned" in " ".join(p.cmdline()):
+                        found.append(p)
+                except psutil.NoSuchProcess:
+                    pass
+        return found
+
+    try:
+        deadline = time.monotonic() + 60
+        while len(readers()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        busy = readers()
+        assert len(busy) == 2
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        _, alive = psutil.wait_procs(busy, timeout=5)
+        assert not alive
+        assert all(w.poll() is None for w in cluster.workers)
+    finally:
+        run.kill()
