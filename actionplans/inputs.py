@@ -2,22 +2,19 @@
 run, in a stable order; the run's own outputs never read as papers."""
 from __future__ import annotations
 
-import json
 import logging
 import os
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from actionplans.output.owned import OUTPUT_NAMES, holds_a_run, is_ours
 from actionplans.vocabulary import FOLDER_VOCABULARY  # a folder's own vocabulary: not a paper
 
 log = logging.getLogger("actionplans")
 
-# What a run writes (output/write.py), by name. Never read as papers where a run wrote
-# them: in its output folder, or in a folder holding its record (documents.csv or
-# datapackage.json as written here), or marked as ours (the report, the workbook).
-OUTPUT_NAMES = frozenset({"documents.csv", "actions.csv", "progress.csv", "summary.csv", "abbreviations.csv",
-                          "datapackage.json", "actions.json", "actionplans.xlsx", "report.html"})
+# What a run writes (actionplans.output.owned) is never read as a paper where a run wrote
+# it: in its output folder, or in a folder holding its record (documents.csv or
+# datapackage.json as written there), or marked as ours (the report, the workbook).
 
 
 def iter_inputs(paths: Sequence[Path], exclude: Iterable[Path] = ()) -> list[tuple[Path, str]]:
@@ -36,7 +33,7 @@ def iter_inputs(paths: Sequence[Path], exclude: Iterable[Path] = ()) -> list[tup
         if top.is_dir():
             files = list(_walk(top, skip, set(), top=True))
         else:
-            files = [] if _written_by_us(top) else [top]
+            files = [] if is_ours(top) else [top]
         named = sorted(((path, display_name(_name(path, top, root))) for path in files), key=lambda item: item[1])
         for path, name in named:
             where = os.path.abspath(path)
@@ -99,7 +96,7 @@ def _walk(folder: Path, skip: set[tuple[int, int]], seen: set[tuple[int, int]], 
         log.warning("cannot list %s (%s)", folder, exc.strerror)
         return
     # Output written into the input folder itself (-o IN): its outputs only are skipped.
-    ours = identity in skip or _holds_a_run(folder, {e.name for e in entries})
+    ours = identity in skip or holds_a_run(folder, {e.name for e in entries})
     for entry in entries:
         if entry.name.startswith(".") or entry.name == FOLDER_VOCABULARY:
             continue
@@ -110,40 +107,8 @@ def _walk(folder: Path, skip: set[tuple[int, int]], seen: set[tuple[int, int]], 
             is_dir = False
         if is_dir:
             yield from _walk(path, skip, seen)
-        elif not (entry.name in OUTPUT_NAMES and (ours or _written_by_us(path))):
+        elif not (entry.name in OUTPUT_NAMES and (ours or is_ours(path))):
             yield path
-
-
-def _holds_a_run(folder: Path, names: set[str]) -> bool:
-    """Whether a run wrote its outputs to ``folder``: its record of the run is there."""
-    return any(name in names and _written_by_us(folder / name) for name in ("documents.csv", "datapackage.json"))
-
-
-_DOCUMENTS_HEADER = "\ufeffsource_file,sha256,format,".encode()
-
-
-def _written_by_us(path: Path) -> bool:
-    """Whether ``path`` is one of a run's outputs, from its name and a mark only we write:
-    documents.csv's columns, datapackage.json's name, the report's and workbook's own words."""
-    try:
-        if path.name not in OUTPUT_NAMES or not path.is_file():
-            return False  # a pipe named like an output is not opened
-        with open(path, "rb") as fh:
-            head = fh.read(256 << 10)
-        if path.name == "documents.csv":
-            return head.startswith(_DOCUMENTS_HEADER)
-        if path.name == "datapackage.json":
-            described = json.loads(path.read_bytes()) if path.stat().st_size < 16 << 20 else None
-            return isinstance(described, dict) and described.get("name") == "actionplans"
-        if path.name == "report.html":
-            return b"Extracted by actionplans" in head
-        if path.name == "actionplans.xlsx":
-            with zipfile.ZipFile(path) as z:
-                book = z.read("xl/workbook.xml")[:1 << 20]
-            return all(b'name="%s"' % sheet in book for sheet in (b"Actions", b"Documents"))
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError, RecursionError):
-        return False
-    return False
 
 
 def display_name(name: str) -> str:
