@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypedDict, Union
 
@@ -96,15 +96,16 @@ def input_paths(paths: PathLike | Iterable[PathLike]) -> list[Path]:
 
 
 def tables_from_results(results: list[PaperResult], settings: NormaliseSettings, cache_dir: Path | None) -> Tables:
-    """The normalised tables; from the run cache where every paper's result is as it was."""
+    """The normalised tables; from the run cache where every paper's result is as it was
+    (wherever the papers are now: their paths are set afresh)."""
     cache = RunCache[Tables](cache_dir) if cache_dir is not None else None
-    key = RunCache.key(results, settings) if cache is not None else None
+    key = RunCache.key([replace(r, path=None) for r in results], settings) if cache is not None else None
     tables = cache.get(key) if cache is not None and key else None
     if tables is None:
         tables = results_to_tables(results, settings)
         if cache is not None and key:
             cache.put(key, tables)
-    return tables
+    return replace(tables, paths={r.source_file: r.path for r in results if r.path is not None})
 
 
 def extract_folder(path: PathLike | Iterable[PathLike], settings: Settings | SettingsValues | None = None

@@ -140,13 +140,14 @@ def run_batch_report(inputs: list[tuple[Path, str]], settings: ExtractSettings |
     for index, (path, source) in enumerate(inputs):
         size, refusal = look_at(path, children)  # a look only: the bytes are read in the file's child
         if refusal:
-            result = PaperResult(source_file=source, sha256="", format="", error=refusal)
+            result = PaperResult(source_file=source, sha256="", format="", error=refusal, path=path)
             done[index] = Outcome(index, result, FileStats(), cacheable=False)
             _report(done[index], on_result)
         else:
             jobs.append(Job(index, size, path, source, extract, children, batch.memory_mb, cache,
                             batch.timeout_s, batch.ocr_page_s))
     for outcome in _execute(jobs, batch):
+        outcome.result.path = inputs[outcome.index][0]  # where the run found it, whoever read it
         done[outcome.index] = outcome
         _report(outcome, on_result)
         if cache is not None and outcome.cacheable:

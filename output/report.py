@@ -151,7 +151,7 @@ def trail(row: Listed) -> list[tuple[str, str]]:
 def tables_to_report(tables: Tables, out: Path, settings: OutputSettings) -> bytes:
     """report.html's bytes for the run's tables, linking each paper from ``out``."""
     def href(source: str, page: int | None = None) -> str:
-        return source_href(source, out, settings.inputs, page)
+        return source_href(tables.paths.get(source), source, out, page)
 
     views = plan_views(tables)
     body = [_header(tables, views, settings)]

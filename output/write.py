@@ -31,7 +31,7 @@ def _jsons(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) 
 
 
 def _xlsx(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -> dict[str, bytes]:
-    return {WORKBOOK: frames_to_workbook(frames, out, settings)}
+    return {WORKBOOK: frames_to_workbook(frames, out, settings, tables.paths)}
 
 
 def _html(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -> dict[str, bytes]:

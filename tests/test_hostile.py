@@ -23,13 +23,12 @@ import pytest
 
 import actionplans
 import actionplans.paper
-from actionplans.batch import OUTPUT_NAMES, BatchSettings, iter_inputs, names_root, run_batch, run_batch_report
+from actionplans.batch import OUTPUT_NAMES, BatchSettings, iter_inputs, run_batch, run_batch_report
 from actionplans.cache import ResultCache, RunCache
 from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestError, IngestSettings, read_document
 from actionplans.normalise import Tables
-from actionplans.output import links
-from actionplans.output.links import source_href, source_path
+from actionplans.output.links import source_href
 from conftest import ROOT, SAMPLES, pdf_from_objects
 
 PLAN = SAMPLES / "004_reading_cp_action_plan_2013-08.docx"
@@ -258,9 +257,21 @@ def test_the_same_name_in_two_folders_gives_two_rows_and_two_links(tmp_path: Pat
     assert _documents(out) == {"dirA/plan.docx": ("ok", ""), "dirB/plan.docx": ("no_plan", "")}
     report = (out / "report.html").read_text(encoding="utf-8")
     assert 'href="../dirA/plan.docx"' in report and 'href="../dirB/plan.docx"' in report
-    inputs = (tmp_path / "dirA", tmp_path / "dirB")
-    assert source_path("dirB/plan.docx", inputs) == tmp_path / "dirB" / "plan.docx"
-    assert source_href("dirA/plan.docx", out, inputs, 3) == "../dirA/plan.docx#page=3"
+    assert source_href(tmp_path / "dirA" / "plan.docx", "dirA/plan.docx", out, 3) == "../dirA/plan.docx#page=3"
+
+
+def test_two_names_shown_alike_link_each_to_its_own_file(tmp_path: Path) -> None:
+    """Two names that differ only in bytes that are not UTF-8 show as one name and its
+    " (2)": each row's link is still its own file, as the path rides on the result."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(PLAN, os.fsdecode(bytes(src) + b"/plan\xe9.docx"))
+    shutil.copy(MINUTES, os.fsdecode(bytes(src) + b"/plan\xe8.docx"))
+    out = tmp_path / "out"
+    assert actionplans.main(["extract", str(src), "-o", str(out), "-q", "--no-cache", "--format", "html"]) == 0
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert 'href="../in/plan%E8.docx"' in report and 'href="../in/plan%E9.docx"' in report
+    assert set(_documents(out)) == {"plan\ufffd.docx", "plan\ufffd (2).docx"}
 
 
 @pytest.mark.parametrize("given", [
@@ -272,12 +283,11 @@ def test_every_name_is_unique_and_its_link_finds_its_file(given: list[str], monk
     monkeypatch.chdir(ROOT)
     paths = [Path(p) for p in given]
     found = iter_inputs(paths)
-    assert links._names_root(paths) == names_root(paths)  # one rule, written twice: writing never imports the readers
     names = [name for _, name in found]
     assert len(names) == len(set(names))
-    for path, name in found:
-        assert source_path(name, tuple(paths)) is not None
-        assert source_path(name, tuple(paths)).resolve() == path.resolve()  # type: ignore[union-attr]
+    some = found[:2]  # reading them all is not the point: the batch sets each result's path
+    results = run_batch(some, batch=BatchSettings(workers=0))
+    assert [(r.path, r.source_file) for r in results] == some  # the path rides on the result: links use it
     if len(paths) == 1:  # one folder or file: the names as they always were
         base = paths[0] if paths[0].is_dir() else paths[0].parent
         assert names == [path.relative_to(base).as_posix() for path, _ in found]
