@@ -16,6 +16,7 @@ and running them on this machine, ``actionplans.readers``; on a Dask cluster,
 from __future__ import annotations
 
 import logging
+import math
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -36,8 +37,8 @@ from actionplans.readers import run_local
 log = logging.getLogger("actionplans")
 
 # What callers import from here: the batch's settings and results, and its inputs.
-__all__ = ["OUTPUT_NAMES", "BatchReport", "BatchSettings", "FileStats", "SchedulerError", "default_cache_dir",
-           "display_name", "iter_inputs", "names_root", "run_batch", "run_batch_report"]
+__all__ = ["MIN_MEMORY_MB", "OUTPUT_NAMES", "BatchReport", "BatchSettings", "FileStats", "SchedulerError",
+           "default_cache_dir", "display_name", "iter_inputs", "names_root", "run_batch", "run_batch_report"]
 
 OnResult = Callable[[PaperResult], None]
 
@@ -47,6 +48,9 @@ def default_cache_dir() -> Path:
     (and every copy of a paper) shares them, and the output folder holds only outputs."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "actionplans"
+
+
+MIN_MEMORY_MB = 512  # the parsers need that much address space
 
 
 @dataclass(frozen=True)
@@ -70,10 +74,11 @@ class BatchSettings:
     def __post_init__(self) -> None:
         if self.workers < 0:
             raise ValueError(f"BatchSettings.workers must be >= 0, not {self.workers}")
-        if self.timeout_s <= 0:
+        if not 0 < self.timeout_s < math.inf:
             raise ValueError(f"BatchSettings.timeout_s must be > 0, not {self.timeout_s}")
-        if self.memory_mb < 512:
-            raise ValueError(f"BatchSettings.memory_mb must be >= 512 (the parsers need that), not {self.memory_mb}")
+        if self.memory_mb < MIN_MEMORY_MB:
+            raise ValueError(f"BatchSettings.memory_mb must be >= {MIN_MEMORY_MB} (the parsers need that), "
+                             f"not {self.memory_mb}")
         for name in ("connect_timeout_s", "no_workers_s"):
             if not getattr(self, name) > 0:
                 raise ValueError(f"BatchSettings.{name} must be > 0, not {getattr(self, name)}")

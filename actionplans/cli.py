@@ -17,7 +17,7 @@ from pathlib import Path
 
 from actionplans import __version__
 from actionplans.api import MissingInput, run
-from actionplans.batch import BatchSettings, SchedulerError, default_cache_dir
+from actionplans.batch import MIN_MEMORY_MB, BatchSettings, SchedulerError, default_cache_dir
 from actionplans.explain import explain_paper, verdicts_to_text
 from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestError
@@ -212,8 +212,8 @@ def _memory_mb(text: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number of MiB: {text!r}") from None
     total = machine_memory_mb()
-    if value < 512:
-        raise argparse.ArgumentTypeError(f"must be at least 512 MiB (the parsers need that), not {value}")
+    if value < MIN_MEMORY_MB:
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_MEMORY_MB} MiB (the parsers need that), not {value}")
     if total is not None and value > total:
         raise argparse.ArgumentTypeError(f"{value} MiB is more than this machine has ({total} MiB)")
     return value

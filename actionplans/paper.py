@@ -18,7 +18,7 @@ from pathlib import Path
 from actionplans.cache import ResultCache
 from actionplans.extract import ExtractSettings, document_to_extraction
 from actionplans.extract.records import PaperResult
-from actionplans.ingest import IngestError, IngestSettings, NotAPaper, check_size, read_document, sniff_format
+from actionplans.ingest import IngestError, IngestSettings, NotAPaper, check_size, read_sniffed, sniff_format
 from actionplans.ingest.errors import one_line
 
 log = logging.getLogger("actionplans")
@@ -68,13 +68,18 @@ class Read:
 
 def read_input(path: Path, source: str, extract: ExtractSettings, ingest: IngestSettings,
                cache: ResultCache | None = None, on_hash: Callable[[str], None] | None = None) -> Read:
-    """One file from start to end, as its child runs it (so within its limits): size
-    checked, bytes hashed (``on_hash`` hears the hash at once), result from the cache or
-    read, and the hash taken again after reading, so that a result is only ever kept under
-    the bytes it was read from."""
-    _, refusal = look_at(path, ingest)
-    if refusal:
-        return Read(PaperResult(source_file=source, sha256="", format="", error=refusal), cacheable=False)
+    """One file from start to end, as its reader runs it (so within its limits), once the
+    run has looked at it (``look_at``: its size is within the limit): bytes hashed
+    (``on_hash`` hears the hash at once), result from the cache or read, and the hash
+    taken again after reading, so that a result is only ever kept under the bytes it was
+    read from."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # swapped for a pipe since: never opened
+            return Read(PaperResult(source_file=source, sha256="", format="", error="not a regular file"),
+                        cacheable=False)
+    except OSError as exc:
+        return Read(PaperResult(source_file=source, sha256="", format="", error=unreadable_reason(path, exc)),
+                    cacheable=False)
     try:
         digest = sha256(path)
     except OSError as exc:
@@ -99,8 +104,8 @@ def read_input(path: Path, source: str, extract: ExtractSettings, ingest: Ingest
 def read_paper(path: Path, result: PaperResult, extract: ExtractSettings, ingest: IngestSettings) -> PaperResult:
     """Ingest and extract one hashed file into ``result``. Never raises for a bad file."""
     try:
-        result.format = sniff_format(path)
-        doc = read_document(path, result.source_file, ingest)
+        result.format = sniff_format(path)  # once: the reader is chosen by it
+        doc = read_sniffed(path, result.source_file, result.format, ingest)
         result.pages = doc.pages
         result.extraction = document_to_extraction(doc, extract)
     except NotAPaper as exc:  # a CSV, a picture, an archive: listed as skipped, no failure

@@ -478,3 +478,23 @@ def test_the_reader_hears_how_many_pages_ocr_will_read_before_it_starts(tmp_path
     with ocr_pages_heard_by(heard.append):
         read_document(scan, "scan.pdf", IngestSettings(ocr=OcrSettings(max_pages=2)))
     assert heard == [2]  # the pages it reads, not the scan's length past ocr.max_pages
+
+
+def test_a_paper_is_sniffed_once_and_its_size_checked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import actionplans.ingest
+    import actionplans.paper
+    calls = {"sniff": 0, "size": 0}
+
+    def counted(name: str, real: object) -> object:
+        def call(*args: object) -> object:
+            calls[name] += 1
+            return real(*args)  # type: ignore[operator]
+        return call
+
+    monkeypatch.setattr(actionplans.paper, "sniff_format", counted("sniff", actionplans.paper.sniff_format))
+    monkeypatch.setattr(actionplans.ingest, "sniff_format", counted("sniff", actionplans.ingest.sniff_format))
+    monkeypatch.setattr(actionplans.paper, "check_size", counted("size", actionplans.paper.check_size))
+    monkeypatch.setattr(actionplans.ingest, "check_size", counted("size", actionplans.ingest.check_size))
+    (result,) = run_batch([(PLAN_DOCX, "plan.docx")], batch=BatchSettings(workers=0))
+    assert len(result.extraction.actions) == 43  # type: ignore[union-attr]
+    assert calls == {"sniff": 1, "size": 1}

@@ -601,10 +601,10 @@ def test_the_last_resort_message_has_no_path_and_whole_words(tmp_path: Path, mon
     paper = tmp_path / "plan.docx"
     shutil.copy(PLAN, paper)
 
-    def buggy(path: Path, source: str, settings: IngestSettings) -> None:
+    def buggy(path: Path, source: str, kind: str, settings: IngestSettings) -> None:
         raise TypeError(f"cannot use {path.resolve()} because " + "of a very long story " * 20)
 
-    monkeypatch.setattr(actionplans.paper, "read_document", buggy)
+    monkeypatch.setattr(actionplans.paper, "read_sniffed", buggy)
     (result,) = run_batch([(paper, "plan.docx")], batch=BatchSettings(workers=0))
     assert str(tmp_path) not in result.error and "plan.docx" in result.error
     assert result.error.endswith("…)") and " stor…" not in result.error
