@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 IN ?= samples
 OUT ?= extracted
 
-.PHONY: extract test samples lint bench clean
+.PHONY: extract test samples lint bench accuracy clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,3 +49,8 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) extracted build .pytest_cache *.egg-info
+
+# Recall, precision and field accuracy on ../shared/realworld-examples (set-aside bodies
+# printed apart) and on the family test papers.
+accuracy: $(STAMP)
+	$(PY) -m bench.accuracy -v
