@@ -37,6 +37,11 @@ class NormaliseSettings:
     plans: PlanSettings = field(default_factory=PlanSettings)
     versions: VersionSettings = field(default_factory=VersionSettings)
 
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The run's vocabulary, as the stage's settings carry it (``Settings(vocabulary=...)``)."""
+        return self.leads.vocabulary
+
 
 @dataclass
 class Tables:
@@ -104,7 +109,8 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
     ordered = [plans[p] for p in sorted(plans)]
     return Tables(actions=actions, documents=documents, extra_columns=extra_columns, column_headers=column_headers,
                   glossaries={s: p.glossary for s, p in papers.items()},
-                  progress=plans_to_progress(ordered), summary=plans_to_summary(ordered),
+                  progress=plans_to_progress(ordered, settings.vocabulary),
+                  summary=plans_to_summary(ordered, settings.vocabulary),
                   paths={r.source_file: r.path for r in results if r.path is not None})
 
 
