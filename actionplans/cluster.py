@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from actionplans.extract.records import PaperResult
+from actionplans.ingest.errors import ErrorCode
 from actionplans.reader import FileStats, Job, Outcome
 from actionplans.readers import Reader, outcomes
 
@@ -99,7 +100,7 @@ def _gathered(client: Any, futures: dict[Any, Job], address: str, no_workers_s: 
                         address, no_workers_s, len(pending), len(futures))
             for future in pending:
                 future.cancel()
-                yield _failed(futures[future], reason)
+                yield _failed(futures[future], reason, ErrorCode.NOT_RUN)
             return
 
 
@@ -114,12 +115,13 @@ def _outcome_of(future: Any, job: Job) -> Outcome:
     try:
         outcome: Outcome = future.result()
     except Exception as exc:  # the cluster gave up on the task (it killed workers, or was cancelled)
-        return _failed(job, f"cluster task failed ({type(exc).__name__})")
+        return _failed(job, f"cluster task failed ({type(exc).__name__})", ErrorCode.CRASHED)
     return outcome
 
 
-def _failed(job: Job, reason: str) -> Outcome:
-    return Outcome(job.index, PaperResult(job.source, "", "", error=reason), FileStats(), cacheable=False)
+def _failed(job: Job, reason: str, code: ErrorCode) -> Outcome:
+    result = PaperResult(job.source, "", "", error=reason, error_code=code)
+    return Outcome(job.index, result, FileStats(), cacheable=False)
 
 
 # --- in the worker -------------------------------------------------------------------
@@ -141,7 +143,7 @@ def read_on_worker(job: Job) -> Outcome:
             if not _still_wanted():
                 reader.process.kill()
                 reader.end()
-                return _failed(job, "not read: the run ended")
+                return _failed(job, "not read: the run ended", ErrorCode.NOT_RUN)
     except BaseException:
         reader.process.kill()
         reader.end()
