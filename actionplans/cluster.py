@@ -133,7 +133,7 @@ _IDLE_LOCK = threading.Lock()
 def read_on_worker(job: Job) -> Outcome:
     """The task: one file in a reader of the worker's, waited for here within the file's
     limits. A task the run no longer wants (its client gone) stops its reader."""
-    reader = _idle_reader(job.memory_mb) or Reader(None, job.memory_mb, reuse=True, idle_s=_IDLE_S)
+    reader = _idle_reader(job.memory_mb) or Reader(None, job.memory_mb, reuse=True, idle_s=2 * _IDLE_S)
     reader.start(job)
     try:
         while True:
@@ -151,18 +151,32 @@ def read_on_worker(job: Job) -> Outcome:
     if not reader.ended:
         with _IDLE_LOCK:
             _IDLE.append((time.monotonic(), reader))
+        expiry = threading.Timer(_IDLE_S, _end_idle)  # the worker ends (and reaps) readers left idle
+        expiry.daemon = True
+        expiry.start()
     return outcome
 
 
 def _idle_reader(memory_mb: int) -> Reader | None:
-    """An idle reader of the worker's with this cap, well before it would end for idling."""
+    """An idle reader of the worker's with this cap, if one is left."""
+    _end_idle()
     with _IDLE_LOCK:
-        while _IDLE:
-            since, reader = _IDLE.pop()
-            if time.monotonic() - since < _IDLE_S / 2 and reader.process.is_alive() and reader.memory_mb == memory_mb:
+        for n, (_, reader) in enumerate(_IDLE):
+            if reader.memory_mb == memory_mb:
+                del _IDLE[n]
                 return reader
-            reader.end()
     return None
+
+
+def _end_idle() -> None:
+    """End the worker's readers idle for ``_IDLE_S`` or dead. (A reader also ends by
+    itself after twice that without a file, should its worker be too busy to end it.)"""
+    now = time.monotonic()
+    with _IDLE_LOCK:
+        ending = [r for since, r in _IDLE if now - since >= _IDLE_S or not r.process.is_alive()]
+        _IDLE[:] = [(since, r) for since, r in _IDLE if all(r is not e for e in ending)]
+    for reader in ending:
+        reader.end()
 
 
 def _still_wanted() -> bool:
