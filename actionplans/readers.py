@@ -29,16 +29,16 @@ from actionplans.reader import FileStats, Job, OcrPages, Outcome, deadline, serv
 
 
 def fork_server() -> Any:
-    """Children come from a fork server that imported this module (and so every parser)
-    once: forking this process instead would copy whatever threads it runs, and a child
-    starts in milliseconds."""
+    """Children come from a fork server that imported the reader's module (and so every
+    parser) once: forking this process instead would copy whatever threads it runs, and a
+    child starts in milliseconds."""
     ctx = multiprocessing.get_context("forkserver")
-    with SERVER_LOCK:
+    with _SERVER_LOCK:
         ctx.set_forkserver_preload(["actionplans.reader"])
         saved = {name: os.environ.get(name) for name in _ONE_THREAD}
         os.environ.update(_ONE_THREAD)  # numeric libraries imported there start no thread pools
         try:
-            with main_hidden():
+            with _main_hidden():
                 multiprocessing.forkserver.ensure_running()
         finally:
             for name, value in saved.items():
@@ -49,13 +49,13 @@ def fork_server() -> Any:
     return ctx
 
 
-SERVER_LOCK = threading.Lock()
+_SERVER_LOCK = threading.Lock()
 _ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 @contextmanager
-def main_hidden() -> Iterator[None]:
-    """Children run only this module's code. With the caller's main module out of view,
+def _main_hidden() -> Iterator[None]:
+    """Children run only the reader's code. With the caller's main module out of view,
     multiprocessing does not re-run its top level in each child, so a script (or one fed
     on stdin) that calls the library needs no ``if __name__ == "__main__"`` guard."""
     main = sys.modules.get("__main__")
@@ -121,7 +121,7 @@ class Reader:
         else:
             self.conn, child_conn = ctx.Pipe(duplex=True)
             self.process = ctx.Process(target=serve, args=(child_conn, memory_mb, reuse), daemon=True)
-            with SERVER_LOCK, main_hidden():
+            with _SERVER_LOCK, _main_hidden():
                 self.process.start()
             child_conn.close()
         self.job: Job | None = None

@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -145,6 +146,47 @@ def test_every_worker_lost_is_reported_in_bounded_time_and_read_papers_are_kept(
     assert lost and {r.error for r in lost} == {"not read: the Dask cluster had no worker for 3 s"}
 
 
+def test_the_command_says_once_that_the_cluster_was_lost_and_writes_the_rows(cluster: Cluster, tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture[str]
+                                                                            ) -> None:
+    import psutil
+    from test_hostile import strokes_pdf
+
+    for n in (1, 2):
+        (tmp_path / f"slow{n}.pdf").write_bytes(strokes_pdf(300_000))  # half a minute of pdfminer each
+
+    def kill_when_both_read() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            busy = [p for w in cluster.workers for p in psutil.Process(w.pid).children(recursive=True)
+                    if _is_reader(p)]
+            if len(busy) == 2:
+                break
+            time.sleep(0.2)
+        cluster.kill_worker(0)
+        cluster.kill_worker(1)
+
+    killer = threading.Thread(target=kill_when_both_read)
+    killer.start()
+    out = tmp_path / "out"
+    code = actionplans.main(["extract", str(tmp_path / "slow1.pdf"), str(tmp_path / "slow2.pdf"), "-o", str(out),
+                             "-q", "--no-cache", "--scheduler", cluster.address, "--set", "batch.no_workers_s=3"])
+    killer.join()
+    err = capsys.readouterr().err.splitlines()
+    assert code == 1
+    assert [line for line in err if "Dask cluster at" in line] == \
+        [f"actionplans: the Dask cluster at {cluster.address} has had no worker for 3 s: 2 of 2 files not read"]
+    assert (out / "documents.csv").read_text(encoding="utf-8-sig").count("not read: the Dask cluster") == 2
+
+
+def _is_reader(process: object) -> bool:
+    import psutil
+    try:
+        return "serve_spawned" in " ".join(process.cmdline())  # type: ignore[attr-defined]
+    except psutil.Error:
+        return False
+
+
 def test_an_unreachable_scheduler_is_named_with_the_reason_at_once() -> None:
     started = time.monotonic()
     with pytest.raises(SchedulerError, match=r"cannot reach the Dask scheduler at tcp://127.0.0.1:1 "
@@ -175,15 +217,7 @@ def test_killing_the_run_stops_its_readers_on_the_workers(cluster: Cluster, tmp_
                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def readers() -> list[psutil.Process]:
-        found = []
-        for worker in cluster.workers:
-            for p in psutil.Process(worker.pid).children(recursive=True):
-                try:
-                    if "serve_spawned" in " ".join(p.cmdline()):
-                        found.append(p)
-                except psutil.NoSuchProcess:
-                    pass
-        return found
+        return [p for w in cluster.workers for p in psutil.Process(w.pid).children(recursive=True) if _is_reader(p)]
 
     try:
         deadline = time.monotonic() + 60
