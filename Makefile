@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 IN ?= samples
 OUT ?= extracted
 
-.PHONY: extract test samples lint bench clean
+.PHONY: extract test test-browser screenshots samples lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,15 @@ extract: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# report.html in headless Chromium (Debian's chromium and chromium-driver; skips without them).
+# `make test` runs these too.
+test-browser: $(STAMP)
+	$(PY) -m pytest -q tests/test_report_browser.py
+
+# The report's screenshots in docs/ (needs Chromium, as test-browser).
+screenshots: $(STAMP)
+	$(PY) -m samplegen.screenshots docs
 
 # Rebuild the sample papers from samplegen/ (needs LibreOffice's soffice for the PDFs).
 samples: $(STAMP)

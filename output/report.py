@@ -58,18 +58,31 @@ def environment() -> Environment:
     return env
 
 
-def tables_to_report(tables: Tables, out: Path, settings: OutputSettings) -> bytes:
-    """report.html's bytes for the run's tables, linking each paper from ``out``."""
+def tables_to_report(tables: Tables, out: Path, settings: OutputSettings, evidence: list[str] | None = None) -> bytes:
+    """report.html's bytes for the run's tables, linking each paper from ``out``; with
+    ``evidence`` (each action row's evidence file, as actions.csv names it), each row
+    opens to its crop, or to its cells as printed."""
     def href(source: str, page: int | None = None) -> str:
         return source_href(source, out, settings.inputs, page)
 
     views = plan_views(tables)
     items = [i for v in views for i in v.items]
+    if evidence is not None:
+        _add_evidence(items, {id(row): name for row, name in zip(tables.actions, evidence, strict=True)})
     page = environment().get_template("report.html.j2").render(
         views=views, items=items, leads=by_lead(items), lateness=by_lateness(items), href=href,
         documents=tables.documents, cards=_cards(tables, views, items), filters=_filters(views, items),
         read=", ".join(p.as_posix() for p in settings.inputs))
     return page.encode("utf-8")
+
+
+def _add_evidence(items: list[Item], names: dict[int, str]) -> None:
+    for item in items:
+        name = names.get(id(item.row), "")
+        if name.endswith(".png"):
+            item.crop = name
+        else:
+            item.cells = list(item.row.cells)
 
 
 def _cards(tables: Tables, views: list[PlanView], items: list[Item]) -> list[tuple[str, int, str]]:
@@ -80,12 +93,20 @@ def _cards(tables: Tables, views: list[PlanView], items: list[Item]) -> list[tup
     actions = "in each plan's latest version" + (f" ({rows} rows over all papers)" if rows != len(items) else "")
     rated = [v for v in views if v.has_statuses]
     return [("files", len(tables.documents), files),
-            ("plans", len(views), ", ".join(v.plan_id for v in views) or "none found"),
+            ("plans", len(views), _families(views) or "none found"),
             ("actions", len(items), actions),
             ("red", sum(i.row.rag == "Red" for i in items),
              f"actions Red in their plan's latest version ({len(rated)} of {len(views)} plans give statuses)"),
             ("overdue", sum(i.days_late is not None for i in items),
              "actions past due in their plan's latest version")]
+
+
+def _families(views: list[PlanView]) -> str:
+    """"3 climate · 2 audit · 1 other": how many plans of each family."""
+    counts: dict[str, int] = {}
+    for v in views:
+        counts[v.family] = counts.get(v.family, 0) + 1
+    return " · ".join(f"{n} {family}" for family, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
 
 
 def _filters(views: list[PlanView], items: list[Item]) -> dict[str, list[str]]:

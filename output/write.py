@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from actionplans.extract.records import EVIDENCE_COLUMN
 from actionplans.files import atomic_write
 from actionplans.normalise import Tables
 from actionplans.output.describe import datapackage
+from actionplans.output.evidence import evidence_files
 from actionplans.output.frames import frame_to_csv, frame_to_json, tables_to_frames
 from actionplans.output.report import tables_to_report
 from actionplans.output.settings import OutputSettings
@@ -37,7 +39,8 @@ def _xlsx(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -
 
 
 def _html(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -> dict[str, bytes]:
-    return {REPORT: tables_to_report(tables, out, settings)}
+    evidence = frames["actions"][EVIDENCE_COLUMN].tolist() if EVIDENCE_COLUMN in frames["actions"] else None
+    return {REPORT: tables_to_report(tables, out, settings, evidence)}
 
 
 WRITERS: dict[str, Callable[[Frames, Tables, Path, OutputSettings], dict[str, bytes]]] = {
@@ -50,12 +53,17 @@ def write_outputs(tables: Tables, out: Path, settings: OutputSettings | None = N
 
     Takes normalise's ``Tables``, the folder to write to (made if missing) and the output
     settings (default: every format). Writes the chosen formats, and documents.csv always,
-    as the run's record of every input file. Returns the paths written. Raises OSError
+    as the run's record of every input file; with ``settings.evidence``, each action's
+    evidence under evidence/, named in actions' last column. Returns the paths written. Raises OSError
     where the folder cannot be written; every file is built before the first is written,
     and each is renamed into place, so a failure leaves the previous outputs as they were."""
     settings = settings or OutputSettings()
     frames = tables_to_frames(tables)
     files = {"documents.csv": frame_to_csv(frames["documents"])}
+    if settings.evidence:  # each row's picture or cells, named in a last column of actions
+        evidence, names = evidence_files(tables.actions, settings)
+        files.update(evidence)
+        frames["actions"][EVIDENCE_COLUMN] = names
     for fmt in settings.formats:
         files.update(WRITERS[fmt](frames, tables, out, settings))
     for name, data in files.items():
