@@ -72,7 +72,9 @@ def tables_to_report(tables: Tables, out: Path, settings: OutputSettings, eviden
     page = environment().get_template("report.html.j2").render(
         views=views, items=items, leads=by_lead(items), lateness=by_lateness(items), href=href,
         documents=tables.documents, cards=_cards(tables, views, items), filters=_filters(views, items),
-        read=", ".join(p.as_posix() for p in settings.inputs))
+        read=", ".join(p.as_posix() for p in settings.inputs),
+        all_cols={"lead": any(i.leads for i in items), "due": any(i.row.due_date or i.row.due_date_note for i in items),
+                  "status": any(v.has_statuses for v in views), "progress": False})
     return page.encode("utf-8")
 
 

@@ -61,13 +61,17 @@ def set_width(driver: Any, width: int, height: int = 900) -> None:
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
 
-def screenshot(driver: Any, path: Path, width: int, max_height: int = 2000) -> None:
-    """A PNG of the page's top ``max_height`` pixels at ``width``, in 64 colours."""
+def screenshot(driver: Any, path: Path, width: int, max_height: int = 2000, top: str = "") -> None:
+    """A PNG of ``max_height`` pixels of the page at ``width``, in 64 colours: from its
+    top, or from the top of the element ``top`` (a CSS selector) names."""
     set_width(driver, width)
-    height = min(int(driver.execute_script("return document.documentElement.scrollHeight")), max_height)
+    y = float(driver.execute_script(
+        "const el = arguments[0] && document.querySelector(arguments[0]);"
+        "return el ? el.getBoundingClientRect().top + window.scrollY : 0;", top))
+    height = min(int(driver.execute_script("return document.documentElement.scrollHeight")) - y, max_height)
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
         "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+        "clip": {"x": 0, "y": y, "width": width, "height": height, "scale": 1}})
     image = Image.open(io.BytesIO(base64.b64decode(shot["data"]))).convert("RGB")
     image.quantize(64, method=Image.Quantize.MEDIANCUT).save(path, "PNG", optimize=True)  # small, for the repository
 

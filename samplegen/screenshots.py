@@ -54,6 +54,11 @@ def main(out: Path) -> None:
             for width in WIDTHS:
                 screenshot(driver, out / f"report-{name}-{width}.png", width)
                 print(out / f"report-{name}-{width}.png")
+        driver.get(pages["samples"].as_uri())  # the all-actions view, a PDF row opened on its crop
+        driver.execute_script("const rows = document.querySelectorAll('#all tr.item');"
+                              "rows[1].querySelector('button.open').click();")
+        screenshot(driver, out / "report-samples-actions-1400.png", 1400, 1100, "#all")
+        print(out / "report-samples-actions-1400.png")
 
 
 if __name__ == "__main__":

@@ -83,9 +83,12 @@ def test_every_plan_has_its_section_with_its_action_count(driver: Any, which: st
     out = request.getfixturevalue(which)
     expected = latest_counts(out)
     plans = {r["plan_id"] for r in _rows(out / "actions.csv")}
-    assert plans and set(expected) == plans
+    assert plans and set(expected) == plans, "a plan of actions.csv has no row in summary.csv"
     _open(driver, out)
-    assert _sections(driver) == expected
+    sections = _sections(driver)
+    # Counted, not listed: the development set's set-aside papers are not shown, even failing.
+    wrong = sum(sections.get(plan) != n for plan, n in expected.items()) + len(set(sections) - set(expected))
+    assert wrong == 0, f"{wrong} of {len(expected)} plans without their section or with another action count"
     shown = driver.execute_script("return document.querySelector('.card[data-stat=actions] .n').textContent")
     assert int(shown) == sum(expected.values())
 
