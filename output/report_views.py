@@ -157,8 +157,8 @@ def _item(row: ActionRow, family: str, late: dict[str, int | None] | None) -> It
 
 
 def leads_of(row: ActionRow) -> list[str]:
-    names = [n.strip() for n in row.lead_officers.split(";") if n.strip()]
-    return names or ([row.lead_officer_raw.strip()] if row.lead_officer_raw.strip() else [])
+    """The officers the row names, as expanded ("tbc" names no one)."""
+    return [n.strip() for n in row.lead_officers.split(";") if n.strip()]
 
 
 def groups(items: list[Item]) -> list[Group]:

@@ -177,3 +177,27 @@ def test_every_plan_has_its_section_even_without_statuses(tmp_path: Path) -> Non
     everything = page.find_all("section", **{"id": "all"})[0]
     assert len(everything.find_all("tr", **{"class": "item"})) == 7
     assert {o.attrs["value"] for o in everything.find_all("option")} >= {"equality", "HR lead", "equality-2024"}
+
+
+def test_views_by_lead_and_by_lateness_and_quiet_statuses(tmp_path: Path) -> None:
+    tables = make_tables()
+    tables.actions += _equality_plan()
+    tables.documents.append(DocumentRow(source_file="notes.txt", sha256="45" * 32, format="text", pages=None,
+                                        status="skipped", message="a text file, not a paper"))
+    write_outputs(tables, tmp_path, OutputSettings(formats=("html",)))
+    page = parse(tmp_path / "report.html")
+    leads = {tr.attrs["data-lead"]: [td.all_text() for td in tr.find_all("td")[1:]]
+             for tr in page.find_all("tr", **{"class": "lead-row"})}
+    # Zoë leads a1, a2, a5 of April (a1 Red); HR lead the three equality actions, a1 overdue;
+    # the April a3's "tbc" names no one.
+    assert leads == {"HR lead": ["3", "1", "0"], "Zoë O’Neill": ["3", "0", "1"], "(no lead named)": ["1", "0", "1"]}
+    late = page.find_all("section", **{"id": "late"})[0]
+    assert [h.all_text() for h in late.find_all("h3")] == ["1 to 3 months late 1"]
+    assert [li.attrs["data-days"] for li in late.find_all("li")] == ["62"]
+    papers = page.find_all("table", **{"class": "documents"})[0]
+    styles = {tr.attrs["data-status"]: tr.find_all("span")[0].attrs["class"] for tr in papers.find_all("tr")
+              if "data-status" in tr.attrs}
+    assert styles == {"error": "status error", "no_plan": "status no_plan", "skipped": "status skipped",
+                      "ok": "status ok"}
+    messages = {d.attrs["class"] for d in page.find_all("div") if d.attrs.get("class", "").startswith("msg")}
+    assert messages == {"msg error", "msg skipped"}  # only an error's message in the colour of errors

@@ -136,3 +136,30 @@ def test_a_pdf_row_opens_its_crop(driver: Any, samples_run: Path) -> None:
     width, height, shown = loaded
     assert shown and width > 100 and height > 10
     assert driver.execute_script(OVERFLOWS) == []
+
+
+def test_sorting_by_status_puts_red_first(driver: Any, samples_run: Path) -> None:
+    _open(driver, samples_run)
+    driver.execute_script("Array.from(document.querySelectorAll('#all th')).find(th => "
+                          "th.textContent === 'Status').click();")
+    statuses = driver.execute_script("return Array.from(document.querySelectorAll('#all tbody tr.item'))"
+                                     ".map(tr => tr.dataset.status);")
+    ranks = ["Red", "Amber", "Green", "Blue", "none"]
+    assert statuses[0] == "Red" and statuses == sorted(statuses, key=ranks.index)
+    # each row's opening row moved with it
+    assert driver.execute_script("return Array.from(document.querySelectorAll('#all tbody tr.item'))"
+                                 ".every(tr => tr.nextElementSibling.classList.contains('more'));")
+
+
+def test_print_gives_each_plan_a_page(driver: Any, realworld_run: Path) -> None:
+    _open(driver, realworld_run)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        breaks = driver.execute_script("return Array.from(document.querySelectorAll('section.plan'))"
+                                       ".map(s => getComputedStyle(s).breakBefore);")
+        hidden = driver.execute_script("return ['nav.toc', '#all', '#leads', '#late'].map(q => "
+                                       "getComputedStyle(document.querySelector(q)).display);")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert len(breaks) >= 2 and set(breaks[1:]) == {"page"}
+    assert hidden == ["none"] * 4
