@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image
@@ -45,6 +46,19 @@ def evidence_files(actions: list[ActionRow], settings: OutputSettings) -> tuple[
             if document is not None:
                 document.close()
     return files, names
+
+
+def remove_stale(out: Path, written: list[str]) -> None:
+    """Evidence a run before this one left in ``out``'s evidence folder (papers since gone
+    or re-read) is removed, so every file there is this run's."""
+    folder, kept = out / FOLDER, {out / name for name in written}
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders
+        if path.is_file() and path.suffix in (".png", ".txt") and path not in kept:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
 
 
 def folder_name(source_file: str) -> str:

@@ -11,7 +11,7 @@ from actionplans.extract.records import EVIDENCE_COLUMN
 from actionplans.files import atomic_write
 from actionplans.normalise import Tables
 from actionplans.output.describe import datapackage
-from actionplans.output.evidence import evidence_files
+from actionplans.output.evidence import FOLDER, evidence_files, remove_stale
 from actionplans.output.frames import frame_to_csv, frame_to_json, tables_to_frames
 from actionplans.output.report import tables_to_report
 from actionplans.output.settings import OutputSettings
@@ -68,4 +68,6 @@ def write_outputs(tables: Tables, out: Path, settings: OutputSettings | None = N
         files.update(WRITERS[fmt](frames, tables, out, settings))
     for name, data in files.items():
         atomic_write(out / name, data)
+    if settings.evidence:
+        remove_stale(out, [name for name in files if name.startswith(f"{FOLDER}/")])
     return [out / name for name in files]

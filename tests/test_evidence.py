@@ -94,3 +94,11 @@ def test_the_workbook_links_and_the_schemas_describe_it(run: Path) -> None:
 def test_without_evidence_no_column_and_no_folder(tmp_path: Path) -> None:
     assert actionplans.main(["extract", str(SAMPLES / PAPERS[1]), "-o", str(tmp_path), "-q"]) == 0
     assert "evidence" not in _actions(tmp_path)[0] and not (tmp_path / "evidence").exists()
+
+
+def test_a_second_run_leaves_only_its_own_evidence(tmp_path: Path) -> None:
+    for papers in (PAPERS, PAPERS[1:]):
+        assert actionplans.main(["extract", *(str(SAMPLES / p) for p in papers), "-o", str(tmp_path), "-q",
+                                 "--evidence"]) == 0
+    assert [p.name for p in (tmp_path / "evidence").iterdir()] == [PAPERS[1]]
+    assert len(list((tmp_path / "evidence").rglob("*.txt"))) == 43
