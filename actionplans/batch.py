@@ -815,6 +815,8 @@ def _execute(jobs: list[_Job], batch: BatchSettings) -> Iterable[_Outcome]:
 
 
 def _report(outcome: _Outcome, on_result: OnResult | None) -> None:
+    if outcome.stats.cached:  # -v says which files a re-run did not read again
+        log.debug("%s: from the cache", outcome.result.source_file)
     if outcome.notes:
         log.debug("%s:\n%s", outcome.result.source_file, outcome.notes)
     if on_result is not None:

@@ -11,6 +11,7 @@ import logging
 import math
 import os
 import sys
+import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,16 +27,31 @@ from actionplans.settings import Settings, SettingsError
 from actionplans.vocabulary import FOLDER_VOCABULARY, Vocabulary, VocabularyError, load_vocabulary
 
 log = logging.getLogger("actionplans")
-DESCRIPTION = "Action plans from council committee papers (PDF and Word), as linked tables."
+FORMATS_READ = ("PDF, Word (.docx, .doc with LibreOffice), OpenDocument (.odt, .ods), Excel (.xlsx, .xlsm, .xls) "
+                "and saved web pages (.html, .mhtml); scans with the OCR extra")
+DESCRIPTION = textwrap.fill("Action plans (inspection, audit, scrutiny, equality, delivery) from council committee "
+                            "papers, as linked tables. Reads " + FORMATS_READ + ".", 88)
+EPILOG = """exit status:
+  0  every file was read (files skipped as plainly not papers included)
+  1  the run finished, but some files could not be read (listed on stderr and in documents.csv)
+  2  usage error: a bad option, path, setting or vocabulary file; nothing is read
+
+examples:
+  actionplans extract "Committee papers 2024" -o results
+  actionplans extract papers/ --format csv,xlsx --set normalise.versions.link_min=70
+  actionplans explain "Committee papers 2024/Cabinet 12 March.pdf"
+"""
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="actionplans", description=DESCRIPTION)
+    parser = argparse.ArgumentParser(prog="actionplans", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="read papers and write the tables (CSV, JSON, Excel) and report.html",
-                        description="Read a folder (or files) of council papers, PDF and Word, and write "
-                                    "the action-plan tables to OUT.")
+                        description="Read a folder (or files) of council papers and write the action-plan "
+                                    "tables to OUT. Reads " + FORMATS_READ + ".",
+                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     ex.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="folders or files of papers")
     ex.add_argument("-o", "--out", type=Path, default=Path("extracted"), help="output folder (default: extracted)")
     ex.add_argument("-f", "--format", type=_formats, default=FORMATS, metavar="LIST",
@@ -69,8 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("explain", help="show, table by table, what a paper's headers were read as and why "
                                          "each table is or is not a plan",
                          description="Explain one paper: each table's pages, each header cell with the role it got "
-                                     "(and how sure), and the verdict with its reason.")
-    exp.add_argument("paper", type=Path, metavar="PAPER", help="a PDF or Word paper")
+                                     "(and how sure), and the verdict with its reason. Reads " + FORMATS_READ + ".",
+                         epilog="exit status: 0 explained, 1 the paper could not be read, 2 usage error\n\n"
+                                'example:\n  actionplans explain "papers/Cabinet 12 March.pdf"',
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    exp.add_argument("paper", type=Path, metavar="PAPER", help="one paper, in any format extract reads")
     exp.add_argument("--vocabulary", type=Path, action="append", default=[], metavar="FILE",
                      help="a vocabulary file to add, as for extract")
     return parser

@@ -221,7 +221,7 @@ _WHY = {
     "pptx": "a PowerPoint presentation, not a Word .docx",
     "ooxml_other": "an Office file that is not a Word document",
     "broken_zip": "damaged zip file (a truncated Word .docx?)",
-    "unknown": "not a PDF or Word file",
+    "unknown": "not a PDF, Word, OpenDocument, Excel or web-page file",
 }
 UNKNOWN_ELSEWHERE = "not a paper in a format read here (PDF, Word, OpenDocument, Excel or a web page)"
 

@@ -45,7 +45,7 @@ DESCRIPTIONS = {
                    "of its tables is a plan (status no_plan), in words.",
         "council": "Council named on the paper, if stated.",
         "plan_id": "The plan this paper is a version of (see actions.plan_id).",
-        "judgement": "The inspection's overall judgement, where the paper states one.",
+        "judgement": "The inspection's overall judgement (Ofsted's, for example), where the paper states it.",
         "ocr_pages": "Pages read by optical character recognition (scanned pages without text); 0 for none.",
         "warnings": "What reading the file left out or could not do: hidden sheets, rows and columns of a "
                     "spreadsheet skipped, scanned pages not read; '; '-separated.",
@@ -185,7 +185,7 @@ def datapackage(frames: dict[str, pd.DataFrame], extra_columns: list[str],
             "schema": schema,
         })
     return {"profile": "tabular-data-package", "name": "actionplans",
-            "title": "Action plans extracted from council papers",
+            "title": "Action plans (inspection, audit, scrutiny, equality, delivery) extracted from council papers",
             "description": "Written by actionplans. actions.json holds the actions as JSON; its JSON Schema "
                            "ships with the project as output/schemas/actions.schema.json.",
             "resources": resources_}
