@@ -17,9 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from actionplans import __version__
-from actionplans.api import tables_from_results
-from actionplans.batch import BatchSettings, SchedulerError, default_cache_dir, iter_inputs, run_batch
+from actionplans.api import MissingInput, run
+from actionplans.batch import MIN_MEMORY_MB, BatchSettings, SchedulerError, default_cache_dir
 from actionplans.explain import explain_paper, verdicts_to_text
+from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestError
 from actionplans.output import FORMATS, OutputSettings, parse_formats, still_red, write_outputs
 from actionplans.output.progressbar import ProgressBarSettings, file_progress
@@ -108,10 +109,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    missing = [p for p in args.paths if not p.exists()]
-    if missing:
-        print(f"actionplans: error: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
     if args.out.exists() and not args.out.is_dir():
         print(f"actionplans: error: output folder is a file: {args.out}", file=sys.stderr)
         return 2
@@ -120,18 +117,19 @@ def _extract(args: argparse.Namespace) -> int:
     except (SettingsError, ValueError) as exc:
         print(f"actionplans: error: {exc}", file=sys.stderr)
         return 2
-    batch = settings.batch
-    # A run never reads what runs write: its own output folder, nor the cache.
-    inputs = iter_inputs(args.paths, exclude=[args.out, *([batch.cache_dir] if batch.cache_dir else [])])
-    with file_progress(len(inputs), ProgressBarSettings(enabled=not args.quiet)) as bar:
-        # The bar moves as each paper is read, whichever worker read it.
-        try:
-            results = run_batch(inputs, settings.extract, batch, on_result=lambda _: bar.update(1),
-                                ingest=settings.ingest)
+    with file_progress(0, ProgressBarSettings(enabled=not args.quiet)) as bar:  # its size: as the first is read
+        def heard(_: PaperResult, total: int) -> None:  # the bar moves as each paper is read, by any reader
+            bar.total = total
+            bar.update(1)
+
+        try:  # a run never reads what runs write: its own output folder (nor the cache)
+            tables = run(args.paths, settings, on_result=heard, exclude=[args.out])
+        except MissingInput as exc:
+            print(f"actionplans: error: no such file or folder: {exc.filename}", file=sys.stderr)
+            return 2
         except SchedulerError as exc:
             print(f"actionplans: error: {exc}", file=sys.stderr)
             return 2
-    tables = tables_from_results(results, settings.normalise, batch.cache_dir)
     try:
         write_outputs(tables, args.out, settings.output)
     except OSError as exc:
@@ -236,8 +234,8 @@ def _memory_mb(text: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number of MiB: {text!r}") from None
     total = machine_memory_mb()
-    if value < 512:
-        raise argparse.ArgumentTypeError(f"must be at least 512 MiB (the parsers need that), not {value}")
+    if value < MIN_MEMORY_MB:
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_MEMORY_MB} MiB (the parsers need that), not {value}")
     if total is not None and value > total:
         raise argparse.ArgumentTypeError(f"{value} MiB is more than this machine has ({total} MiB)")
     return value

@@ -215,7 +215,15 @@ class Vocabulary:
 
     @cached_property
     def ranks(self) -> dict[str, int]:
+        """Each status's rank, lower worse: a fall in rank between versions is a slip."""
         return {s.name: s.rank for s in self.statuses}
+
+    @cached_property
+    def done(self) -> frozenset[str]:
+        """The statuses ranked highest (Green, and Blue, completed and embedded): a done
+        action is never overdue."""
+        top = max(self.ranks.values(), default=0)
+        return frozenset(s for s, r in self.ranks.items() if r == top)
 
     @cached_property
     def status_phrases(self) -> tuple[tuple[str, str], ...]:

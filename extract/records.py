@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from actionplans.extract.text import snake
 from actionplans.vocabulary import default_vocabulary
@@ -117,3 +118,6 @@ class PaperResult:
     # Why the file was left unread as plainly not a paper (a CSV, a picture, an archive):
     # status skipped, which is no failure.
     skipped: str = ""
+    # Where the run found the file (as given, relative or absolute): the outputs link to
+    # it. Never written out, and no part of what the paper says.
+    path: Path | None = None

@@ -242,7 +242,12 @@ def read_document(path: Path, source: str, settings: IngestSettings | None = Non
     cannot be opened."""
     settings = settings or IngestSettings()
     check_size(path.stat().st_size, settings)
-    kind = sniff_format(path)
+    return read_sniffed(path, source, sniff_format(path), settings)
+
+
+def read_sniffed(path: Path, source: str, kind: str, settings: IngestSettings) -> Document:
+    """``read_document`` for a file whose size the caller has checked (``check_size``) and
+    whose format it has sniffed (``sniff_format``): the batch does each once per file."""
     skipped = skip_reason(path.name, kind)
     if skipped:
         raise NotAPaper(f"skip_{kind}", skipped)
@@ -294,4 +299,4 @@ _BAD_VALUE = (ValueError, TypeError, AttributeError, KeyError, IndexError, Asser
 
 
 __all__ = ["Document", "IngestError", "IngestSettings", "NotAPaper", "PdfSettings", "READERS", "check_size",
-           "read_document", "sniff_format"]
+           "read_document", "read_sniffed", "sniff_format"]

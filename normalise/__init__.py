@@ -8,6 +8,7 @@ repair another, and builds the progress and summary tables.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from actionplans.extract.records import Extraction, PaperResult, RawAction, TableVerdict
 from actionplans.normalise.deadlines import Deadline, targets_to_deadlines
@@ -36,6 +37,11 @@ class NormaliseSettings:
     plans: PlanSettings = field(default_factory=PlanSettings)
     versions: VersionSettings = field(default_factory=VersionSettings)
 
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The run's vocabulary, as the stage's settings carry it (``Settings(vocabulary=...)``)."""
+        return self.leads.vocabulary
+
 
 @dataclass
 class Tables:
@@ -49,6 +55,8 @@ class Tables:
     # version (issue 4).
     progress: list[ProgressRow] = field(default_factory=list)
     summary: list[SummaryRow] = field(default_factory=list)
+    # Where each paper was found, by source_file (``PaperResult.path``): for links, not a table.
+    paths: dict[str, Path] = field(default_factory=dict)
 
 
 def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | None = None) -> Tables:
@@ -101,7 +109,9 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
     ordered = [plans[p] for p in sorted(plans)]
     return Tables(actions=actions, documents=documents, extra_columns=extra_columns, column_headers=column_headers,
                   glossaries={s: p.glossary for s, p in papers.items()},
-                  progress=plans_to_progress(ordered), summary=plans_to_summary(ordered))
+                  progress=plans_to_progress(ordered, settings.vocabulary),
+                  summary=plans_to_summary(ordered, settings.vocabulary),
+                  paths={r.source_file: r.path for r in results if r.path is not None})
 
 
 def link_plan(plan_id: str, versions: list[Version], settings: VersionSettings) -> None:

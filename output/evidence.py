@@ -1,5 +1,5 @@
 """Evidence beside every row (--evidence): a PDF row's region of its page as a small PNG,
-rendered by PDFium from the paper (found by its path, as the report's links find it),
+rendered by PDFium from the paper (at the path the run found it, ``Tables.paths``),
 and a Word, OpenDocument, spreadsheet or web row's cells as printed, as a text file.
 The region and the cells come with the row (extract read them); nothing here reads the
 document model. Written to evidence/<paper>/<n>.png or .txt in the output folder."""
@@ -8,13 +8,13 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image
 
 from actionplans.normalise.rows import ActionRow
-from actionplans.output.links import source_path
 from actionplans.output.settings import OutputSettings
 
 log = logging.getLogger(__name__)
@@ -26,8 +26,10 @@ COLOURS = 48
 MAX_HEIGHT = 1600  # pixels: a row taller than this (most of a page) is cut at the foot
 
 
-def evidence_files(actions: list[ActionRow], settings: OutputSettings) -> tuple[dict[str, bytes], list[str]]:
-    """({name under the output folder: bytes}, each row's evidence name or "")."""
+def evidence_files(actions: list[ActionRow], paths: Mapping[str, Path],
+                   settings: OutputSettings) -> tuple[dict[str, bytes], list[str]]:
+    """({name under the output folder: bytes}, each row's evidence name or ""); ``paths``
+    says where the run found each paper (``Tables.paths``)."""
     files: dict[str, bytes] = {}
     names: list[str] = []
     numbers: dict[str, int] = {}
@@ -36,7 +38,7 @@ def evidence_files(actions: list[ActionRow], settings: OutputSettings) -> tuple[
         for row in actions:
             n = numbers[row.source_file] = numbers.get(row.source_file, 0) + 1
             stem = f"{FOLDER}/{folder_name(row.source_file)}/{n}"
-            data = _crop(row, documents, settings)
+            data = _crop(row, documents, paths, settings)
             name, data = (f"{stem}.png", data) if data else (f"{stem}.txt", cells_text(row))
             if data:
                 files[name] = data
@@ -76,11 +78,12 @@ def cells_text(row: ActionRow) -> bytes:
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
 
 
-def _crop(row: ActionRow, documents: dict[str, pdfium.PdfDocument | None], settings: OutputSettings) -> bytes:
+def _crop(row: ActionRow, documents: dict[str, pdfium.PdfDocument | None], paths: Mapping[str, Path],
+          settings: OutputSettings) -> bytes:
     if row.region is None or not row.page:
         return b""
     if row.source_file not in documents:
-        documents[row.source_file] = _open(row.source_file, settings)
+        documents[row.source_file] = _open(row.source_file, paths.get(row.source_file))
     document = documents[row.source_file]
     if document is None or row.page > len(document):
         return b""
@@ -91,8 +94,7 @@ def _crop(row: ActionRow, documents: dict[str, pdfium.PdfDocument | None], setti
         return b""
 
 
-def _open(source_file: str, settings: OutputSettings) -> pdfium.PdfDocument | None:
-    path = source_path(source_file, settings.inputs)
+def _open(source_file: str, path: Path | None) -> pdfium.PdfDocument | None:
     if path is None:
         return None
     try:

@@ -63,7 +63,7 @@ def tables_to_report(tables: Tables, out: Path, settings: OutputSettings, eviden
     ``evidence`` (each action row's evidence file, as actions.csv names it), each row
     opens to its crop, or to its cells as printed."""
     def href(source: str, page: int | None = None) -> str:
-        return source_href(source, out, settings.inputs, page)
+        return source_href(tables.paths.get(source), source, out, page)
 
     views = plan_views(tables)
     items = [i for v in views for i in v.items]

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from actionplans.normalise import Tables
 from actionplans.normalise.deadlines import days_overdue
-from actionplans.normalise.progress import DONE
 from actionplans.normalise.rows import ActionRow, ProgressRow, SummaryRow
 from actionplans.vocabulary import default_vocabulary
 
@@ -225,7 +224,7 @@ def days_late(row: Listed) -> int | None:
     """Days the action is overdue: as progress counted them, or (a paper's row) at its paper's date."""
     if isinstance(row, ProgressRow):
         return row.days_overdue
-    return days_overdue(row.due_date, row.plan_as_at or row.document_date, row.rag, DONE)
+    return days_overdue(row.due_date, row.plan_as_at or row.document_date, row.rag, _VOCABULARY.done)
 
 
 def most_late_first(rows: Sequence[Listed]) -> list[Listed]:

@@ -13,8 +13,8 @@ FORMATS = ("csv", "json", "xlsx", "html")
 @dataclass(frozen=True)
 class OutputSettings:
     formats: tuple[str, ...] = FORMATS
-    # The folders or files the run read, so the report and workbook can link each row
-    # back to its paper; without them links are the source_file names as they stand.
+    # The folders or files the run read, named in the report's heading. (Each row links
+    # to its paper wherever the run found it: the path rides on the tables.)
     inputs: tuple[Path, ...] = field(default_factory=tuple)
     max_column_width: int = 60  # workbook: wider text wraps instead of stretching the sheet
     min_column_width: int = 8

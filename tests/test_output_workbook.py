@@ -17,8 +17,8 @@ from actionplans.output import OutputSettings, write_outputs
 @pytest.fixture(scope="module")
 def book(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
     root = tmp_path_factory.mktemp("book")
-    settings = OutputSettings(formats=("xlsx",), inputs=(make_inputs(root / "in"),))
-    write_outputs(make_tables(), root / "out", settings)
+    settings = OutputSettings(formats=("xlsx",), inputs=(root / "in",))
+    write_outputs(make_tables(make_inputs(root / "in")), root / "out", settings)
     return openpyxl.load_workbook(root / "out" / "actionplans.xlsx")
 
 

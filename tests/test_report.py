@@ -65,8 +65,8 @@ def parse(path: Path) -> Node:
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Node:
     root = tmp_path_factory.mktemp("report")
-    settings = OutputSettings(formats=("html",), inputs=(make_inputs(root / "in"),))
-    write_outputs(make_tables(), root / "out", settings)
+    settings = OutputSettings(formats=("html",), inputs=(root / "in",))
+    write_outputs(make_tables(make_inputs(root / "in")), root / "out", settings)
     return parse(root / "out" / "report.html")
 
 
