@@ -15,11 +15,12 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from actionplans.normalise.rows import ActionRow
+from actionplans.output.owned import EVIDENCE_FOLDER
 from actionplans.output.settings import OutputSettings
 
 log = logging.getLogger(__name__)
 
-FOLDER = "evidence"
+FOLDER = EVIDENCE_FOLDER
 # A crop keeps this many colours (its fills and ink, anti-aliased): a third the bytes of
 # full colour, and statuses shown as fills keep their colour.
 COLOURS = 48

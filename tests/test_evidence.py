@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -102,3 +103,12 @@ def test_a_second_run_leaves_only_its_own_evidence(tmp_path: Path) -> None:
                                  "--evidence"]) == 0
     assert [p.name for p in (tmp_path / "evidence").iterdir()] == [PAPERS[1]]
     assert len(list((tmp_path / "evidence").rglob("*.txt"))) == 43
+
+
+def test_a_later_run_over_the_folder_reads_no_evidence_as_papers(tmp_path: Path) -> None:
+    shutil.copy(SAMPLES / PAPERS[0], tmp_path / PAPERS[0])
+    assert actionplans.main(["extract", str(tmp_path), "-o", str(tmp_path / "first"), "-q", "--evidence"]) == 0
+    assert len(list((tmp_path / "first" / "evidence").rglob("*.png"))) == 43
+    assert actionplans.main(["extract", str(tmp_path), "-o", str(tmp_path / "second"), "-q"]) == 0
+    with open(tmp_path / "second" / "documents.csv", encoding="utf-8-sig", newline="") as fh:
+        assert [r["source_file"] for r in csv.DictReader(fh)] == [PAPERS[0]]
