@@ -201,3 +201,13 @@ def test_views_by_lead_and_by_lateness_and_quiet_statuses(tmp_path: Path) -> Non
                       "ok": "status ok"}
     messages = {d.attrs["class"] for d in page.find_all("div") if d.attrs.get("class", "").startswith("msg")}
     assert messages == {"msg error", "msg skipped"}  # only an error's message in the colour of errors
+
+
+def test_a_run_without_plans_says_so_and_links_only_what_is_there(tmp_path: Path) -> None:
+    tables = make_tables()
+    tables.actions, tables.progress, tables.summary = [], [], []
+    write_outputs(tables, tmp_path, OutputSettings(formats=("html",)))
+    page = parse(tmp_path / "report.html")
+    assert "No action plan was found in these papers." in page.all_text()
+    anchors = [a.attrs["href"] for a in page.find_all("a") if a.attrs["href"].startswith("#")]
+    assert anchors == ["#papers"] and page.find_all("section", **{"id": "all"}) == []
