@@ -106,11 +106,12 @@ def _open(source_file: str, path: Path | None) -> pdfium.PdfDocument | None:
 
 
 def crop_png(page: pdfium.PdfPage, region: tuple[float, float, float, float], settings: OutputSettings) -> bytes:
-    """A PNG of ``region`` of the page (points, origin top-left) with a margin round it."""
+    """A PNG of ``region`` of the page (points, origin top-left), with a margin at its sides and foot."""
     width, height = page.get_size()
     m = settings.crop_margin
     x0, top, x1, bottom = region
-    crop = (max(0.0, x0 - m), max(0.0, height - bottom - m), max(0.0, width - x1 - m), max(0.0, top - m))
+    # No margin above: there the row before ends (its fill would show); below, descenders.
+    crop = (max(0.0, x0 - m), max(0.0, height - bottom - m), max(0.0, width - x1 - m), max(0.0, top))
     if crop[0] + crop[2] >= width or crop[1] + crop[3] >= height:
         return b""
     image = page.render(scale=settings.crop_dpi / 72, crop=crop).to_pil()

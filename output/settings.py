@@ -22,7 +22,7 @@ class OutputSettings:
     # web row's cells as printed), named in actions.csv's evidence column.
     evidence: bool = False
     crop_dpi: int = 100  # how finely a crop is rendered: 100 reads as print does, in a few kB a row
-    crop_margin: float = 2.0  # points of page kept around the row's region: its rules, not the next row
+    crop_margin: float = 2.0  # points of page kept at the row's sides and foot: its rules
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]

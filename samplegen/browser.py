@@ -62,7 +62,7 @@ def set_width(driver: Any, width: int, height: int = 900) -> None:
 
 
 def screenshot(driver: Any, path: Path, width: int, max_height: int = 2000, top: str = "") -> None:
-    """A PNG of ``max_height`` pixels of the page at ``width``, in 64 colours: from its
+    """A PNG of ``max_height`` pixels of the page at ``width``, in 128 colours: from its
     top, or from the top of the element ``top`` (a CSS selector) names."""
     set_width(driver, width)
     y = float(driver.execute_script(
@@ -73,7 +73,7 @@ def screenshot(driver: Any, path: Path, width: int, max_height: int = 2000, top:
         "format": "png", "captureBeyondViewport": True,
         "clip": {"x": 0, "y": y, "width": width, "height": height, "scale": 1}})
     image = Image.open(io.BytesIO(base64.b64decode(shot["data"]))).convert("RGB")
-    image.quantize(64, method=Image.Quantize.MEDIANCUT).save(path, "PNG", optimize=True)  # small, for the repository
+    image.quantize(128, method=Image.Quantize.FASTOCTREE).save(path, "PNG", optimize=True)  # small, for the repository
 
 
 # Every element that runs past the page's edges, or whose content runs out of it (a table

@@ -3,6 +3,7 @@ set (../shared/realworld-examples/docs, the set-aside papers left out), at 1400 
 pixels wide, in headless Chromium (samplegen/browser.py). Run: make screenshots."""
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -21,11 +22,17 @@ WIDTHS = (1400, 800)
 
 
 def report(folder: Path, work: Path) -> Path:
-    out = work / "out"
-    code = actionplans.main(["extract", str(folder), "-o", str(out), "-q", "--evidence", "--no-cache"])
+    """report.html of the papers in ``folder`` (a folder of ``work``), named as a user names
+    a folder beside their outputs: the page shows "from samples", not a temporary path."""
+    here = Path.cwd()
+    os.chdir(work)
+    try:
+        code = actionplans.main(["extract", folder.name, "-o", "out", "-q", "--evidence", "--no-cache"])
+    finally:
+        os.chdir(here)
     if code not in (0, 1):
         raise SystemExit(f"extract {folder} failed ({code})")
-    return out / "report.html"
+    return work / "out" / "report.html"
 
 
 def development_copy(work: Path) -> Path:
@@ -45,7 +52,8 @@ def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp, chromium() as driver:
         work = Path(tmp)
         (work / "s").mkdir()
-        pages = {"samples": report(ROOT / "samples", work / "s")}
+        shutil.copytree(ROOT / "samples", work / "s" / "samples")
+        pages = {"samples": report(work / "s" / "samples", work / "s")}
         if DEVELOPMENT.is_dir():
             (work / "d").mkdir()
             pages["development-set"] = report(development_copy(work / "d"), work / "d")
