@@ -29,6 +29,7 @@ from actionplans.cluster import SchedulerError, run_dask
 from actionplans.extract import ExtractSettings
 from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestSettings
+from actionplans.ingest.errors import ErrorCode
 from actionplans.inputs import OUTPUT_NAMES, display_name, iter_inputs, names_root
 from actionplans.paper import Read, look_at, read_input
 from actionplans.reader import FileStats, Job, Outcome
@@ -112,7 +113,8 @@ def _run_here(jobs: list[Job]) -> Iterator[Outcome]:
         try:
             done = read_input(job.path, job.source, job.extract, job.ingest, job.cache)
         except MemoryError:
-            done = Read(PaperResult(job.source, "", "", error="out of memory"), cacheable=False)
+            done = Read(PaperResult(job.source, "", "", error="out of memory", error_code=ErrorCode.MEMORY),
+                        cacheable=False)
         stats = FileStats(time.perf_counter() - started, cached=done.cached)
         yield Outcome(job.index, done.result, stats, done.cacheable)
 
@@ -143,9 +145,9 @@ def run_batch_report(inputs: list[tuple[Path, str]], settings: ExtractSettings |
     done: dict[int, Outcome] = {}
     jobs: list[Job] = []
     for index, (path, source) in enumerate(inputs):
-        size, refusal = look_at(path, children)  # a look only: the bytes are read in the file's child
-        if refusal:
-            result = PaperResult(source_file=source, sha256="", format="", error=refusal, path=path)
+        size, refused = look_at(path, children)  # a look only: the bytes are read in the file's child
+        if refused is not None:
+            result = replace(refused, source_file=source, path=path)
             done[index] = Outcome(index, result, FileStats(), cacheable=False)
             _report(done[index], on_result)
         else:

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from actionplans.extract.records import PaperResult
+from actionplans.ingest.errors import ErrorCode
 from actionplans.reader import FileStats, Job, Outcome
 from actionplans.readers import Reader, outcomes
 
@@ -99,7 +100,7 @@ def _gathered(client: Any, futures: dict[Any, Job], address: str, no_workers_s: 
                         address, no_workers_s, len(pending), len(futures))
             for future in pending:
                 future.cancel()
-                yield _failed(futures[future], reason)
+                yield _failed(futures[future], reason, ErrorCode.NOT_RUN)
             return
 
 
@@ -114,12 +115,13 @@ def _outcome_of(future: Any, job: Job) -> Outcome:
     try:
         outcome: Outcome = future.result()
     except Exception as exc:  # the cluster gave up on the task (it killed workers, or was cancelled)
-        return _failed(job, f"cluster task failed ({type(exc).__name__})")
+        return _failed(job, f"cluster task failed ({type(exc).__name__})", ErrorCode.CRASHED)
     return outcome
 
 
-def _failed(job: Job, reason: str) -> Outcome:
-    return Outcome(job.index, PaperResult(job.source, "", "", error=reason), FileStats(), cacheable=False)
+def _failed(job: Job, reason: str, code: ErrorCode) -> Outcome:
+    result = PaperResult(job.source, "", "", error=reason, error_code=code)
+    return Outcome(job.index, result, FileStats(), cacheable=False)
 
 
 # --- in the worker -------------------------------------------------------------------
@@ -131,7 +133,7 @@ _IDLE_LOCK = threading.Lock()
 def read_on_worker(job: Job) -> Outcome:
     """The task: one file in a reader of the worker's, waited for here within the file's
     limits. A task the run no longer wants (its client gone) stops its reader."""
-    reader = _idle_reader(job.memory_mb) or Reader(None, job.memory_mb, reuse=True, idle_s=_IDLE_S)
+    reader = _idle_reader(job.memory_mb) or Reader(None, job.memory_mb, reuse=True, idle_s=2 * _IDLE_S)
     reader.start(job)
     try:
         while True:
@@ -141,7 +143,7 @@ def read_on_worker(job: Job) -> Outcome:
             if not _still_wanted():
                 reader.process.kill()
                 reader.end()
-                return _failed(job, "not read: the run ended")
+                return _failed(job, "not read: the run ended", ErrorCode.NOT_RUN)
     except BaseException:
         reader.process.kill()
         reader.end()
@@ -149,18 +151,32 @@ def read_on_worker(job: Job) -> Outcome:
     if not reader.ended:
         with _IDLE_LOCK:
             _IDLE.append((time.monotonic(), reader))
+        expiry = threading.Timer(_IDLE_S, _end_idle)  # the worker ends (and reaps) readers left idle
+        expiry.daemon = True
+        expiry.start()
     return outcome
 
 
 def _idle_reader(memory_mb: int) -> Reader | None:
-    """An idle reader of the worker's with this cap, well before it would end for idling."""
+    """An idle reader of the worker's with this cap, if one is left."""
+    _end_idle()
     with _IDLE_LOCK:
-        while _IDLE:
-            since, reader = _IDLE.pop()
-            if time.monotonic() - since < _IDLE_S / 2 and reader.process.is_alive() and reader.memory_mb == memory_mb:
+        for n, (_, reader) in enumerate(_IDLE):
+            if reader.memory_mb == memory_mb:
+                del _IDLE[n]
                 return reader
-            reader.end()
     return None
+
+
+def _end_idle() -> None:
+    """End the worker's readers idle for ``_IDLE_S`` or dead. (A reader also ends by
+    itself after twice that without a file, should its worker be too busy to end it.)"""
+    now = time.monotonic()
+    with _IDLE_LOCK:
+        ending = [r for since, r in _IDLE if now - since >= _IDLE_S or not r.process.is_alive()]
+        _IDLE[:] = [(since, r) for since, r in _IDLE if all(r is not e for e in ending)]
+    for reader in ending:
+        reader.end()
 
 
 def _still_wanted() -> bool:

@@ -19,7 +19,7 @@ from actionplans.cache import ResultCache
 from actionplans.extract import ExtractSettings, document_to_extraction
 from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestError, IngestSettings, NotAPaper, check_size, read_sniffed, sniff_format
-from actionplans.ingest.errors import one_line
+from actionplans.ingest.errors import ErrorCode, one_line
 
 log = logging.getLogger("actionplans")
 
@@ -44,19 +44,28 @@ def unreadable_reason(path: Path, exc: OSError) -> str:
     return f"cannot read file ({exc.strerror or type(exc).__name__})"
 
 
-def look_at(path: Path, ingest: IngestSettings) -> tuple[int, str]:
-    """The file's size, and why it is refused unread ("" where it is not): one stat, no
-    byte read, so a file too large for the limit is never hashed nor opened."""
+def look_at(path: Path, ingest: IngestSettings) -> tuple[int, PaperResult | None]:
+    """The file's size, and where it is refused unread, the result saying why (its
+    ``source_file`` left for the caller): one stat, no byte read, so a file too large for
+    the limit is never hashed nor opened."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            return 0, "not a regular file"
+            return 0, _failure("", "not a regular file", ErrorCode.UNREADABLE)
         check_size(info.st_size, ingest)
     except OSError as exc:
-        return 0, unreadable_reason(path, exc)
+        return 0, _unreadable("", path, exc)
     except IngestError as exc:
-        return info.st_size, exc.message
-    return info.st_size, ""
+        return info.st_size, _failure("", exc.message, exc.code)
+    return info.st_size, None
+
+
+def _failure(source: str, reason: str, code: ErrorCode) -> PaperResult:
+    return PaperResult(source_file=source, sha256="", format="", error=reason, error_code=code)
+
+
+def _unreadable(source: str, path: Path, exc: OSError) -> PaperResult:
+    return _failure(source, unreadable_reason(path, exc), ErrorCode.UNREADABLE)
 
 
 @dataclass(frozen=True)
@@ -75,16 +84,13 @@ def read_input(path: Path, source: str, extract: ExtractSettings, ingest: Ingest
     read from."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # swapped for a pipe since: never opened
-            return Read(PaperResult(source_file=source, sha256="", format="", error="not a regular file"),
-                        cacheable=False)
+            return Read(_failure(source, "not a regular file", ErrorCode.UNREADABLE), cacheable=False)
     except OSError as exc:
-        return Read(PaperResult(source_file=source, sha256="", format="", error=unreadable_reason(path, exc)),
-                    cacheable=False)
+        return Read(_unreadable(source, path, exc), cacheable=False)
     try:
         digest = sha256(path)
     except OSError as exc:
-        return Read(PaperResult(source_file=source, sha256="", format="", error=unreadable_reason(path, exc)),
-                     cacheable=False)
+        return Read(_unreadable(source, path, exc), cacheable=False)
     if on_hash is not None:
         on_hash(digest)
     hit = cache.get(digest, source) if cache is not None else None
@@ -96,7 +102,8 @@ def read_input(path: Path, source: str, extract: ExtractSettings, ingest: Ingest
     except OSError:
         unchanged = False
     if not unchanged:
-        changed = PaperResult(source_file=source, sha256=digest, format=result.format, error="changed while being read")
+        changed = PaperResult(source_file=source, sha256=digest, format=result.format, error="changed while being read",
+                              error_code=ErrorCode.CHANGED)
         return Read(changed, cacheable=False)
     return Read(result)
 
@@ -111,17 +118,18 @@ def read_paper(path: Path, result: PaperResult, extract: ExtractSettings, ingest
     except NotAPaper as exc:  # a CSV, a picture, an archive: listed as skipped, no failure
         result.skipped = exc.message
     except IngestError as exc:
-        if exc.slug == "memory":
+        if exc.code is ErrorCode.MEMORY:
             raise MemoryError from exc  # the cap's doing, not the file's: the caller says so
-        result.error = without_paths(exc.message, path, result.source_file)
+        result.error, result.error_code = without_paths(exc.message, path, result.source_file), exc.code
     except OSError as exc:
-        result.error = unreadable_reason(path, exc)
+        result.error, result.error_code = unreadable_reason(path, exc), ErrorCode.UNREADABLE
     except MemoryError:
         raise  # the caller knows the cap
     except Exception as exc:  # a reader bug must cost one file, not the batch
         log.debug("failed on %s", result.source_file, exc_info=True)
         detail = one_line(without_paths(str(exc), path, result.source_file), 160)
         result.error = f"could not read ({type(exc).__name__}{': ' + detail if detail else ''})"
+        result.error_code = ErrorCode.CRASHED
     return result
 
 

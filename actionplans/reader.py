@@ -20,6 +20,7 @@ from actionplans.cache import ResultCache
 from actionplans.extract import ExtractSettings
 from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestSettings
+from actionplans.ingest.errors import ErrorCode
 from actionplans.ingest.ocr import ocr_pages_heard_by
 from actionplans.paper import Read, read_input
 
@@ -134,7 +135,8 @@ def _read_one(conn: Connection, job: Job, notes: Notes) -> tuple[Outcome, bool]:
             done = read_input(job.path, job.source, job.extract, job.ingest, job.cache, on_hash)
     except MemoryError:
         reason = f"out of memory: reading it needs more than the {job.memory_mb} MiB cap"
-        done = Read(PaperResult(job.source, "".join(hashed), "", error=reason), cacheable=False)
+        done = Read(PaperResult(job.source, "".join(hashed), "", error=reason, error_code=ErrorCode.MEMORY),
+                    cacheable=False)
         healthy = False
     stats = FileStats(time.perf_counter() - started, _peak_memory_mb(), done.cached, os.getpid())
     return Outcome(job.index, done.result, stats, done.cacheable, "\n".join(notes.lines)), healthy

@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from actionplans.extract.records import PaperResult
+from actionplans.ingest.errors import ErrorCode
 from actionplans.reader import FileStats, Job, OcrPages, Outcome, deadline, serve
 
 
@@ -163,7 +164,7 @@ class Reader:
         return None if self.process.is_alive() else self._lost()
 
     def _lost(self) -> Outcome:
-        outcome = self._failed(self._death())
+        outcome = self._failed(self._death(), ErrorCode.CRASHED)
         self.end()
         return outcome
 
@@ -179,7 +180,7 @@ class Reader:
     def kill(self) -> Outcome:
         self.process.kill()
         self.process.join()
-        outcome = self._failed(f"timed out after {self.deadline - self.started:g} s (stopped)")
+        outcome = self._failed(f"timed out after {self.deadline - self.started:g} s (stopped)", ErrorCode.TIMEOUT)
         self.end()
         return outcome
 
@@ -193,9 +194,10 @@ class Reader:
             return f"reader crashed ({name})"
         return f"reader stopped without a result (exit status {code})"
 
-    def _failed(self, reason: str) -> Outcome:
+    def _failed(self, reason: str, code: ErrorCode) -> Outcome:
         assert self.job is not None
-        result = PaperResult(source_file=self.job.source, sha256=self.sha256, format="", error=reason)
+        result = PaperResult(source_file=self.job.source, sha256=self.sha256, format="", error=reason,
+                             error_code=code)
         return Outcome(self.job.index, result, FileStats(time.monotonic() - self.started), cacheable=False)
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplans.extract.text import snake
+from actionplans.ingest.errors import ErrorCode
 from actionplans.vocabulary import default_vocabulary
 
 # actions.csv's own columns (the output contract; normalise declares them on its row
@@ -115,6 +116,7 @@ class PaperResult:
     pages: int | None = None
     extraction: Extraction | None = None
     error: str = ""  # one-line reason, where the file could not be read
+    error_code: ErrorCode | None = None  # its kind, where it could not be read
     # Why the file was left unread as plainly not a paper (a CSV, a picture, an archive):
     # status skipped, which is no failure.
     skipped: str = ""

@@ -14,7 +14,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from actionplans.ingest.docx import read_docx
-from actionplans.ingest.errors import IngestError, raised_in
+from actionplans.ingest.errors import ErrorCode, IngestError, raised_in
 from actionplans.ingest.html import read_html, read_mhtml
 from actionplans.ingest.kinds import (
     ARCHIVES,
@@ -138,7 +138,7 @@ def _read_pdf(path: Path, source: str, settings: IngestSettings) -> Document:
     try:
         doc = read_pdf(path, source, settings.pdf)
     except IngestError as exc:
-        if exc.slug != "no_text":
+        if exc.code is not ErrorCode.NO_TEXT:
             raise
         return read_scan(path, source, settings.ocr)  # every page a picture: all by OCR, or why not
     return _with_scanned_pages(doc, path, settings.ocr)

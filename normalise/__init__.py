@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplans.extract.records import Extraction, PaperResult, RawAction, TableVerdict
+from actionplans.ingest.errors import ErrorCode
 from actionplans.normalise.deadlines import Deadline, targets_to_deadlines
 from actionplans.normalise.glossary import Glossary, build_glossary
 from actionplans.normalise.leads import LeadSettings, expand_leads
@@ -84,6 +85,7 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
         documents.append(doc)
         if r.extraction is None:
             doc.status, doc.message = ("skipped", r.skipped) if r.skipped else ("error", r.error)
+            doc.error_code = str(r.error_code or ErrorCode.CRASHED) if not r.skipped else ""
             continue
         ex = r.extraction
         info = ex.info

@@ -57,6 +57,9 @@ class DocumentRow:
     judgement: str = ""
     ocr_pages: int = 0  # pages whose text was recognised from their image (scans)
     warnings: str = ""  # what the reader left out or guessed: hidden rows and sheets, OCR
+    # The kind of failure (ingest.errors.ErrorCode's value) where status is error: added
+    # to the contract after its columns, so nothing before it moves.
+    error_code: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {c: getattr(self, c) for c in DOCUMENT_COLUMNS}

@@ -10,6 +10,7 @@ from importlib import resources
 
 import pandas as pd
 
+from actionplans.ingest.errors import ErrorCode
 from actionplans.normalise.deadlines import NOTES
 from actionplans.vocabulary import default_vocabulary
 
@@ -49,6 +50,9 @@ DESCRIPTIONS = {
         "ocr_pages": "Pages read by optical character recognition (scanned pages without text); 0 for none.",
         "warnings": "What reading the file left out or could not do: hidden sheets, rows and columns of a "
                     "spreadsheet skipped, scanned pages not read; '; '-separated.",
+        "error_code": "Where status is error, the kind of failure, for machines: not_a_paper, damaged, encrypted, "
+                      "no_text, needs_libreoffice, convert_failed, too_large, unsupported, memory, timeout, "
+                      "crashed, unreadable, changed or not_run; empty otherwise.",
     },
     "progress": {
         "plan_id": "The plan (see actions.plan_id).",
@@ -160,6 +164,8 @@ def _field(table: str, name: str, column: pd.Series, extras: dict[str, str]) -> 
         out["constraints"] = {"enum": list(NOTES)}
     if name == "status" and table == "documents":
         out["constraints"] = {"enum": ["ok", "no_plan", "error", "skipped"]}
+    if name == "error_code" and table == "documents":
+        out["constraints"] = {"enum": [str(c) for c in ErrorCode]}
     return out
 
 

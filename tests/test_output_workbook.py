@@ -39,7 +39,7 @@ def test_sheets_in_order(book: openpyxl.Workbook) -> None:
 
 
 @pytest.mark.parametrize("sheet,rows,last", [("Actions", 9, "S"), ("Progress", 6, "U"), ("Summary", 3, "P"),
-                                             ("Documents", 5, "O"), ("Abbreviations", 3, "C")])
+                                             ("Documents", 5, "P"), ("Abbreviations", 3, "C")])
 def test_header_frozen_bold_and_filtered(book: openpyxl.Workbook, sheet: str, rows: int, last: str) -> None:
     ws = book[sheet]
     assert ws.freeze_panes == "A2"
