@@ -14,7 +14,7 @@ FAST_TESTS := tests/test_golden.py tests/test_settings.py tests/test_vocabulary.
 	tests/test_deadlines.py tests/test_definitions.py tests/test_output_csv.py tests/test_output_data.py \
 	tests/test_word_numbering.py tests/test_share_out.py tests/test_formats.py
 
-.PHONY: extract test test-fast samples lint bench accuracy clean
+.PHONY: extract test test-fast test-browser screenshots samples lint bench accuracy clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,15 @@ test: $(DEV_STAMP)
 test-fast: $(DEV_STAMP)
 	@start=$$(date +%s); status=0; $(PY) -m pytest -q $(FAST_TESTS) || status=$$?; \
 	echo "make test-fast: $$(( $$(date +%s) - start )) s"; exit $$status
+
+# report.html in headless Chromium (Debian's chromium and chromium-driver; skips without them).
+# `make test` runs these too.
+test-browser: $(DEV_STAMP)
+	$(PY) -m pytest -q tests/test_report_browser.py
+
+# The report's screenshots in docs/ (needs Chromium, as test-browser).
+screenshots: $(DEV_STAMP)
+	$(PY) -m samplegen.screenshots docs
 
 # Rebuild the sample papers from samplegen/ (needs LibreOffice's soffice for the PDFs).
 samples: $(DEV_STAMP)

@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
                     help=f"outputs to write, comma-separated, from {','.join(FORMATS)} (default: all); "
                          "csv brings datapackage.json, and documents.csv is always written")
     ex.add_argument("-q", "--quiet", action="store_true", help="print only errors: no progress bar, no summary")
+    ex.add_argument("--evidence", action="store_true",
+                    help="beside every row, its evidence in evidence/: a PDF row's picture cut from its page, a "
+                         "Word or web row's cells as printed (actions.csv's evidence column; shown in report.html)")
     ex.add_argument("-v", "--verbose", action="store_true", help="show tracebacks for files that fail")
     default = BatchSettings()
     ex.add_argument("-j", "--workers", type=int, default=default.workers, metavar="N",
@@ -178,7 +181,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     """The settings tree: options first, then ``--set`` values over them."""
     batch = BatchSettings(workers=args.workers, timeout_s=args.timeout, memory_mb=args.memory_mb,
                           cache_dir=None if args.no_cache else args.cache_dir, scheduler=args.scheduler)
-    output = OutputSettings(formats=args.format, inputs=tuple(args.paths))
+    output = OutputSettings(formats=args.format, inputs=tuple(args.paths), evidence=args.evidence)
     vocabulary = _vocabulary(args.vocabulary, args.paths)
     return Settings(batch=batch, output=output, vocabulary=vocabulary).with_values(args.settings)
 

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from actionplans.output.owned import OUTPUT_NAMES, holds_a_run, is_ours
+from actionplans.output.owned import EVIDENCE_FOLDER, OUTPUT_NAMES, holds_a_run, is_ours
 from actionplans.vocabulary import FOLDER_VOCABULARY  # a folder's own vocabulary: not a paper
 
 log = logging.getLogger("actionplans")
@@ -106,7 +106,8 @@ def _walk(folder: Path, skip: set[tuple[int, int]], seen: set[tuple[int, int]], 
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(path, skip, seen)
+            if not (ours and entry.name == EVIDENCE_FOLDER):  # a run's evidence: its pictures are no papers
+                yield from _walk(path, skip, seen)
         elif not (entry.name in OUTPUT_NAMES and (ours or is_ours(path))):
             yield path
 

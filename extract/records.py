@@ -16,7 +16,10 @@ CONTRACT_COLUMNS = (
     "recommendation_text", "action_number", "action_number_inferred", "action_text", "lead_officer_raw",
     "lead_officers", "rag_raw", "rag", "page", "warnings", "due_date", "due_date_note", "sheet",
 )
-RESERVED_COLUMNS = frozenset(CONTRACT_COLUMNS) | {r.column or r.name for r in default_vocabulary().roles}
+# The column --evidence adds after all others: a plan's own "Evidence" column is named apart.
+EVIDENCE_COLUMN = "evidence"
+RESERVED_COLUMNS = (frozenset(CONTRACT_COLUMNS) | {r.column or r.name for r in default_vocabulary().roles}
+                    | {EVIDENCE_COLUMN})
 
 
 def extra_column_name(header: str) -> str:
@@ -44,6 +47,11 @@ class RawAction:
     lead_shared: bool = False
     lead_in: bool = False  # its text opened with a lead-in ("to:") that later rows' bullets finish
     sheet: str = ""  # the worksheet the action's row is on (spreadsheets), the `sheet` column
+    # Its evidence (--evidence): the region of ``page`` it was printed in (PDF points,
+    # x0, top, x1, bottom, origin top-left; None where not placed), and its row's cells
+    # as printed, (header, text), left to right.
+    region: tuple[float, float, float, float] | None = None
+    cells: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass

@@ -162,7 +162,7 @@ def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str,
             action_number=number, action_number_inferred=inferred, action_text=a.action_text,
             lead_officer_raw=a.lead_raw, lead_officers="; ".join(officers), rag_raw=a.rag_raw, rag=a.rag,
             page=a.page, warnings="; ".join(dict.fromkeys(warnings)), due_date=due.due_date,
-            due_date_note=due.note, extras=_extras(a)))
+            due_date_note=due.note, extras=_extras(a), region=a.region, cells=list(a.cells)))
     return rows
 
 

@@ -15,6 +15,7 @@ CSV_NAMES = tuple(f"{name}.csv" for name in TABLES)
 DATAPACKAGE = "datapackage.json"
 JSON_NAMES = ("actions.json",)
 OUTPUT_NAMES = frozenset({*CSV_NAMES, DATAPACKAGE, *JSON_NAMES, WORKBOOK, REPORT})
+EVIDENCE_FOLDER = "evidence"  # --evidence: each row's picture or cells, in a folder of the run's own
 # The files that say a run wrote to their folder: there, any output name is the run's.
 RECORDS = (DOCUMENTS, DATAPACKAGE)
 

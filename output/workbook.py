@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from actionplans.extract.records import EVIDENCE_COLUMN
 from actionplans.output.describe import ISO_DATE, field_type
 from actionplans.output.links import source_href
 from actionplans.output.settings import OutputSettings
@@ -119,6 +120,11 @@ def _style_column(ws: Worksheet, col_index: int, name: str, out: Path, settings:
             fill, text = RAG_STYLES[FLAG_STYLES[name]]
             cell.fill = PatternFill("solid", fgColor=fill)
             cell.font = Font(color=text, bold=True)
+    if name == EVIDENCE_COLUMN:  # a file beside the workbook: the link is its name
+        for cell in cells:
+            if cell.value:
+                cell.hyperlink = str(cell.value)
+                cell.font = Font(color="1F4E9A", underline="single")
     if name == "source_file":
         for cell in cells:
             if cell.value and str(cell.value) in paths:

@@ -32,6 +32,7 @@ def test_the_wheel_holds_only_the_actionplans_package(wheel: Path) -> None:
     for stage in STAGES:
         assert f"actionplans/{stage}/__init__.py" in names
     assert "actionplans/output/schemas/actions.schema.json" in names
+    assert {"actionplans/output/templates/report.html.j2", "actionplans/output/templates/report.js"} <= set(names)
     assert "actionplans/vocabulary.toml" in names
     entry = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "actionplans = actionplans.cli:main" in entry
