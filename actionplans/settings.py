@@ -88,6 +88,7 @@ def with_vocabulary(settings: Settings, vocabulary: Vocabulary) -> dict[str, Any
         "ingest": replace(settings.ingest, pdf=replace(pdf, prefilter=prefilter)),
         "extract": replace(extract, headers=replace(extract.headers, vocabulary=vocabulary)),
         "normalise": replace(normalise, leads=replace(normalise.leads, vocabulary=vocabulary)),
+        "output": replace(settings.output, vocabulary=vocabulary),
     }
 
 

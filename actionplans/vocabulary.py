@@ -316,7 +316,9 @@ def read_user_file(path: Path) -> dict[str, Any]:
 # What a user's file may say: keys per section, and the type of each value.
 _USER_KEYS: dict[str, dict[str, type]] = {
     "roles.*": {"words": list, "plan": bool, "column": str},
-    "statuses.*": {"words": list, "letter": str},
+    # A status's colours: its fill on a paper ("fill", hex), and how the workbook ("sheet")
+    # and report ("chart") show it, each a table of "fill" and "ink" (hex).
+    "statuses.*": {"words": list, "letter": str, "fill": str, "sheet": dict, "chart": dict},
     "officers": {"codes": dict, "no_one": list, "post_words": list},
     "decoys.*": {"words": list, "min_cells": int},
     "rows": {"min_actions": int, "action_share": float, "action_min_words": int, "action_median_words": int},

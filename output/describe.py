@@ -12,10 +12,9 @@ import pandas as pd
 
 from actionplans.ingest.errors import ErrorCode
 from actionplans.normalise.deadlines import NOTES
-from actionplans.vocabulary import default_vocabulary
+from actionplans.vocabulary import Vocabulary, default_vocabulary
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-RAG_VALUES = list(default_vocabulary().status_names)
 
 # Types where the data alone cannot tell (an empty table, a column with no value yet);
 # other columns take theirs from the data (see field_type).
@@ -144,7 +143,7 @@ def field_type(name: str, column: pd.Series, table: str = "") -> str:
     return known or KNOWN_TYPES.get(name, "string")
 
 
-def _field(table: str, name: str, column: pd.Series, extras: dict[str, str]) -> dict[str, object]:
+def _field(table: str, name: str, column: pd.Series, extras: dict[str, str], rags: list[str]) -> dict[str, object]:
     described = _action_descriptions() if table == "actions" else DESCRIPTIONS.get(table, {})
     if name in described:
         description = described[name]
@@ -157,9 +156,9 @@ def _field(table: str, name: str, column: pd.Series, extras: dict[str, str]) -> 
         description = ""
     out: dict[str, object] = {"name": name, "type": field_type(name, column, table), "description": description}
     if name in ("rag", "latest_rag"):
-        out["constraints"] = {"enum": RAG_VALUES}
+        out["constraints"] = {"enum": rags}
     elif table == "progress" and name.startswith("rag_"):
-        out["constraints"] = {"enum": RAG_VALUES + ["unrated"]}
+        out["constraints"] = {"enum": [*rags, "unrated"]}
     elif name == "due_date_note" and table == "actions":
         out["constraints"] = {"enum": list(NOTES)}
     if name == "status" and table == "documents":
@@ -170,13 +169,15 @@ def _field(table: str, name: str, column: pd.Series, extras: dict[str, str]) -> 
 
 
 def datapackage(frames: dict[str, pd.DataFrame], extra_columns: list[str],
-                headers: dict[str, str] | None = None) -> dict[str, object]:
-    """datapackage.json for the CSVs written from ``frames``."""
+                headers: dict[str, str] | None = None, vocabulary: Vocabulary | None = None) -> dict[str, object]:
+    """datapackage.json for the CSVs written from ``frames``; statuses as the run's
+    ``vocabulary`` names them (default: the shipped one)."""
     extras = {name: (headers or {}).get(name, name) for name in extra_columns}
+    rags = list((vocabulary or default_vocabulary()).status_names)
     resources_ = []
     for name, frame in frames.items():
         schema: dict[str, object] = {
-            "fields": [_field(name, col, frame[col], extras) for col in frame.columns],
+            "fields": [_field(name, col, frame[col], extras, rags) for col in frame.columns],
             "missingValues": [""],
         }
         if name in ("actions", "abbreviations"):

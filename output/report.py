@@ -12,7 +12,7 @@ what is shown; this module only renders it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -21,8 +21,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from actionplans.normalise import Tables
 from actionplans.output.links import source_href
 from actionplans.output.report_views import (
-    RAGS,
     Item,
+    Looks,
     PlanView,
     VersionBar,
     by_lateness,
@@ -34,13 +34,8 @@ from actionplans.output.report_views import (
     trail,
 )
 from actionplans.output.settings import OutputSettings
-from actionplans.vocabulary import default_vocabulary
 
 __all__ = ["chart", "still_overdue", "still_red", "tables_to_report"]
-
-_VOCABULARY = default_vocabulary()
-COLOURS = {**{s.name: f"#{s.chart_fill}" for s in _VOCABULARY.statuses}, "Unrated": f"#{_VOCABULARY.unrated_chart[0]}"}
-INK = {**{s.name: f"#{s.chart_ink}" for s in _VOCABULARY.statuses}, "Unrated": f"#{_VOCABULARY.unrated_chart[1]}"}
 
 
 class HrefFn(Protocol):
@@ -49,12 +44,13 @@ class HrefFn(Protocol):
     def __call__(self, source: str, page: int | None = None) -> str: ...
 
 
-@cache
-def environment() -> Environment:
-    """The report's templates (output/templates/), every variable escaped."""
+def environment(looks: Looks) -> Environment:
+    """The report's templates (output/templates/), every variable escaped, with the run's
+    statuses and colours (``looks``) where every template and macro sees them."""
     env = Environment(loader=PackageLoader("actionplans.output", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(RAGS=RAGS, COLOURS=COLOURS, INK=INK, trail=trail, days_late=days_late, chart=chart)
+    env.globals.update(RAGS=looks.rags, COLOURS=looks.colours, INK=looks.ink, trail=trail,
+                       days_late=partial(days_late, done=looks.done), chart=partial(chart, rags=looks.rags))
     return env
 
 
@@ -65,13 +61,14 @@ def tables_to_report(tables: Tables, out: Path, settings: OutputSettings, eviden
     def href(source: str, page: int | None = None) -> str:
         return source_href(tables.paths.get(source), source, out, page)
 
-    views = plan_views(tables)
+    looks = Looks.of(settings.vocabulary)
+    views = plan_views(tables, looks)
     items = [i for v in views for i in v.items]
     if evidence is not None:
         _add_evidence(items, {id(row): name for row, name in zip(tables.actions, evidence, strict=True)})
-    page = environment().get_template("report.html.j2").render(
+    page = environment(looks).get_template("report.html.j2").render(
         views=views, items=items, leads=by_lead(items), lateness=by_lateness(items), href=href,
-        documents=tables.documents, cards=_cards(tables, views, items), filters=_filters(views, items),
+        documents=tables.documents, cards=_cards(tables, views, items), filters=_filters(views, items, looks.rags),
         read=", ".join(p.as_posix() for p in settings.inputs),
         all_cols={"lead": any(i.leads for i in items), "due": any(i.row.due_date or i.row.due_date_note for i in items),
                   "status": any(v.has_statuses for v in views), "progress": False})
@@ -111,9 +108,9 @@ def _families(views: list[PlanView]) -> str:
     return " · ".join(f"{n} {family}" for family, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
 
 
-def _filters(views: list[PlanView], items: list[Item]) -> dict[str, list[str]]:
+def _filters(views: list[PlanView], items: list[Item], rags: tuple[str, ...]) -> dict[str, list[str]]:
     """The choices of each filter of the all-actions table."""
-    statuses = [r for r in RAGS if r != "Unrated" and any(i.row.rag == r for i in items)]
+    statuses = [r for r in rags if r != "Unrated" and any(i.row.rag == r for i in items)]
     return {"plan": [v.plan_id for v in views],
             "status": statuses + (["none"] if any(not i.row.rag for i in items) else []),
             "lead": sorted({lead for i in items for lead in i.leads}, key=str.lower),
@@ -150,7 +147,7 @@ class Chart:
     top: int = 20
 
 
-def chart(versions: list[VersionBar], plot_w: int = 640) -> Chart:
+def chart(versions: list[VersionBar], rags: tuple[str, ...], plot_w: int = 640) -> Chart:
     """Stacked horizontal bars, one per version, each under its label (version and paper),
     so a long file name has the chart's whole width and is never cut."""
     shape = Chart(width=plot_w + 130, height=0, ticks=[], bars=[])
@@ -163,7 +160,7 @@ def chart(versions: list[VersionBar], plot_w: int = 640) -> Chart:
     for i, v in enumerate(versions):
         y = shape.top + i * row_h + shape.label_h
         x, segments, hidden = 0.0, [], []
-        for rag in RAGS:
+        for rag in rags:
             n = v.counts.get(rag, 0)
             if n:
                 segments.append(Segment(rag, n, x, n * scale))

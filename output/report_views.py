@@ -11,11 +11,9 @@ from dataclasses import dataclass, field
 from actionplans.normalise import Tables
 from actionplans.normalise.deadlines import days_overdue
 from actionplans.normalise.rows import ActionRow, ProgressRow, SummaryRow
-from actionplans.vocabulary import default_vocabulary
+from actionplans.vocabulary import Vocabulary
 
-_VOCABULARY = default_vocabulary()
-RAGS = (*_VOCABULARY.status_names, "Unrated")
-PROGRESS_COLUMN = _VOCABULARY.role("progress").column or "progress"
+UNRATED = "Unrated"
 OTHER_FAMILY = "other"
 # Overdue actions by how late: (fewest days, label), latest first.
 LATENESS = ((366, "over a year late"), (183, "6 to 12 months late"), (92, "3 to 6 months late"),
@@ -122,37 +120,59 @@ class Lateness:
     items: list[Item] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Looks:
+    """What the report takes from the run's vocabulary: the statuses in order (Unrated
+    last), their chart colours, which are done, the progress column and the families."""
+
+    rags: tuple[str, ...]
+    colours: dict[str, str]
+    ink: dict[str, str]
+    done: frozenset[str]
+    progress_column: str
+    families: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @classmethod
+    def of(cls, vocabulary: Vocabulary) -> Looks:
+        fill, ink = vocabulary.unrated_chart
+        return cls(rags=(*vocabulary.status_names, UNRATED),
+                   colours={**{s.name: f"#{s.chart_fill}" for s in vocabulary.statuses}, UNRATED: f"#{fill}"},
+                   ink={**{s.name: f"#{s.chart_ink}" for s in vocabulary.statuses}, UNRATED: f"#{ink}"},
+                   done=vocabulary.done, progress_column=vocabulary.role("progress").column or "progress",
+                   families=tuple(vocabulary.families))
+
+
 # ---- from the tables to the plans ----
 
-def plan_views(tables: Tables) -> list[PlanView]:
+def plan_views(tables: Tables, looks: Looks) -> list[PlanView]:
     plan_ids = dict.fromkeys([s.plan_id for s in tables.summary] + [a.plan_id for a in tables.actions]
                              + [p.plan_id for p in tables.progress])
-    return [_plan_view(plan_id, tables) for plan_id in plan_ids if plan_id]
+    return [_plan_view(plan_id, tables, looks) for plan_id in plan_ids if plan_id]
 
 
-def _plan_view(plan_id: str, tables: Tables) -> PlanView:
+def _plan_view(plan_id: str, tables: Tables, looks: Looks) -> PlanView:
     view = PlanView(plan_id=plan_id)
     docs = [d for d in tables.documents if d.plan_id == plan_id]
     view.council = next((d.council for d in docs if d.council), "")
     view.judgement = next((d.judgement for d in docs if d.judgement), "")
-    view.versions = summary_bars(plan_id, tables.summary) or action_bars(plan_id, tables.actions)
+    view.versions = summary_bars(plan_id, tables.summary) or action_bars(plan_id, tables.actions, looks.rags)
     view.latest = view.versions[-1].source_file if view.versions else ""
     view.title = next((d.title for d in docs if d.source_file == view.latest and d.title), "")
     words = " ".join([plan_id, *(d.title for d in docs), *(d.source_file for d in docs)])
-    view.family = family_of(words)
+    view.family = family_of(words, looks.families)
     progress = [p for p in tables.progress if p.plan_id == plan_id]
     late = {p.action_key: p.days_overdue for p in progress if p.overdue and not p.dropped}
     rows = [a for a in tables.actions if a.plan_id == plan_id and a.source_file == view.latest]
-    view.items = [_item(a, view.family, late if progress else None) for a in rows]
+    view.items = [_item(a, view.family, late if progress else None, looks) for a in rows]
     view.groups = groups(view.items)
-    _fill_changes(view, progress, tables.actions)
+    _fill_changes(view, progress, tables.actions, looks.done)
     return view
 
 
-def _item(row: ActionRow, family: str, late: dict[str, int | None] | None) -> Item:
-    days = late.get(row.action_key) if late is not None else days_late(row)
+def _item(row: ActionRow, family: str, late: dict[str, int | None] | None, looks: Looks) -> Item:
+    days = late.get(row.action_key) if late is not None else days_late(row, looks.done)
     return Item(row=row, family=family, leads=leads_of(row), days_late=days,
-                progress=row.extras.get(PROGRESS_COLUMN, ""))
+                progress=row.extras.get(looks.progress_column, ""))
 
 
 def leads_of(row: ActionRow) -> list[str]:
@@ -171,10 +191,10 @@ def groups(items: list[Item]) -> list[Group]:
     return out
 
 
-def family_of(words: str) -> str:
+def family_of(words: str, families: Sequence[tuple[str, Sequence[str]]]) -> str:
     """The plan's family, from its titles, id and papers' names (the vocabulary's [families])."""
     text = " " + re.sub(r"[^a-z0-9]+", " ", words.lower()) + " "
-    for family, phrases in _VOCABULARY.families:
+    for family, phrases in families:
         if any(f" {re.sub(r'[^a-z0-9]+', ' ', p.lower()).strip()} " in text for p in phrases):
             return family
     return OTHER_FAMILY
@@ -188,48 +208,49 @@ def summary_bars(plan_id: str, summary: list[SummaryRow]) -> list[VersionBar]:
             for s in summary if s.plan_id == plan_id]
 
 
-def action_bars(plan_id: str, actions: list[ActionRow]) -> list[VersionBar]:
+def action_bars(plan_id: str, actions: list[ActionRow], rags: tuple[str, ...]) -> list[VersionBar]:
     """Counts per paper, for a run without a summary table (tables built by hand)."""
     by_source: dict[str, list[ActionRow]] = {}
     for a in actions:
         if a.plan_id == plan_id:
             by_source.setdefault(a.source_file, []).append(a)
     bars = [VersionBar(label=rows[0].plan_as_at or rows[0].document_date or "undated", source_file=source,
-                       counts={rag: sum(_rag(a.rag) == rag for a in rows) for rag in RAGS})
+                       counts={rag: sum(_rag(a.rag, rags) == rag for a in rows) for rag in rags})
             for source, rows in by_source.items()]
     # Dated versions in date order; undated ones (drafts, mostly) first, by file name.
     return sorted(bars, key=lambda v: (v.label if v.label != "undated" else "", v.source_file))
 
 
-def _rag(rag: str) -> str:
-    return rag if rag in RAGS else "Unrated"
+def _rag(rag: str, rags: tuple[str, ...]) -> str:
+    return rag if rag in rags else UNRATED
 
 
-def _fill_changes(view: PlanView, progress: list[ProgressRow], actions: list[ActionRow]) -> None:
+def _fill_changes(view: PlanView, progress: list[ProgressRow], actions: list[ActionRow], done: frozenset[str]) -> None:
     view.has_progress = bool(progress)
     if not progress:  # no version table: the Red and overdue actions of the plan's papers, as they stand
         mine = [a for a in actions if a.plan_id == view.plan_id]
         view.red = [a for a in mine if a.rag == "Red"]
-        view.overdue = most_late_first(mine)
+        view.overdue = most_late_first(mine, done)
         return
     live = [p for p in progress if not p.dropped]
-    view.overdue = most_late_first(live)
+    view.overdue = most_late_first(live, done)
     view.red = [p for p in live if p.latest_rag == "Red"]
     view.slipped = [p for p in live if p.slipped]
     view.new = [p for p in live if p.new] if len(view.versions) > 1 else []
     view.dropped = [p for p in progress if p.dropped]
 
 
-def days_late(row: Listed) -> int | None:
-    """Days the action is overdue: as progress counted them, or (a paper's row) at its paper's date."""
+def days_late(row: Listed, done: frozenset[str]) -> int | None:
+    """Days the action is overdue: as progress counted them, or (a paper's row) at its
+    paper's date, unless its status is one of ``done``."""
     if isinstance(row, ProgressRow):
         return row.days_overdue
-    return days_overdue(row.due_date, row.plan_as_at or row.document_date, row.rag, _VOCABULARY.done)
+    return days_overdue(row.due_date, row.plan_as_at or row.document_date, row.rag, done)
 
 
-def most_late_first(rows: Sequence[Listed]) -> list[Listed]:
+def most_late_first(rows: Sequence[Listed], done: frozenset[str]) -> list[Listed]:
     """The overdue rows, most days late first (ties in plan order)."""
-    late = [(days, r) for r in rows if (days := days_late(r)) is not None]
+    late = [(days, r) for r in rows if (days := days_late(r, done)) is not None]
     return [r for _, r in sorted(late, key=lambda x: -x[0])]
 
 

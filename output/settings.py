@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from actionplans.vocabulary import Vocabulary, default_vocabulary
+
 # Every output format, in the order the command line lists them. "csv" brings the
 # datapackage.json that describes the CSVs; documents.csv is written whatever is chosen,
 # as it is the run's record of every input file.
@@ -23,6 +25,9 @@ class OutputSettings:
     evidence: bool = False
     crop_dpi: int = 100  # how finely a crop is rendered: 100 reads as print does, in a few kB a row
     crop_margin: float = 2.0  # points of page kept at the row's sides and foot: its rules
+    # The run's vocabulary: its statuses' colours in the workbook and report, their names
+    # in datapackage.json, the further columns' names (``Settings(vocabulary=...)`` sets it).
+    vocabulary: Vocabulary = field(default_factory=default_vocabulary)
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]

@@ -23,7 +23,7 @@ Frames = dict[str, pd.DataFrame]
 
 def _csvs(frames: Frames, tables: Tables, out: Path, settings: OutputSettings) -> dict[str, bytes]:
     files = {f"{name}.csv": frame_to_csv(frame) for name, frame in frames.items()}
-    described = datapackage(frames, tables.extra_columns, tables.column_headers)
+    described = datapackage(frames, tables.extra_columns, tables.column_headers, settings.vocabulary)
     files[DATAPACKAGE] = (json.dumps(described, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     return files
 
