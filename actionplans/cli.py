@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import math
 import os
 import sys
 import textwrap
@@ -216,9 +215,19 @@ def _seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not math.isfinite(value) or value <= 0:
+    if not _allowed(timeout_s=value):
         raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {text!r}")
     return value
+
+
+def _allowed(**values: float) -> bool:
+    """Whether BatchSettings, which holds the rules, takes these values: an option's
+    check is the setting's own, said in the option's words."""
+    try:
+        BatchSettings(**values)  # type: ignore[arg-type]
+    except ValueError:
+        return False
+    return True
 
 
 def machine_memory_mb() -> int | None:
@@ -234,7 +243,7 @@ def _memory_mb(text: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number of MiB: {text!r}") from None
     total = machine_memory_mb()
-    if value < MIN_MEMORY_MB:
+    if not _allowed(memory_mb=value):
         raise argparse.ArgumentTypeError(f"must be at least {MIN_MEMORY_MB} MiB (the parsers need that), not {value}")
     if total is not None and value > total:
         raise argparse.ArgumentTypeError(f"{value} MiB is more than this machine has ({total} MiB)")
