@@ -31,8 +31,9 @@ _REC_NUMBER = re.compile(r"^\s*(?:recommendation\s*)?(\d{1,2}[a-z]?)\s*[.):\-–
 # "R1:", "R3:Tighten", "HS1 -": a code-like number with a letter prefix, then a colon or dash.
 _CODED_NUMBER = re.compile(r"^\s*([A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-Z](?=[.)]\s))\s*[:.)\-–]\s*(?=\S)")
 # A label before a group's text that names its kind: "Objective 1:", "Priority 2 -",
+# "Objective 2." (a full stop only after a number: else it ends a sentence),
 # "Communities Scotland Recommendation:" (up to five words ending in a colon).
-_GROUP_LABEL = re.compile(r"^\s*((?:[\w'’&-]+\s+){0,4}?)([A-Za-z]+)\s*(\d{1,2}[a-z]?)?\s*[:\-–]\s*(?=\S)")
+_GROUP_LABEL = re.compile(r"^\s*((?:[\w'’&-]+\s+){0,4}?)([A-Za-z]+)\s*(?:(\d{1,2}[a-z]?)\s*[.:\-–]|[:\-–])\s*(?=\S)")
 # A number inside a paragraph that starts a further action: "... implemented 39) Children's".
 _INLINE = re.compile(r"(?<=\s)(\d{1,3}[a-z]?)\)\s+(?=\S)")
 _TOLERANCE = 4.0  # points: an officer's line may sit this far above its action's first line

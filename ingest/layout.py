@@ -76,10 +76,19 @@ def _starts_paragraph(prev: tuple[Line, list[dict[str, Any]]], cur: tuple[Line, 
 def _paragraph(group: list[tuple[Line, list[dict[str, Any]]]], page: int) -> Paragraph:
     words = [w for _, ws in group for w in ws]
     sizes = [w.get("size") or 0.0 for w in words]
-    bold = all("bold" in str(w.get("fontname", "")).lower() for w in words)
+    bold = all(is_bold(str(w.get("fontname", ""))) for w in words)
     text = join_lines([line.text for line, _ in group])
     return Paragraph(text=_dehyphen(text), size=round(median(sizes), 1) if sizes else 0.0, bold=bold,
                      page=page, lines=tuple(line for line, _ in group))
+
+
+_BOLD = re.compile(r"bold|black|heavy|demi|(?<![a-z])bd(?![a-z])|(?<=[a-z])bd(?:mt)?$", re.IGNORECASE)
+
+
+def is_bold(fontname: str) -> bool:
+    """Whether a PDF font's name says it is a bold face ("Arial-BoldMT", "Calibri,Bold",
+    "VeraBd"); the subset tag before "+" is left out."""
+    return _BOLD.search(fontname.rpartition("+")[2]) is not None
 
 
 def join_lines(lines: list[str]) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from statistics import median
 from typing import Any
 
-from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
+from actionplans.ingest.layout import LayoutSettings, is_bold, lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Line, Row, Table
 from actionplans.ingest.pdfcolour import symbol_colour
 
@@ -84,11 +84,12 @@ def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings, set
             i += 1
             continue
         starts = [s[0]["x0"] for s in segs]
-        end = _region_end(lines, i, starts, settings)
+        end, banners = _region_end(lines, i, starts, settings, fills)
         if end - i >= settings.min_lines or (end - i == 2 and _lines_up(lines[i + 1][1], starts, settings)):
             region = lines[i:end]
-            starts = _column_starts(region, starts, settings)
-            table = _region_to_table(region, starts, page, layout, settings)
+            spanning = {k - i for k in banners}
+            starts = _column_starts([item for k, item in enumerate(region) if k not in spanning], starts, settings)
+            table = _region_to_table(region, starts, page, layout, settings, spanning)
             table = colour_cells(table, [w for _, ws in region for w in ws], fills, settings)
             used = {index[id(w)] for _, ws in region for w in ws}
             found.append((table, used))
@@ -108,16 +109,63 @@ def _lines_up(words: list[Word], starts: list[float], settings: StreamSettings) 
     return len(lefts) >= settings.min_columns and len(hits) == len(lefts)
 
 
-def _region_end(lines: list[LineItem], start: int, starts: list[float], settings: StreamSettings) -> int:
+def _region_end(lines: list[LineItem], start: int, starts: list[float], settings: StreamSettings,
+                fills: Sequence[Fill] = ()) -> tuple[int, set[int]]:
+    """Where the table that starts at ``start`` ends, and the lines inside it that span
+    its columns as a banner (a group's title row: "Objective 2. Reducing ...")."""
     end = start + 1
+    banners: set[int] = set()
     while end < len(lines):
         prev, cur = lines[end - 1][0], lines[end][0]
         if cur.box.top - prev.box.bottom > settings.break_gap * max(cur.box.height, 1.0):
             break
         if _crosses(lines[end][1], starts):
-            break
+            run = _banner_run(lines, end, starts, settings, fills)
+            if not run:
+                break
+            banners.update(run)
+            end = max(run) + 1
+            continue
         end += 1
-    return end
+    return end, banners
+
+
+def _banner_run(lines: list[LineItem], at: int, starts: list[float], settings: StreamSettings,
+                fills: Sequence[Fill]) -> list[int]:
+    """The lines from ``at`` that make a banner row inside the table, or []: set apart
+    by style (bold, or on a band of colour as wide as the table), at most three lines,
+    and followed by a line that lines up with the table's columns again. Prose crossing
+    the columns is plain and ends the table."""
+    run: list[int] = []
+    k = at
+    while k < len(lines) and len(run) < 3 and _set_apart(lines[k][1], starts, fills):
+        if run and lines[k][0].box.top - lines[k - 1][0].box.bottom > settings.row_gap * lines[k][0].box.height:
+            break
+        run.append(k)
+        k += 1
+    if not run or k >= len(lines) or _crosses(lines[k][1], starts):
+        return []
+    if lines[k][0].box.top - lines[k - 1][0].box.bottom > settings.break_gap * max(lines[k][0].box.height, 1.0):
+        return []
+    lefts = [seg[0]["x0"] for seg in _segments(lines[k][1], settings)]
+    lined_up = len(lefts) >= 2 and all(min(abs(s - x) for s in starts) <= 6 for x in lefts)
+    return run if lined_up else []
+
+
+def _set_apart(words: list[Word], starts: list[float], fills: Sequence[Fill]) -> bool:
+    """Whether a line is styled as a banner: every word bold, or the line on a filled
+    band reaching across every column's start."""
+    if words and all(is_bold(str(w.get("fontname", ""))) for w in words):
+        return True
+    return bool(words) and on_band(min(w["top"] for w in words), max(w["bottom"] for w in words), starts, fills)
+
+
+def on_band(top: float, bottom: float, starts: Sequence[float], fills: Sequence[Fill]) -> bool:
+    """Whether the text between ``top`` and ``bottom`` sits on a coloured band that
+    reaches across every column's start (a shaded header or group row)."""
+    middle = (top + bottom) / 2
+    return any(f.colour != "FFFFFF" and f.box.top <= middle <= f.box.bottom and f.box.x0 <= starts[0] + 6
+               and f.box.x1 >= starts[-1] + 6 for f in fills)
 
 
 def _column_starts(region: list[LineItem], header: list[float], settings: StreamSettings) -> list[float]:
@@ -131,24 +179,42 @@ def _column_starts(region: list[LineItem], header: list[float], settings: Stream
 
 
 def _region_to_table(region: list[LineItem], starts: list[float], page: int, layout: LayoutSettings,
-                     settings: StreamSettings) -> Table:
+                     settings: StreamSettings, spanning: set[int] = frozenset()) -> Table:  # type: ignore[assignment]
+    """The region's lines as rows; ``spanning`` lines (by index) are banner rows, one
+    cell across every column."""
     heights = [ln.box.height for ln, _ in region]
     unit = median(heights) if heights else 10.0
     groups: list[list[LineItem]] = [[region[0]]]
-    for prev, cur in zip(region, region[1:], strict=False):
-        if cur[0].box.top - prev[0].box.bottom > settings.row_gap * unit:
+    kinds = [0 in spanning]
+    for k, (prev, cur) in enumerate(zip(region, region[1:], strict=False), start=1):
+        if cur[0].box.top - prev[0].box.bottom > settings.row_gap * unit or (k in spanning) != kinds[-1]:
             groups.append([cur])
+            kinds.append(k in spanning)
         else:
             groups[-1].append(cur)
-    right = max(ln.box.x1 for ln, _ in region)
+    body = [item for k, item in enumerate(region) if k not in spanning]
+    right = max(ln.box.x1 for ln, _ in body)
     bounds = starts[1:] + [right + 1]
     # Where text may reach in each column: the widest line it printed there, so a
     # wrapped line is not mistaken for a paragraph's end.
-    edges = [max((w["x1"] for _, ws in region for w in ws if lo - 6 <= w["x0"] < hi - 6), default=hi)
+    edges = [max((w["x1"] for _, ws in body for w in ws if lo - 6 <= w["x0"] < hi - 6), default=hi)
              for lo, hi in zip(starts, bounds, strict=True)]
-    rows = [_row(g, starts, bounds, edges, page, layout) for g in groups]
+    rows = [_banner_row(g, starts, bounds, page, layout) if banner else _row(g, starts, bounds, edges, page, layout)
+            for g, banner in zip(groups, kinds, strict=True)]
+    right = max(right, max(ln.box.x1 for ln, _ in region))
     box = Box(min(ln.box.x0 for ln, _ in region), region[0][0].box.top, right, region[-1][0].box.bottom)
     return Table(rows=rows, page=page, box=box)
+
+
+def _banner_row(group: list[LineItem], starts: list[float], bounds: list[float], page: int,
+                layout: LayoutSettings) -> Row:
+    """A banner's lines as one cell spanning every column."""
+    top, bottom = min(ln.box.top for ln, _ in group), max(ln.box.bottom for ln, _ in group)
+    right = max(max(ln.box.x1 for ln, _ in group), bounds[-1])
+    paragraphs = lines_to_paragraphs(group, right, page, layout)
+    box = Box(starts[0], top, right, bottom)
+    return Row(cells=[Cell(paragraphs=paragraphs, col=0, col_span=len(starts), page=page, box=box)], page=page,
+               box=box)
 
 
 def _row(group: list[LineItem], starts: list[float], bounds: list[float], edges: list[float], page: int,
