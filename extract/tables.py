@@ -352,6 +352,7 @@ def _join_across_break(plan: PlanTable, new: PlanRow) -> PlanRow | None:
 
 
 _GROUP_COLUMNS = ("rec_number", "number", "recommendation")
+_BULLETS = "•▪●◦-–·"
 
 
 def _pushed_past_break(plan: PlanTable, new: PlanRow) -> None:
@@ -375,10 +376,12 @@ def _pushed_past_break(plan: PlanTable, new: PlanRow) -> None:
 
 def _starts_own_row(new: PlanRow, above: Slot | None, main: str) -> bool:
     """A row after a page break that is a row of its own, in a plan that numbers
-    nothing: the cell above ends a sentence, this one starts one, and the row has a lead,
-    date or status of its own (a cut row's second half leaves those blank)."""
+    nothing: the cell above ends a sentence, this one starts one (or a bulleted item),
+    and the row has a lead, date or status of its own (a cut row's second half leaves
+    those blank)."""
     text = new.slots[main].text
-    if above is None or not above.text.rstrip().endswith((".", "!", "?")) or not text[:1].isupper():
+    starts = text[:1].isupper() or text[:1] in _BULLETS
+    if above is None or not above.text.rstrip().endswith((".", "!", "?")) or not starts:
         return False
     return any(new.slots[n].text for n in ("lead", "target_date", "rag") if n in new.slots and
                not new.slots[n].continued)

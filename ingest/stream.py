@@ -10,7 +10,7 @@ mean; extract decides whether a table is a plan.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from statistics import median
 from typing import Any
@@ -76,20 +76,21 @@ def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings, set
     ``fills`` are the page's filled rectangles, to colour the tables' cells."""
     lines = words_to_lines(words, layout, page)
     index = {id(w): i for i, w in enumerate(words)}
+    bands = merge_bands(fills)
     found: list[tuple[Table, set[int]]] = []
     i = 0
     while i < len(lines):
-        segs = _segments(lines[i][1], settings)
-        if len(segs) < settings.min_columns:
+        head, starts = _header_at(lines, i, bands, settings)
+        if len(starts) < settings.min_columns:
             i += 1
             continue
-        starts = [s[0]["x0"] for s in segs]
-        end, banners = _region_end(lines, i, starts, settings, fills)
-        if end - i >= settings.min_lines or (end - i == 2 and _lines_up(lines[i + 1][1], starts, settings)):
+        end, banners = _region_end(lines, i + head - 1, starts, settings, fills)
+        body = end - (i + head - 1)  # the header's lines count as one
+        if body >= settings.min_lines or (body == 2 and _lines_up(lines[i + head][1], starts, settings)):
             region = lines[i:end]
             spanning = {k - i for k in banners}
             starts = _column_starts([item for k, item in enumerate(region) if k not in spanning], starts, settings)
-            table = _region_to_table(region, starts, page, layout, settings, spanning)
+            table = _region_to_table(region, starts, page, layout, settings, spanning, head)
             table = colour_cells(table, [w for _, ws in region for w in ws], fills, settings)
             used = {index[id(w)] for _, ws in region for w in ws}
             found.append((table, used))
@@ -97,6 +98,59 @@ def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings, set
         else:
             i += 1
     return found
+
+
+def _header_at(lines: list[LineItem], i: int, bands: Sequence[Fill],
+               settings: StreamSettings) -> tuple[int, list[float]]:
+    """(how many lines, column starts) of a header starting at line ``i``: every line on
+    one band of colour, where the band holds more than one (a shaded header whose cells
+    wrap, set in the band's middle, so no one printed line holds every column's word),
+    its columns from all their words; else the line alone, cut at its gutters."""
+    band = _band_of(lines[i][0].box, bands)
+    if band is not None:
+        k = i
+        while k + 1 < len(lines) and _band_of(lines[k + 1][0].box, bands) is band:
+            k += 1
+        # A band of two to four lines: a wider one is a background, not a header row.
+        if 0 < k - i <= 3:
+            starts = [c[0] for c in _clusters([w for _, ws in lines[i:k + 1] for w in ws], settings)]
+            if len(starts) >= settings.min_columns:
+                return k - i + 1, starts
+    return 1, [seg[0]["x0"] for seg in _segments(lines[i][1], settings)]
+
+
+def _band_of(box: Box, bands: Sequence[Fill]) -> Fill | None:
+    """The band of colour a line is printed on, if any."""
+    middle = (box.top + box.bottom) / 2
+    return next((b for b in bands if b.box.top <= middle <= b.box.bottom and b.box.x0 <= box.x0 + 3
+                 and b.box.x1 >= box.x1 - 3), None)
+
+
+def merge_bands(fills: Sequence[Fill]) -> list[Fill]:
+    """Coloured rectangles side by side on one band (a header row's cells each shaded on
+    their own) as one rectangle per band; white is no band."""
+    out: list[Fill] = []
+    for fill in sorted((f for f in fills if f.colour != "FFFFFF"), key=lambda f: (round(f.box.top), f.box.x0)):
+        last = out[-1] if out else None
+        if last is not None and abs(last.box.top - fill.box.top) <= 1 and abs(last.box.bottom - fill.box.bottom) <= 1 \
+                and -1 <= fill.box.x0 - last.box.x1 <= 2:
+            out[-1] = Fill(Box(last.box.x0, last.box.top, fill.box.x1, last.box.bottom), last.colour)
+        else:
+            out.append(fill)
+    return out
+
+
+def _clusters(words: list[Word], settings: StreamSettings) -> list[tuple[float, float]]:
+    """Words of several lines, cut across the page where no word stands in a gap wider
+    than a gutter: (left, right) of each column."""
+    out: list[tuple[float, float]] = []
+    for word in sorted(words, key=lambda w: w["x0"]):
+        size = word.get("size") or (word["bottom"] - word["top"])
+        if out and word["x0"] - out[-1][1] <= settings.column_gap * size:
+            out[-1] = (out[-1][0], max(out[-1][1], word["x1"]))
+        else:
+            out.append((word["x0"], word["x1"]))
+    return out
 
 
 def _lines_up(words: list[Word], starts: list[float], settings: StreamSettings) -> bool:
@@ -119,23 +173,36 @@ def _region_end(lines: list[LineItem], start: int, starts: list[float], settings
         prev, cur = lines[end - 1][0], lines[end][0]
         if cur.box.top - prev.box.bottom > settings.break_gap * max(cur.box.height, 1.0):
             break
-        if _crosses(lines[end][1], starts):
+        crossing = _crosses(lines[end][1], starts)
+        if crossing or (_runs_across(lines[end][1], starts, settings) and _set_apart(lines[end][1], starts, fills)):
             run = _banner_run(lines, end, starts, settings, fills)
-            if not run:
+            if run:
+                banners.update(run)
+                end = max(run) + 1
+                continue
+            if crossing:
                 break
-            banners.update(run)
-            end = max(run) + 1
-            continue
         end += 1
     return end, banners
+
+
+def _runs_across(words: list[Word], starts: list[float], settings: StreamSettings) -> bool:
+    """Whether a line's words run on across a column's start with no gutter between
+    them: a sentence set across the columns, though no one word crosses a start."""
+    for prev, word in zip(words, words[1:], strict=False):
+        size = word.get("size") or (word["bottom"] - word["top"])
+        if word["x0"] - prev["x1"] <= settings.column_gap * size and any(
+                prev["x1"] <= start + 3 and word["x0"] >= start - 3 for start in starts[1:]):
+            return True
+    return False
 
 
 def _banner_run(lines: list[LineItem], at: int, starts: list[float], settings: StreamSettings,
                 fills: Sequence[Fill]) -> list[int]:
     """The lines from ``at`` that make a banner row inside the table, or []: set apart
     by style (bold, or on a band of colour as wide as the table), at most three lines,
-    and followed by a line that lines up with the table's columns again. Prose crossing
-    the columns is plain and ends the table."""
+    and followed by a line that lines up with the table's columns again, or by nothing
+    on the page. Prose crossing the columns is plain and ends the table."""
     run: list[int] = []
     k = at
     while k < len(lines) and len(run) < 3 and _set_apart(lines[k][1], starts, fills):
@@ -143,7 +210,9 @@ def _banner_run(lines: list[LineItem], at: int, starts: list[float], settings: S
             break
         run.append(k)
         k += 1
-    if not run or k >= len(lines) or _crosses(lines[k][1], starts):
+    if run and k >= len(lines):
+        return run  # a group's title left at the foot of the page, its rows on the next
+    if not run or _crosses(lines[k][1], starts):
         return []
     if lines[k][0].box.top - lines[k - 1][0].box.bottom > settings.break_gap * max(lines[k][0].box.height, 1.0):
         return []
@@ -179,15 +248,18 @@ def _column_starts(region: list[LineItem], header: list[float], settings: Stream
 
 
 def _region_to_table(region: list[LineItem], starts: list[float], page: int, layout: LayoutSettings,
-                     settings: StreamSettings, spanning: set[int] = frozenset()) -> Table:  # type: ignore[assignment]
-    """The region's lines as rows; ``spanning`` lines (by index) are banner rows, one
-    cell across every column."""
+                     settings: StreamSettings, spanning: Set[int] = frozenset(), head: int = 1) -> Table:
+    """The region's lines as rows: the first ``head`` lines the header row, ``spanning``
+    lines (by index) banner rows, one cell across every column."""
     heights = [ln.box.height for ln, _ in region]
     unit = median(heights) if heights else 10.0
     groups: list[list[LineItem]] = [[region[0]]]
     kinds = [0 in spanning]
     for k, (prev, cur) in enumerate(zip(region, region[1:], strict=False), start=1):
-        if cur[0].box.top - prev[0].box.bottom > settings.row_gap * unit or (k in spanning) != kinds[-1]:
+        if k < head:
+            groups[-1].append(cur)
+        elif (k == head > 1) or cur[0].box.top - prev[0].box.bottom > settings.row_gap * unit \
+                or (k in spanning) != kinds[-1]:
             groups.append([cur])
             kinds.append(k in spanning)
         else:
