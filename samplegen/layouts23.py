@@ -56,6 +56,9 @@ class Sheet:
     middle: bool = False  # cells set in the middle of their row (else at the top)
     repeat: bool = True  # the header printed again on every page
     split_rows: bool = False  # a row taller than the rest of the page split across the break
+    # Rules: "" none (a line under the header); "grid" a rule round every cell, the
+    # recommendation's cell spanning its actions' rows (a rule under the group only).
+    rules: str = ""
     swatch: float = 0.0  # a status shown by a square of colour this many points wide, at the row's first line
     swatch_drop: float = 0.0  # points the square stands below the top of the row's first line
     size: float = 10.0
@@ -227,6 +230,10 @@ SWATCH_RECS = tuple(
     for r in IMP_RECS)
 SWATCHES = _plan("Corporate Improvement Plan: progress at December 2024",
                  ("Recommendation", "Action", "Responsible officer", "Target date", "Status"), SWATCH_RECS)
+IMPROVEMENT_LONG = replace(SWATCHES, recommendations=tuple(
+    replace(r, rows=tuple(Row(tuple(replace(a, rag_raw=a.rag, fill="", colour_only=False) for a in row.actions))
+                          for row in r.rows))
+    for r in SWATCH_RECS))
 TALL = _plan("Climate Change Strategy Action Plan 2024-2029", ("Action", "Service", "Date"), TALL_RECS)
 
 
@@ -271,14 +278,22 @@ LAYOUTS23: tuple[Layout23, ...] = (
              "seven lines",
              _paper("s1_fenwick_small_swatches", SWATCHES, "Fenwick Council"),
              Sheet(columns=BAND_SHEET.columns, widths=BAND_SHEET.widths, landscape=True, swatch=7, size=10),
-             (1,) * 6 + (2,) * 3),
+             (1,) * 5 + (2,) * 4),
     Layout23("s2_garston_tall_swatches",
              "unruled table whose statuses are squares of colour taller than a line, set a little below the "
              "first line's top; rows of one to seven lines",
              _paper("s2_garston_tall_swatches", SWATCHES, "Garston Council"),
              Sheet(columns=BAND_SHEET.columns, widths=BAND_SHEET.widths, landscape=True, swatch=20, swatch_drop=6,
                    size=10),
-             (1,) * 6 + (2,) * 3),
+             (1,) * 5 + (2,) * 4),
+    Layout23("g1_hatton_ruled_groups",
+             "ruled table whose recommendation cells span their actions' rows, set in the middle of the span: "
+             "a rule under each action but only under a group's last row in the recommendation column; rows of "
+             "one to seven lines",
+             _paper("g1_hatton_ruled_groups", IMPROVEMENT_LONG, "Hatton Council"),
+             Sheet(columns=BAND_SHEET.columns, widths=BAND_SHEET.widths, landscape=True, rules="grid", middle=True,
+                   size=10),
+             (1,) * 5 + (2,) * 4),
     Layout23("t1_denby_rows_split_by_breaks",
              "unruled table with rows taller than the rest of the page, split by the page break and carried on "
              "under the repeated header",
@@ -358,7 +373,9 @@ def table_data(plan: Plan, sheet: Sheet) -> tuple[list[list[object]], list[tuple
                                        ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
     if sheet.band:
         style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#" + sheet.band)))
-    else:
+    if sheet.rules == "grid":
+        style.append(("GRID", (0, 0), (-1, -1), 0.6, colors.black))
+    elif not sheet.band:
         style.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black))
     for rec in plan.recommendations:
         if sheet.banners:
@@ -368,8 +385,12 @@ def table_data(plan: Plan, sheet: Sheet) -> tuple[list[list[object]], list[tuple
             style.append(("SPAN", (0, row), (-1, row)))
             if sheet.banners == "shaded":
                 style.append(("BACKGROUND", (0, row), (-1, row), colors.HexColor("#E2EFD9")))
+        first = len(data)
         for i, row in enumerate(rec.rows):
             data.append(_cells(row, rec, i == 0, sheet, cell))
+        if sheet.rules == "grid" and "recommendation" in sheet.columns and len(rec.rows) > 1:
+            col = sheet.columns.index("recommendation")
+            style.append(("SPAN", (col, first), (col, len(data) - 1)))
     return data, style
 
 
