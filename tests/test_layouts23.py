@@ -106,3 +106,15 @@ def test_paragraphs_split_only_on_evidence() -> None:
     assert (by_number["6"].lead_officer_raw, by_number["7"].lead_officer_raw) == (
         "Communications Manager", "Customer Services Manager")
     assert not any("could not be split" in by_number[n].warnings for n in ("1", "2", "6", "7", "8"))
+
+
+def test_a_repeated_header_is_the_same_however_it_wraps() -> None:
+    """A continuation's header joins the plan where it prints the same words, spaced or
+    wrapped otherwise; a header of other words does not."""
+    from actionplans.extract.tables import same_header
+
+    printed = ("No.", "Action", "Lead officer", "Target date")
+    assert same_header(printed, ("No.", "Action", "Lead\nofficer", "Target  date"))
+    assert same_header(printed, ("No.", "Action", "Leadofficer", "Tar-\nget date"))
+    assert not same_header(printed, ("No.", "Action", "Lead", "Target date"))
+    assert not same_header(printed, printed[:3])
