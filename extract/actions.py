@@ -108,8 +108,12 @@ def segment_cell(slot: Slot) -> tuple[list[Segment], bool]:
     # A cell that is a list and nothing else ("• embed ...", "• review ...") holds one
     # action per item; bullets under an action's own words are its steps.
     listed = len(parsed) >= 2 and all(bullet for (_, _, bullet), _ in parsed)
+    top = min((p.level for _, p in parsed), default=0)
     segments: list[Segment] = []
     for (num, text, bullet), p in parsed:
+        if listed and p.level > top and segments:  # a bullet's own sub-bullets are its steps
+            segments[-1].texts.append(_GLYPH.sub("", p.shown) if not p.label else p.shown)
+            continue
         if num and segments and _SUB_STEP.match(num) and not _SUB_STEP.match(first):
             segments[-1].texts.append(p.shown)
             continue

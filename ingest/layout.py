@@ -55,7 +55,20 @@ def lines_to_paragraphs(lines: list[tuple[Line, list[dict[str, Any]]]], right_ed
             paragraphs.append([item])
         else:
             paragraphs[-1].append(item)
-    return [_paragraph(group, page) for group in paragraphs]
+    return _with_levels([_paragraph(group, page) for group in paragraphs])
+
+
+def _with_levels(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """List items set in further than the leftmost item are one level down (a bullet's
+    own sub-bullets)."""
+    items = [p for p in paragraphs if p.lines and MARKER.match(p.text)]
+    if len(items) < 2:
+        return paragraphs
+    base = min(p.lines[0].box.x0 for p in items)
+    for p in items:
+        if p.lines[0].box.x0 - base > 0.8 * max(p.size, p.lines[0].box.height * 0.8):
+            p.level = 1
+    return paragraphs
 
 
 def _starts_paragraph(prev: tuple[Line, list[dict[str, Any]]], cur: tuple[Line, list[dict[str, Any]]],

@@ -330,18 +330,22 @@ def colour_cells(table: Table, words: list[Word], fills: Sequence[Fill], setting
 def _placed_fills(table: Table, words: list[Word], fills: Sequence[Fill],
                   settings: StreamSettings) -> list[tuple[int, Fill]]:
     """(row, fill) for each rectangle that can be a body cell's colour: narrower than
-    ``fill_width`` of the table, no word's middle on it, its middle in a row's band."""
+    ``fill_width`` of the table, no word's middle on it, its top line's middle in a row's
+    band (rows' bands from their first lines)."""
     if table.box is None or len(table.rows) < 2:
         return []
     width = table.box.x1 - table.box.x0
     bands = _row_bands(table)
+    line = median([w["bottom"] - w["top"] for w in words]) if words else 10.0
     out = []
     for fill in fills:
         box = fill.box
         if fill.colour == "FFFFFF" or box.x1 - box.x0 > settings.fill_width * width or _under_words(box, words):
             continue
-        middle = (box.top + box.bottom) / 2
-        row = next((r for r, (top, bottom) in enumerate(bands) if top <= middle < bottom), None)
+        # A swatch is drawn at its row's first line: placed by its top line's worth, so
+        # one taller than its row (or than the gap under it) stays with its own row.
+        anchor = box.top + min(box.height, line) / 2
+        row = next((r for r, (top, bottom) in enumerate(bands) if top <= anchor < bottom), None)
         if row is not None and row > 0:  # the header row's colour is no status
             out.append((row, fill))
     return out
