@@ -325,7 +325,10 @@ def _recommendation(slots: dict[str, Slot], current: _Recommendation, vocabulary
         return _Recommendation(number=number.rstrip(".):"), text=current.text)
     if not number:
         number, text = _group_number(text, vocabulary)
-    return _Recommendation(number=number.rstrip(".):"), text=clean(text))
+    number, text = number.rstrip(".):"), clean(text)
+    if number and number == current.number and current.text and text.startswith(current.text):
+        return current  # the group's title printed again after a page break ("... (continued)")
+    return _Recommendation(number=number, text=text)
 
 
 def _group_number(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
