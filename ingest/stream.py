@@ -102,21 +102,38 @@ def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings, set
 
 def _header_at(lines: list[LineItem], i: int, bands: Sequence[Fill],
                settings: StreamSettings) -> tuple[int, list[float]]:
-    """(how many lines, column starts) of a header starting at line ``i``: every line on
-    one band of colour, where the band holds more than one (a shaded header whose cells
-    wrap, set in the band's middle, so no one printed line holds every column's word),
-    its columns from all their words; else the line alone, cut at its gutters."""
+    """(how many lines, column starts) of a header starting at line ``i``: the lines of
+    one header row set apart from the body, where the row holds more than one (a header
+    whose cells wrap, set in the row's middle, so no one printed line holds every
+    column's word), its columns from all their words; else the line alone, cut at its
+    gutters. A header row is the lines on one band of colour, or bold lines close
+    together."""
+    single = [seg[0]["x0"] for seg in _segments(lines[i][1], settings)]
+    k = _header_end(lines, i, bands, settings)
+    # Two to four lines: more is a background or a bold passage, not a header row.
+    if 0 < k - i <= 3:
+        starts = [c[0] for c in _clusters([w for _, ws in lines[i:k + 1] for w in ws], settings)]
+        if len(starts) >= settings.min_columns and len(starts) >= len(single):
+            return k - i + 1, starts
+    return 1, single
+
+
+def _header_end(lines: list[LineItem], i: int, bands: Sequence[Fill], settings: StreamSettings) -> int:
+    """The last line of the header row that may start at line ``i``."""
     band = _band_of(lines[i][0].box, bands)
+    k = i
     if band is not None:
-        k = i
         while k + 1 < len(lines) and _band_of(lines[k + 1][0].box, bands) is band:
             k += 1
-        # A band of two to four lines: a wider one is a background, not a header row.
-        if 0 < k - i <= 3:
-            starts = [c[0] for c in _clusters([w for _, ws in lines[i:k + 1] for w in ws], settings)]
-            if len(starts) >= settings.min_columns:
-                return k - i + 1, starts
-    return 1, [seg[0]["x0"] for seg in _segments(lines[i][1], settings)]
+        return k
+    while k + 1 < len(lines) and _all_bold(lines[i][1]) and _all_bold(lines[k + 1][1]) \
+            and lines[k + 1][0].box.top - lines[k][0].box.bottom <= settings.row_gap * lines[k][0].box.height:
+        k += 1
+    return k
+
+
+def _all_bold(words: list[Word]) -> bool:
+    return bool(words) and all(is_bold(str(w.get("fontname", ""))) for w in words)
 
 
 def _band_of(box: Box, bands: Sequence[Fill]) -> Fill | None:
@@ -224,7 +241,7 @@ def _banner_run(lines: list[LineItem], at: int, starts: list[float], settings: S
 def _set_apart(words: list[Word], starts: list[float], fills: Sequence[Fill]) -> bool:
     """Whether a line is styled as a banner: every word bold, or the line on a filled
     band reaching across every column's start."""
-    if words and all(is_bold(str(w.get("fontname", ""))) for w in words):
+    if _all_bold(words):
         return True
     return bool(words) and on_band(min(w["top"] for w in words), max(w["bottom"] for w in words), starts, fills)
 

@@ -265,6 +265,12 @@ LAYOUTS23: tuple[Layout23, ...] = (
              "middle, repeated on each page; a recommendation column and a status in words",
              _paper("b1_corby_shaded_header_band", IMPROVEMENT, "Corby Heath Council"), BAND_SHEET,
              (1,) * 4 + (2,) * 5),
+    Layout23("b2_dunham_wrapped_bold_header",
+             "unruled table whose header is bold black words under a rule, wrapped and set in the row's middle, "
+             "repeated on each page; a recommendation column and a status in words",
+             _paper("b2_dunham_wrapped_bold_header", IMPROVEMENT, "Dunham Council"),
+             replace(BAND_SHEET, band="", space_above=80),
+             (1,) * 4 + (2,) * 5),
     Layout23("m1_eckington_paragraphs_in_cells",
              "unnumbered actions: a two-paragraph action beside a wrapped officer's name; a decision of two "
              "sentences in two paragraphs; three bulleted actions sharing one officer, date and progress "

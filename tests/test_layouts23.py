@@ -34,6 +34,7 @@ def test_the_papers_cover_each_case() -> None:
     assert {s.banners for s in sheets} >= {"shaded", "bold", ""}
     assert {s.repeat for s in sheets} == {True, False}
     assert any(s.band and s.middle and any("\n" in h for h in s.header_lines) for s in sheets)
+    assert any(not s.band and s.middle and any("\n" in h for h in s.header_lines) for s in sheets)
     assert any(s.split_rows for s in sheets)
     assert {s.swatch for s in sheets if s.swatch} >= {7, 20} and any(s.swatch_drop for s in sheets)
     assert any(s.rules == "grid" and s.middle for s in sheets)
