@@ -57,7 +57,8 @@ class Sheet:
     repeat: bool = True  # the header printed again on every page
     split_rows: bool = False  # a row taller than the rest of the page split across the break
     # Rules: "" none (a line under the header); "grid" a rule round every cell, the
-    # recommendation's cell spanning its actions' rows (a rule under the group only).
+    # recommendation's cell spanning its actions' rows (a rule under the group only);
+    # "rows" a rule round every cell, the recommendation printed in its first row only.
     rules: str = ""
     swatch: float = 0.0  # a status shown by a square of colour this many points wide, at the row's first line
     swatch_drop: float = 0.0  # points the square stands below the top of the row's first line
@@ -300,6 +301,12 @@ LAYOUTS23: tuple[Layout23, ...] = (
              Sheet(columns=BAND_SHEET.columns, widths=BAND_SHEET.widths, landscape=True, rules="grid", middle=True,
                    size=10),
              (1,) * 5 + (2,) * 4),
+    Layout23("g2_ilkley_ruled_rows",
+             "ruled table with a rule under every row in every column, the recommendation printed in its group's "
+             "first row only, the rows below it blank in that column",
+             _paper("g2_ilkley_ruled_rows", IMPROVEMENT_LONG, "Ilkley Council"),
+             Sheet(columns=BAND_SHEET.columns, widths=BAND_SHEET.widths, landscape=True, rules="rows", size=10),
+             (1,) * 5 + (2,) * 4),
     Layout23("t1_denby_rows_split_by_breaks",
              "unruled table with rows taller than the rest of the page, split by the page break and carried on "
              "under the repeated header",
@@ -379,7 +386,7 @@ def table_data(plan: Plan, sheet: Sheet) -> tuple[list[list[object]], list[tuple
                                        ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
     if sheet.band:
         style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#" + sheet.band)))
-    if sheet.rules == "grid":
+    if sheet.rules:
         style.append(("GRID", (0, 0), (-1, -1), 0.6, colors.black))
     elif not sheet.band:
         style.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black))

@@ -38,6 +38,7 @@ def test_the_papers_cover_each_case() -> None:
     assert any(s.split_rows for s in sheets)
     assert {s.swatch for s in sheets if s.swatch} >= {7, 20} and any(s.swatch_drop for s in sheets)
     assert any(s.rules == "grid" and s.middle for s in sheets)
+    assert {s.rules for s in sheets} == {"", "grid", "rows"}, "rules under groups only, under every row, none"
     assert all(len(set(layout.pages)) >= 2 for layout in LAYOUTS23), "every paper runs over a page break"
 
 
