@@ -125,6 +125,8 @@ class Vocabulary:
     min_actions: int = 2
     action_median_words: int = 5
     action_min_words: int = 3
+    # (family, words): the kinds of plan the report and workbook name, first match wins.
+    families: tuple[tuple[str, tuple[str, ...]], ...] = ()
     digest: str = field(default="", compare=False)
 
     def __repr__(self) -> str:
@@ -213,7 +215,15 @@ class Vocabulary:
 
     @cached_property
     def ranks(self) -> dict[str, int]:
+        """Each status's rank, lower worse: a fall in rank between versions is a slip."""
         return {s.name: s.rank for s in self.statuses}
+
+    @cached_property
+    def done(self) -> frozenset[str]:
+        """The statuses ranked highest (Green, and Blue, completed and embedded): a done
+        action is never overdue."""
+        top = max(self.ranks.values(), default=0)
+        return frozenset(s for s, r in self.ranks.items() if r == top)
 
     @cached_property
     def status_phrases(self) -> tuple[tuple[str, str], ...]:
@@ -415,4 +425,6 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
                       action_share=float(rows.get("action_share", 0.5)),
                       action_min_words=int(rows.get("action_min_words", 3)),
                       min_actions=int(rows.get("min_actions", 2)),
-                      action_median_words=int(rows.get("action_median_words", 5)), digest=digest)
+                      action_median_words=int(rows.get("action_median_words", 5)),
+                      families=tuple((str(k), tuple(v.get("words", ()))) for k, v in data.get("families", {}).items()),
+                      digest=digest)

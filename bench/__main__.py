@@ -156,23 +156,25 @@ def pdfium_floor(paths: list[Path]) -> tuple[float, int]:
 def measure_archive(folder: Path, figures: Figures, repeats: int) -> None:
     """A council's papers: ours on 2 workers (no cache) against the PDFium floor, and
     against a run that gives every page the full analysis: the same output?"""
-    from actionplans.batch import BatchSettings, iter_inputs, run_batch_report
+    from actionplans.api import run_report
+    from actionplans.batch import BatchSettings
     from actionplans.ingest import IngestSettings, PdfSettings
     from actionplans.ingest.prefilter import PrefilterSettings
-    from actionplans.normalise import results_to_tables
+    from actionplans.settings import Settings
 
     a = figures.archive
-    inputs = iter_inputs([folder])
-    pdfs = [path for path, _ in inputs if path.suffix.lower() == ".pdf"]
-    a.name, a.files = str(folder), len(inputs)
-    a.floor_s, a.pages = pdfium_floor(pdfs)
     batch = BatchSettings(workers=2, cache_dir=None)
-    runs = [_timed(lambda: run_batch_report(inputs, batch=batch)) for _ in range(repeats)]
+    runs = [_timed(lambda: run_report(folder, batch=batch)) for _ in range(repeats)]
     a.ours_s = statistics.median(t for t, _ in runs)
-    full = IngestSettings(pdf=PdfSettings(prefilter=PrefilterSettings(enabled=False)))
-    a.full_s, full_report = _timed(lambda: run_batch_report(inputs, batch=batch, ingest=full))
-    ours = results_to_tables(runs[0][1].results)  # type: ignore[attr-defined]
-    every = results_to_tables(full_report.results)  # type: ignore[attr-defined]
+    full = Settings(ingest=IngestSettings(pdf=PdfSettings(prefilter=PrefilterSettings(enabled=False))))
+    a.full_s, full_report = _timed(lambda: run_report(folder, full, batch))
+    results = runs[0][1].batch.results  # type: ignore[attr-defined]
+    inputs = [(r.path, r.source_file) for r in results if r.path is not None]
+    pdfs = [path for path, _ in inputs if path.suffix.lower() == ".pdf"]
+    a.name, a.files = str(folder), len(results)
+    a.floor_s, a.pages = pdfium_floor(pdfs)
+    ours = runs[0][1].tables  # type: ignore[attr-defined]
+    every = full_report.tables  # type: ignore[attr-defined]
     _compare(ours, every, a)
     _share(pdfs, {(r.source_file, r.page) for r in every.actions}, dict(inputs), a)
     print(f"archive: {a.files} files, {a.pages} PDF pages ({folder.name}); PDFium text pass (floor, 1 core) "
@@ -228,16 +230,17 @@ def _pages(path: Path) -> int:
 
 
 def measure_batch(folder: Path, cache: Path, figures: Figures) -> None:
-    from actionplans.batch import BatchSettings, iter_inputs, run_batch_report
+    from actionplans.api import run_report
+    from actionplans.batch import BatchSettings
 
-    inputs = iter_inputs([folder])
-    figures.papers = len(inputs)
-    one, _ = _timed(lambda: run_batch_report(inputs, batch=BatchSettings(workers=1, cache_dir=None)))
+    one, _ = _timed(lambda: run_report(folder, batch=BatchSettings(workers=1, cache_dir=None)))
     shutil.rmtree(cache, ignore_errors=True)  # the 2-worker run reads every file too, and fills the cache
-    two, report = _timed(lambda: run_batch_report(inputs, batch=BatchSettings(workers=2, cache_dir=cache)))
+    two, ran = _timed(lambda: run_report(folder, batch=BatchSettings(workers=2, cache_dir=cache)))
+    report = ran.batch  # type: ignore[attr-defined]
+    figures.papers = len(report.results)
     figures.one_worker_s, figures.two_workers_s = one, two
-    results = report.results  # type: ignore[attr-defined]
-    stats = report.stats  # type: ignore[attr-defined]
+    results = report.results
+    stats = report.stats
     seconds = sorted(s.seconds for s in stats.values())
     figures.pages = sum(r.pages or 0 for r in results)
     figures.errors = sum(bool(r.error) for r in results)
@@ -256,8 +259,9 @@ def measure_rerun(folder: Path, cache: Path, out: Path, figures: Figures) -> Non
     """An unchanged batch again. ``actionplans.run()`` as a notebook calls it: files found,
     hashed and looked up in the cache, and the run's tables found by the hash of every
     result (the first call after the batch stores them). For comparison, the batch stage
-    alone and the normalise stage run afresh (what a re-run costs when one paper changed);
-    and the whole command from a fresh interpreter writing the CSV outputs."""
+    alone and the normalise stage run afresh (what a re-run costs when one paper changed:
+    the stages timed apart, so wired here, not through ``run``); and the whole command
+    from a fresh interpreter writing the CSV outputs."""
     from actionplans import run
     from actionplans.batch import BatchSettings, iter_inputs, run_batch
     from actionplans.normalise import results_to_tables

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from actionplans.dates import date_in_text
 from actionplans.extract.actions import ROLE_COLUMNS, rows_to_actions
 from actionplans.extract.cover import document_info
-from actionplans.extract.dates import parse_date
 from actionplans.extract.headers import Header, HeaderSettings
 from actionplans.extract.records import (
     DocumentInfo,
@@ -61,7 +61,7 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     info = document_info(doc, plan_tables)
     # A saved web page states its date in its head (meta tags, ISO), not on the page.
     stated = doc.properties.get("date", "")
-    info.document_date = info.document_date or (stated[:10] if _ISO.match(stated) else parse_date(stated))
+    info.document_date = info.document_date or (stated[:10] if _ISO.match(stated) else date_in_text(stated))
     return Extraction(info=info, actions=actions, glossaries=_glossary_candidates(doc),
                       text=[t for p in doc.paragraphs if (t := clean(p.text))],
                       extra_columns=list(extra_columns), column_headers=extra_columns, tables=verdicts,

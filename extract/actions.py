@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from actionplans.extract.colours import colour_name
 from actionplans.extract.rag import parse_legend, read_rag
 from actionplans.extract.records import RawAction
+from actionplans.extract.regions import Region, printed_headers, row_cells, row_region
 from actionplans.extract.tables import IDENTITY, ITEM_NUMBER, PlanRow, PlanTable, Slot
 from actionplans.extract.text import clean, join
 from actionplans.ingest.model import Line, Paragraph, only_symbols
@@ -237,6 +238,7 @@ def rows_to_actions(plan: PlanTable, vocabulary: Vocabulary | None = None) -> li
     rec = _Recommendation()
     numbers_actions = _numbers_actions(plan)
     merged: dict[str, Slot] = {}
+    headers = printed_headers(header)
     for row in plan.rows:
         slots = _carry_merged(row.slots, merged)
         if numbers_actions and "number" in slots:
@@ -249,7 +251,7 @@ def rows_to_actions(plan: PlanTable, vocabulary: Vocabulary | None = None) -> li
             actions[-1].action_text = join([actions[-1].action_text, _unbulleted(slot.text)])
             actions[-1].lead_in = True
             continue
-        actions.extend(_row_actions(PlanRow(slots, row.page), slot, rec, _Statuses(legend, vocabulary)))
+        actions.extend(_row_actions(PlanRow(slots, row.page), slot, rec, _Statuses(legend, vocabulary), headers))
     return actions
 
 
@@ -352,7 +354,8 @@ class _Statuses:
     vocabulary: Vocabulary
 
 
-def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, statuses: _Statuses) -> list[RawAction]:
+def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, statuses: _Statuses,
+                 headers: dict[str, str]) -> list[RawAction]:
     segments, numbered = segment_cell(slot)
     numbered = _number_from_column(row.slots.get("action_number"), segments) or numbered
     lead_slot = row.slots.get("lead")
@@ -375,9 +378,10 @@ def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, statuses: _Stat
         action = RawAction(
             recommendation_number=rec.number, recommendation_text=rec.text,
             action_number=seg.number, action_text=join(seg.texts), lead_raw=leads[i],
-            rag_raw=rag_raw, rag=rag, page=seg.start[0] if seg.start else row.page,
+            rag_raw=rag_raw, rag=rag, page=action_page(seg, row),
             extras=extras[i], warnings=list(warnings) + ([why] if why else []) + kept,
-            lead_shared=bool(warnings))
+            lead_shared=bool(warnings), region=_region(row, segments, i, action_page(seg, row)),
+            cells=row_cells(row, headers))
         out.append(action)
     return out
 
@@ -398,6 +402,21 @@ def _confirmed(row: PlanRow, slot: Slot, segments: list[Segment]) -> bool:
 def _is_list(slot: Slot) -> bool:
     parsed = [_number_of(p) for p in slot.paragraphs if p.shown.strip()]
     return len(parsed) >= 2 and all(bullet for _, _, bullet in parsed)
+
+
+def action_page(seg: Segment, row: PlanRow) -> int | None:
+    return seg.start[0] if seg.start else row.page
+
+
+def _region(row: PlanRow, segments: list[Segment], i: int, page: int | None) -> Region | None:
+    """The region of the page where action ``i`` of the row was printed: the whole row,
+    or where several actions share a cell, from its first line to the next one's."""
+    start = segments[i].start
+    if len(segments) == 1 or start is None:
+        return row_region(row, page)
+    after = segments[i + 1].start if i + 1 < len(segments) else None
+    below = after[1] - 0.5 if after is not None and after[0] == page else None
+    return row_region(row, page, start[1] - 0.5, below)
 
 
 def _number_from_column(slot: Slot | None, segments: list[Segment]) -> bool:

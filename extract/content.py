@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
+from actionplans.dates import MONTHS
 from actionplans.extract.colours import colour_name
-from actionplans.extract.dates import MONTHS
 from actionplans.extract.headers import Header
 from actionplans.extract.rag import read_rag
 from actionplans.extract.text import clean

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from actionplans.extract.text import snake
+from actionplans.ingest.errors import ErrorCode
 from actionplans.vocabulary import default_vocabulary
 
 # actions.csv's own columns (the output contract; normalise declares them on its row
@@ -14,7 +16,10 @@ CONTRACT_COLUMNS = (
     "recommendation_text", "action_number", "action_number_inferred", "action_text", "lead_officer_raw",
     "lead_officers", "rag_raw", "rag", "page", "warnings", "due_date", "due_date_note", "sheet",
 )
-RESERVED_COLUMNS = frozenset(CONTRACT_COLUMNS) | {r.column or r.name for r in default_vocabulary().roles}
+# The column --evidence adds after all others: a plan's own "Evidence" column is named apart.
+EVIDENCE_COLUMN = "evidence"
+RESERVED_COLUMNS = (frozenset(CONTRACT_COLUMNS) | {r.column or r.name for r in default_vocabulary().roles}
+                    | {EVIDENCE_COLUMN})
 
 
 def extra_column_name(header: str) -> str:
@@ -42,6 +47,11 @@ class RawAction:
     lead_shared: bool = False
     lead_in: bool = False  # its text opened with a lead-in ("to:") that later rows' bullets finish
     sheet: str = ""  # the worksheet the action's row is on (spreadsheets), the `sheet` column
+    # Its evidence (--evidence): the region of ``page`` it was printed in (PDF points,
+    # x0, top, x1, bottom, origin top-left; None where not placed), and its row's cells
+    # as printed, (header, text), left to right.
+    region: tuple[float, float, float, float] | None = None
+    cells: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -106,6 +116,10 @@ class PaperResult:
     pages: int | None = None
     extraction: Extraction | None = None
     error: str = ""  # one-line reason, where the file could not be read
+    error_code: ErrorCode | None = None  # its kind, where it could not be read
     # Why the file was left unread as plainly not a paper (a CSV, a picture, an archive):
     # status skipped, which is no failure.
     skipped: str = ""
+    # Where the run found the file (as given, relative or absolute): the outputs link to
+    # it. Never written out, and no part of what the paper says.
+    path: Path | None = None

@@ -15,6 +15,8 @@ from __future__ import annotations
 import colorsys
 import os
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -98,6 +100,21 @@ def read_scan(path: Path, source: str, settings: OcrSettings) -> Document:
     return with_recognised(doc, path, list(range(1, count + 1)), settings)
 
 
+# Who hears, before OCR starts, how many pages it is about to read: the batch's reader
+# process tells its run, which gives the file more time for them. One per process.
+_LISTENERS: list[Callable[[int], None]] = []
+
+
+@contextmanager
+def ocr_pages_heard_by(listener: Callable[[int], None]) -> Iterator[None]:
+    """While in this block, ``listener`` hears the number of pages each OCR pass will read."""
+    _LISTENERS.append(listener)
+    try:
+        yield
+    finally:
+        _LISTENERS.remove(listener)
+
+
 def with_recognised(doc: Document, path: Path, pages: list[int], settings: OcrSettings) -> Document:
     """``doc`` with the blocks read by OCR from ``pages`` put in page order among its own."""
     read = pages[:settings.max_pages]
@@ -105,6 +122,8 @@ def with_recognised(doc: Document, path: Path, pages: list[int], settings: OcrSe
         doc.warnings.append(f"{len(pages) - len(read)} scanned pages past page {read[-1]} not read "
                             f"(ocr.max_pages is {settings.max_pages})")
     engine = _engine()
+    for listener in _LISTENERS:
+        listener(len(read))
     pdf = pypdfium2.PdfDocument(str(path))
     try:
         found = {n: page_blocks(pdf[n - 1], n, engine, settings) for n in read}

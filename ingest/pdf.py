@@ -22,7 +22,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from actionplans.ingest.bullets import bullet_words
-from actionplans.ingest.errors import IngestError, raised_in
+from actionplans.ingest.errors import ErrorCode, IngestError, raised_in
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Document, Paragraph, Row, Table
 from actionplans.ingest.pdfcolour import rgb, symbol_colour
@@ -137,7 +137,7 @@ def _through_pdfium(path: Path, source: str, settings: PdfSettings, failure: Ing
     """A file whose document pdfminer cannot open, or whose pages it cannot find, read
     through PDFium where PDFium reads text in it: that text as paragraphs, no tables, and
     a warning saying so. Else pdfminer's verdict stands."""
-    read = read_text_pages(path) if failure.slug not in ("encrypted", "memory") else None
+    read = read_text_pages(path) if failure.code not in (ErrorCode.ENCRYPTED, ErrorCode.MEMORY) else None
     if read is None:
         raise failure from cause
     pages, properties = read

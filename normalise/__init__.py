@@ -8,8 +8,10 @@ repair another, and builds the progress and summary tables.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from actionplans.extract.records import Extraction, PaperResult, RawAction, TableVerdict
+from actionplans.ingest.errors import ErrorCode
 from actionplans.normalise.deadlines import Deadline, targets_to_deadlines
 from actionplans.normalise.glossary import Glossary, build_glossary
 from actionplans.normalise.leads import LeadSettings, expand_leads
@@ -36,6 +38,11 @@ class NormaliseSettings:
     plans: PlanSettings = field(default_factory=PlanSettings)
     versions: VersionSettings = field(default_factory=VersionSettings)
 
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The run's vocabulary, as the stage's settings carry it (``Settings(vocabulary=...)``)."""
+        return self.leads.vocabulary
+
 
 @dataclass
 class Tables:
@@ -49,6 +56,8 @@ class Tables:
     # version (issue 4).
     progress: list[ProgressRow] = field(default_factory=list)
     summary: list[SummaryRow] = field(default_factory=list)
+    # Where each paper was found, by source_file (``PaperResult.path``): for links, not a table.
+    paths: dict[str, Path] = field(default_factory=dict)
 
 
 def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | None = None) -> Tables:
@@ -76,6 +85,7 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
         documents.append(doc)
         if r.extraction is None:
             doc.status, doc.message = ("skipped", r.skipped) if r.skipped else ("error", r.error)
+            doc.error_code = str(r.error_code or ErrorCode.CRASHED) if not r.skipped else ""
             continue
         ex = r.extraction
         info = ex.info
@@ -101,7 +111,9 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
     ordered = [plans[p] for p in sorted(plans)]
     return Tables(actions=actions, documents=documents, extra_columns=extra_columns, column_headers=column_headers,
                   glossaries={s: p.glossary for s, p in papers.items()},
-                  progress=plans_to_progress(ordered), summary=plans_to_summary(ordered))
+                  progress=plans_to_progress(ordered, settings.vocabulary),
+                  summary=plans_to_summary(ordered, settings.vocabulary),
+                  paths={r.source_file: r.path for r in results if r.path is not None})
 
 
 def link_plan(plan_id: str, versions: list[Version], settings: VersionSettings) -> None:
@@ -150,7 +162,7 @@ def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str,
             action_number=number, action_number_inferred=inferred, action_text=a.action_text,
             lead_officer_raw=a.lead_raw, lead_officers="; ".join(officers), rag_raw=a.rag_raw, rag=a.rag,
             page=a.page, warnings="; ".join(dict.fromkeys(warnings)), due_date=due.due_date,
-            due_date_note=due.note, extras=_extras(a)))
+            due_date_note=due.note, extras=_extras(a), region=a.region, cells=list(a.cells)))
     return rows
 
 

@@ -10,6 +10,7 @@ from importlib import resources
 
 import pandas as pd
 
+from actionplans.ingest.errors import ErrorCode
 from actionplans.normalise.deadlines import NOTES
 from actionplans.vocabulary import default_vocabulary
 
@@ -45,10 +46,13 @@ DESCRIPTIONS = {
                    "of its tables is a plan (status no_plan), in words.",
         "council": "Council named on the paper, if stated.",
         "plan_id": "The plan this paper is a version of (see actions.plan_id).",
-        "judgement": "Ofsted's overall judgement, where the paper states it.",
+        "judgement": "The inspection's overall judgement (Ofsted's, for example), where the paper states it.",
         "ocr_pages": "Pages read by optical character recognition (scanned pages without text); 0 for none.",
         "warnings": "What reading the file left out or could not do: hidden sheets, rows and columns of a "
                     "spreadsheet skipped, scanned pages not read; '; '-separated.",
+        "error_code": "Where status is error, the kind of failure, for machines: not_a_paper, damaged, encrypted, "
+                      "no_text, needs_libreoffice, convert_failed, too_large, unsupported, memory, timeout, "
+                      "crashed, unreadable, changed or not_run; empty otherwise.",
     },
     "progress": {
         "plan_id": "The plan (see actions.plan_id).",
@@ -160,6 +164,8 @@ def _field(table: str, name: str, column: pd.Series, extras: dict[str, str]) -> 
         out["constraints"] = {"enum": list(NOTES)}
     if name == "status" and table == "documents":
         out["constraints"] = {"enum": ["ok", "no_plan", "error", "skipped"]}
+    if name == "error_code" and table == "documents":
+        out["constraints"] = {"enum": [str(c) for c in ErrorCode]}
     return out
 
 
@@ -185,7 +191,7 @@ def datapackage(frames: dict[str, pd.DataFrame], extra_columns: list[str],
             "schema": schema,
         })
     return {"profile": "tabular-data-package", "name": "actionplans",
-            "title": "Ofsted inspection action plans extracted from council papers",
+            "title": "Action plans (inspection, audit, scrutiny, equality, delivery) extracted from council papers",
             "description": "Written by actionplans. actions.json holds the actions as JSON; its JSON Schema "
                            "ships with the project as output/schemas/actions.schema.json.",
             "resources": resources_}

@@ -13,11 +13,16 @@ FORMATS = ("csv", "json", "xlsx", "html")
 @dataclass(frozen=True)
 class OutputSettings:
     formats: tuple[str, ...] = FORMATS
-    # The folders or files the run read, so the report and workbook can link each row
-    # back to its paper; without them links are the source_file names as they stand.
+    # The folders or files the run read, named in the report's heading. (Each row links
+    # to its paper wherever the run found it: the path rides on the tables.)
     inputs: tuple[Path, ...] = field(default_factory=tuple)
     max_column_width: int = 60  # workbook: wider text wraps instead of stretching the sheet
     min_column_width: int = 8
+    # --evidence: each row's evidence in evidence/ (a PDF row's crop of its page, a Word or
+    # web row's cells as printed), named in actions.csv's evidence column.
+    evidence: bool = False
+    crop_dpi: int = 100  # how finely a crop is rendered: 100 reads as print does, in a few kB a row
+    crop_margin: float = 2.0  # points of page kept at the row's sides and foot: its rules
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from actionplans.extract.records import EVIDENCE_COLUMN
 from actionplans.output.describe import ISO_DATE, field_type
 from actionplans.output.links import source_href
 from actionplans.output.settings import OutputSettings
@@ -36,13 +38,15 @@ FLAG_STYLES = {"overdue": "Red", "days_overdue": "Red", "date_moved": "Amber"}
 DATE_FORMAT = "yyyy-mm-dd"
 
 
-def frames_to_workbook(frames: dict[str, pd.DataFrame], out: Path, settings: OutputSettings) -> bytes:
+def frames_to_workbook(frames: dict[str, pd.DataFrame], out: Path, settings: OutputSettings,
+                       paths: Mapping[str, Path] | None = None) -> bytes:
+    """The workbook's bytes; each paper's name links to it where ``paths`` knows where it is."""
     wb = Workbook()
     wb.remove(wb.active)
     for name, title in SHEETS.items():
         if name in frames:
             frame = overdue_first(frames[name]) if name == "progress" else frames[name]
-            _write_sheet(wb.create_sheet(title), frame, out, settings)
+            _write_sheet(wb.create_sheet(title), frame, out, settings, paths or {})
     buffer = io.BytesIO()
     wb.save(buffer)
     return reproducible(buffer.getvalue())
@@ -61,7 +65,8 @@ def overdue_first(progress: pd.DataFrame) -> pd.DataFrame:
     return progress.iloc[order].reset_index(drop=True)
 
 
-def _write_sheet(ws: Worksheet, frame: pd.DataFrame, out: Path, settings: OutputSettings) -> None:
+def _write_sheet(ws: Worksheet, frame: pd.DataFrame, out: Path, settings: OutputSettings,
+                 paths: Mapping[str, Path]) -> None:
     columns = [str(c) for c in frame.columns]
     ws.append(columns)
     for cell in ws[1]:
@@ -74,7 +79,7 @@ def _write_sheet(ws: Worksheet, frame: pd.DataFrame, out: Path, settings: Output
     for row in frame.itertuples(index=False, name=None):
         ws.append([cell_value(v, is_date) for v, is_date in zip(row, dated, strict=True)])
     for col_index, name in enumerate(columns, start=1):
-        _style_column(ws, col_index, name, out, settings)
+        _style_column(ws, col_index, name, out, settings, paths)
     ws.freeze_panes = "A2"
     if columns:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
@@ -97,7 +102,8 @@ def cell_value(value: object, is_date: bool = False) -> object:
     return value
 
 
-def _style_column(ws: Worksheet, col_index: int, name: str, out: Path, settings: OutputSettings) -> None:
+def _style_column(ws: Worksheet, col_index: int, name: str, out: Path, settings: OutputSettings,
+                  paths: Mapping[str, Path]) -> None:
     cells: list[Cell] = [row[0] for row in ws.iter_rows(min_row=2, min_col=col_index, max_col=col_index)]
     is_rag = name in ("rag", "latest_rag") or name.startswith("rag_") and name != "rag_raw"
     longest = max([len(str(name))] + [_display_length(c.value) for c in cells])
@@ -114,10 +120,15 @@ def _style_column(ws: Worksheet, col_index: int, name: str, out: Path, settings:
             fill, text = RAG_STYLES[FLAG_STYLES[name]]
             cell.fill = PatternFill("solid", fgColor=fill)
             cell.font = Font(color=text, bold=True)
-    if name == "source_file" and settings.inputs:
+    if name == EVIDENCE_COLUMN:  # a file beside the workbook: the link is its name
         for cell in cells:
             if cell.value:
-                cell.hyperlink = source_href(str(cell.value), out, settings.inputs)
+                cell.hyperlink = str(cell.value)
+                cell.font = Font(color="1F4E9A", underline="single")
+    if name == "source_file":
+        for cell in cells:
+            if cell.value and str(cell.value) in paths:
+                cell.hyperlink = source_href(paths[str(cell.value)], str(cell.value), out)
                 cell.font = Font(color="1F4E9A", underline="single")
 
 

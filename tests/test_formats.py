@@ -297,7 +297,7 @@ def test_a_file_named_as_a_paper_stays_an_error(tmp_path: Path) -> None:
     (tmp_path / "plan.xlsx").write_bytes(b"Things to chase\n")
     (result_pdf, result_xlsx) = run_batch([(tmp_path / "plan.pdf", "plan.pdf"), (tmp_path / "plan.xlsx", "plan.xlsx")],
                                           batch=BatchSettings(workers=0))
-    assert (result_pdf.error, result_pdf.skipped) == ("not a PDF or Word file", "")
+    assert (result_pdf.error, result_pdf.skipped) == ("not a PDF, Word, OpenDocument, Excel or web-page file", "")
     assert result_xlsx.error.startswith("not a paper in a format read here")
 
 
