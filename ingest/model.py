@@ -58,6 +58,9 @@ class Paragraph:
     bold: bool = False
     page: int | None = None  # 1-based, PDF only
     lines: tuple[Line, ...] = ()  # PDF only
+    # A list item's depth: 0 at the top (or no list); Word's list level, a web page's
+    # nested list, a PDF item set in further than the items above it.
+    level: int = 0
 
     @property
     def shown(self) -> str:

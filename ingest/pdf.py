@@ -21,6 +21,7 @@ from pdfminer.pdftypes import resolve1, resolve_all
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from actionplans.ingest.bullets import bullet_words
 from actionplans.ingest.errors import ErrorCode, IngestError, raised_in
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Document, Paragraph, Row, Table
@@ -337,6 +338,7 @@ class _Page:
 def _read_page(page: Any, number: int, settings: PdfSettings) -> _Page:
     # Each word with its characters: a coloured symbol's colour is its cell's fill.
     words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, return_chars=True)
+    words += bullet_words([*page.curves, *page.rects], words)
     tables = page.find_tables(settings.table)
     fills = [r for r in page.rects if r.get("fill") and rgb(r.get("non_stroking_color")) is not None]
     blocks: list[Paragraph | Table] = []
