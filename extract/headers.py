@@ -34,6 +34,13 @@ class Header:
     texts: tuple[str, ...] = ()  # normalised header cell texts, to spot repeats
     printed: dict[int, str] = field(default_factory=dict)  # each header cell's first line as printed
     how: dict[int, RoleMatch] = field(default_factory=dict)  # how each role was matched (for explain)
+    # Columns whose role came from the evidence (extract.roles), and each scored column's
+    # score per role (for explain).
+    by_content: set[int] = field(default_factory=set)
+    evidence: dict[int, dict[str, float]] = field(default_factory=dict)
+    # The action column is named for the thing delivered ("Project", "Intervention"):
+    # its cells are names, short by nature, not headlines of aims.
+    names_things: bool = False
 
     def col(self, role: str) -> int | None:
         for col, r in self.roles.items():

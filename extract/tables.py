@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from actionplans.extract.content import roles_from_content
 from actionplans.extract.headers import Header, HeaderSettings, read_header
 from actionplans.extract.records import extra_column_name
+from actionplans.extract.roles import assign_roles
 from actionplans.extract.text import clean
 from actionplans.ingest.model import Block, Box, Cell, Paragraph, Row, Table
 from actionplans.vocabulary import Vocabulary
@@ -100,7 +100,7 @@ def judge_header(table: Table, settings: HeaderSettings) -> tuple[int, Header, s
     for i, row in enumerate(table.rows[:3]):
         header = read_header([(c.col, c.text) for c in row.cells if not c.continued], settings)
         _priority_as_group(header, table.rows[i + 1:])
-        roles_from_content(header, table.rows[i + 1:], settings.vocabulary)
+        assign_roles(header, table.rows[i + 1:], settings.vocabulary)
         why = header.verdict_words() or decoy_words(header, settings)
         if not why:
             return i, header, ""

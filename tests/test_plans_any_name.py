@@ -123,9 +123,11 @@ def test_a_plan_column_named_like_ours_is_kept_apart_and_the_batch_goes_on(tmp_p
 
 
 def test_a_vocabulary_file_adds_words_without_code(tmp_path: Path) -> None:
-    rows = (("Deed", "Champion", "Timescale"),
-            ("Open two new family hubs in the north of the county.", "Director of Children's Services", "2026"),
-            ("Extend the falls prevention service to every district.", "Director of Public Health", "2025"))
+    # No header word names a plan's column, and the cells alone do not vouch for an action
+    # column (no date or id beside it): no plan, until the council's own words say so.
+    rows = (("Deed", "Champion", "Remarks"),
+            ("Open two new family hubs in the north of the county.", "Director of Children's Services", "Funded"),
+            ("Extend the falls prevention service to every district.", "Director of Public Health", "Agreed"))
     folder = tmp_path / "in"
     _paper(folder, "plan.docx", rows)
     assert _run(folder).documents[0].status == "no_plan"
