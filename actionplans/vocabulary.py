@@ -110,6 +110,9 @@ class Officers:
     post_words: tuple[str, ...]
     codes: tuple[tuple[str, str], ...] = ()  # a council's own (code, title) list
     body_words: tuple[str, ...] = ()  # words that make a phrase a body or team ("Property Services")
+    joining_phrases: tuple[str, ...] = ()  # "supported by": a second lead follows
+    contributor_phrases: tuple[str, ...] = ()  # "with input from": contributors, not leads, follow
+    same_as_above: tuple[str, ...] = ()  # a lead cell repeating the lead above ("as above")
 
 
 @dataclass(frozen=True)
@@ -334,7 +337,8 @@ def read_user_file(path: Path) -> dict[str, Any]:
 _USER_KEYS: dict[str, dict[str, type]] = {
     "roles.*": {"words": list, "plan": bool, "column": str, "hints": list},
     "statuses.*": {"words": list, "letter": str},
-    "officers": {"codes": dict, "no_one": list, "post_words": list, "body_words": list},
+    "officers": {"codes": dict, "no_one": list, "post_words": list, "body_words": list,
+                 "joining_phrases": list, "contributor_phrases": list, "same_as_above": list},
     "decoys.*": {"words": list, "min_cells": int},
     "rows": {"min_actions": int, "action_share": float, "action_min_words": int, "action_median_words": int},
     "glossary": {"code_headers": list, "name_headers": list},
@@ -431,7 +435,9 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
     o = data["officers"]
     officers = Officers(o["code_chars"], o["code_min_length"], o["code_max_length"], o["code_min_capitals"],
                         tuple(o["no_one"]), tuple(o["post_words"]),
-                        tuple((str(k), str(v)) for k, v in o.get("codes", {}).items()), tuple(o.get("body_words", ())))
+                        tuple((str(k), str(v)) for k, v in o.get("codes", {}).items()), tuple(o.get("body_words", ())),
+                        tuple(o.get("joining_phrases", ())), tuple(o.get("contributor_phrases", ())),
+                        tuple(o.get("same_as_above", ())))
     evidence = Evidence(**data.get("evidence", {}))
     decoys = tuple(Decoy(kind, tuple(d.get("words", ())), int(d.get("min_cells", 2)))
                    for kind, d in data.get("decoys", {}).items())

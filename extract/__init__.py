@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from actionplans.extract.actions import ROLE_COLUMNS, rows_to_actions
 from actionplans.extract.cover import document_info
 from actionplans.extract.dates import parse_date
-from actionplans.extract.groups import SUB_HEADING, group_from_heading, heading_above
+from actionplans.extract.groups import SUB_HEADING, group_from_heading, headings_above
 from actionplans.extract.headers import Header, HeaderSettings
 from actionplans.extract.records import (
     DocumentInfo,
@@ -48,7 +48,8 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     sheets = [t.sheet for t in blocks if isinstance(t, Table)]
     judged: Judged = {}  # every table is judged once, whoever asks
     for plan in blocks_to_plans(blocks, settings.headers, judged):
-        rows = group_from_heading(rows_to_actions(plan, vocabulary), heading_above(blocks, plan.first_table),
+        rows = group_from_heading(rows_to_actions(plan, vocabulary),
+                                  headings_above(blocks, plan.first_table, vocabulary),
                                   plan.header.col("recommendation") is not None)
         why = rows_verdict(rows, vocabulary, headlines=plan.header.names_things)
         verdicts.append(_verdict(plan.header, plan.pages, why, len(rows) if not why else 0, plan.first_table))

@@ -41,6 +41,7 @@ class Header:
     # The action column is named for the thing delivered ("Project", "Intervention"):
     # its cells are names, short by nature, not headlines of aims.
     names_things: bool = False
+    headerless: bool = False  # no header row: the roles are read from the cells alone
 
     def col(self, role: str) -> int | None:
         for col, r in self.roles.items():

@@ -62,6 +62,12 @@ def assign_roles(header: Header, body: list[Row], vocabulary: Vocabulary) -> Non
             header.names_things = _named_for_thing(header.printed.get(col, ""), vocabulary)
 
 
+def reads_as_header(header: Header, vocabulary: Vocabulary) -> bool:
+    """Whether a row read as a header holds a header's words (a role's words: a hint alone,
+    "Various Council Services", may be a body row's)."""
+    return bool(header.how)
+
+
 def _min_score(header: Header, role: str, vocabulary: Vocabulary) -> float:
     """A role's threshold: lower for the action column beside a plan role a header word
     names outright (a plan has an action column; the one reading most as things to do)."""
@@ -126,7 +132,8 @@ def _action_supported(header: Header, action: int, roles: dict[int, str], cells:
     vouch for it: a plan role named outright by a header word; where the header does not
     even hint at actions ("Description"), also a column of ids or of dates (a register of
     projects, not an inventory with comments); and no column of figures (quantities)."""
-    if not set(header.roles.values()) & _PLAN_ROLES or _has_figures(cells, roles):
+    evident = {"lead", "target_date", "rag", "number"} & set(roles.values())
+    if _has_figures(cells, roles) or not (set(header.roles.values()) & _PLAN_ROLES or len(evident) >= 2):
         return False
     if "action" in _header_hints(header.printed.get(action, ""), vocabulary):
         return True

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from actionplans.extract.headers import Header, HeaderSettings, read_header
 from actionplans.extract.records import extra_column_name
-from actionplans.extract.roles import assign_roles
+from actionplans.extract.roles import assign_roles, reads_as_header
 from actionplans.extract.text import clean
 from actionplans.ingest.model import Block, Box, Cell, Paragraph, Row, Table
 from actionplans.vocabulary import Vocabulary
@@ -99,6 +99,8 @@ def judge_header(table: Table, settings: HeaderSettings) -> tuple[int, Header, s
     best: tuple[int, Header, str] | None = None
     for i, row in enumerate(table.rows[:3]):
         header = read_header([(c.col, c.text) for c in row.cells if not c.continued], settings)
+        if not reads_as_header(header, settings.vocabulary):
+            continue  # a row of no header's words is the table's first row of cells
         _priority_as_group(header, table.rows[i + 1:])
         assign_roles(header, table.rows[i + 1:], settings.vocabulary)
         why = header.verdict_words() or decoy_words(header, settings)
@@ -106,7 +108,22 @@ def judge_header(table: Table, settings: HeaderSettings) -> tuple[int, Header, s
             return i, header, ""
         if best is None or len(header.roles) > len(best[1].roles):
             best = (i, header, why)
-    return best if best is not None else (0, Header(), "no rows")
+    headerless = _headerless(table, settings)
+    if best is None or not headerless[2]:
+        return headerless
+    return best
+
+
+def _headerless(table: Table, settings: HeaderSettings) -> tuple[int, Header, str]:
+    """A table printed without a header row (or whose header stayed on another page),
+    judged on what its columns hold alone: every row is a row of cells (index -1)."""
+    if not table.rows:
+        return 0, Header(), "no rows"
+    header = read_header([(c.col, "") for c in table.rows[0].cells if not c.continued], settings)
+    header.texts = ()
+    header.headerless = True
+    assign_roles(header, table.rows, settings.vocabulary)
+    return -1, header, header.verdict_words() or decoy_words(header, settings)
 
 
 def _is_form(table: Table) -> bool:
@@ -155,7 +172,8 @@ def blocks_to_plans(blocks: list[Block], settings: HeaderSettings, judged: Judge
         found = find_header(block, settings, judged)
         if found is not None:
             start, header = found
-            joins = current is not None and _continues(current, block) and header.texts == current.header.texts
+            joins = current is not None and _continues(current, block) and (
+                header.texts == current.header.texts or header.headerless)
             if not joins:
                 current = PlanTable(header=header, n_cols=block.n_cols, edges=_edges(block), first_page=block.page,
                                     first_table=index)
