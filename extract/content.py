@@ -42,7 +42,8 @@ def column_profile(cells: list[Cell | None], vocabulary: Vocabulary) -> dict[str
     own = [c for c in cells if c is not None and not c.continued]
     filled = [c for c in own if clean(c.text) or colour_name(c.fill, vocabulary)[1]]
     if len(filled) < vocabulary.evidence.min_cells:
-        return {}
+        # One value merged down every row still says it is a group.
+        return {"recommendation": runs_share(cells)} if filled else {}
     texts = [clean(c.text) for c in filled]
     # A lead column names someone on most rows: blank cells count against it, "TBC" not.
     named = [clean(c.text) for c in own if clean(c.text).lower().strip(".") not in vocabulary.officers.no_one]
@@ -84,7 +85,9 @@ def _lead(text: str, vocabulary: Vocabulary) -> float:
     if not words or len(words) > _MAX_LEAD_WORDS or any(ch.isdigit() for ch in text) or text.endswith("."):
         return 0.0
     lowered = text.lower()
-    if vocabulary.post_pattern.search(lowered) or vocabulary.body_pattern.search(lowered):
+    # A post's word anywhere ("Head of Housing"); a body's as the last word ("Property
+    # Services", not "Heating of council buildings").
+    if vocabulary.post_pattern.search(lowered) or vocabulary.body_pattern.fullmatch(lowered.split()[-1].strip(".,")):
         return 1.0
     tokens = [t for t in re.split(r"[\s,&/;]+", text) if t]
     if all(vocabulary.is_code(t) for t in tokens):

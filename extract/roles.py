@@ -63,9 +63,10 @@ def assign_roles(header: Header, body: list[Row], vocabulary: Vocabulary) -> Non
 
 
 def reads_as_header(header: Header, vocabulary: Vocabulary) -> bool:
-    """Whether a row read as a header holds a header's words (a role's words: a hint alone,
-    "Various Council Services", may be a body row's)."""
-    return bool(header.how)
+    """Whether a row read as a header holds a header's words: a role's words, or the hints
+    of two cells ("Project/Intervention", "Lead Departments"; one hint alone, "Various
+    Council Services", may be a body row's)."""
+    return bool(header.how) or sum(bool(_header_hints(t, vocabulary)) for t in header.printed.values()) >= 2
 
 
 def _min_score(header: Header, role: str, vocabulary: Vocabulary) -> float:

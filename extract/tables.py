@@ -172,8 +172,11 @@ def blocks_to_plans(blocks: list[Block], settings: HeaderSettings, judged: Judge
         found = find_header(block, settings, judged)
         if found is not None:
             start, header = found
+            # A piece carries the plan on where its header is the plan's, or where one of the
+            # two has none and they give the columns the same roles.
             joins = current is not None and _continues(current, block) and (
-                header.texts == current.header.texts or header.headerless)
+                header.texts == current.header.texts or header.headerless
+                or (current.header.headerless and header.roles == current.header.roles))
             if not joins:
                 current = PlanTable(header=header, n_cols=block.n_cols, edges=_edges(block), first_page=block.page,
                                     first_table=index)
