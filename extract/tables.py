@@ -281,6 +281,8 @@ def _append(plan: PlanTable, rows: list[Row], table: Table, joined: bool, vocabu
 
 def _row(header: Header, row: Row, vocabulary: Vocabulary) -> PlanRow:
     banner = _banner(header, row, vocabulary)
+    if banner is not None and _sub_heading(header, row, banner):
+        return PlanRow(slots={}, page=row.page)  # neither an action nor a group
     if banner is not None:
         return PlanRow(slots={"recommendation": banner}, page=row.page)
     slots: dict[str, Slot] = {}
@@ -312,6 +314,18 @@ def _banner(header: Header, row: Row, vocabulary: Vocabulary) -> Slot | None:
     if (action not in spanned or len(spanned) < 2) and not labelled:
         return None
     return Slot(paragraphs=list(cell.paragraphs), fill=cell.fill, box=cell.box)
+
+
+def _sub_heading(header: Header, row: Row, banner: Slot) -> bool:
+    """A row spanning the action's columns but not the group's or number's column beside
+    them ("Actions the council can take" under a "Ref" column): a sub-heading inside the
+    plan, neither an action nor a group. One spanning the whole table is a group."""
+    cell = next((c for c in row.cells if not c.continued and clean(c.text)), None)
+    if cell is None or _GROUP_HEAD.match(banner.text):
+        return False
+    covered = range(cell.col, cell.col + cell.col_span)
+    beside = [col for col, role in header.roles.items() if role in IDENTITY and role != "action" and col not in covered]
+    return bool(beside) and cell.col_span > 1
 
 
 _GROUP_HEAD = re.compile(r"^([A-Za-z]+)\s+\d{1,2}[a-z]?\s*[:.\-–]\s*\S")

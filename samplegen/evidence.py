@@ -21,6 +21,8 @@ Choices about expected values:
 - A numbered heading just above a table ("5.2 Waste and recycling") whose actions are
   numbered under it ("5.2.1") is their group; rows spanning that table ("Council wide")
   are sub-headings (the further column ``sub_heading``), not groups.
+- A row spanning the action's columns but not the "Ref" column beside them ("Actions the
+  council can take") is a sub-heading: neither an action nor a group.
 - Leads: "A and B" and "A, B" are two leads where each side is a post or a body ("Property
   Services and Housing Team"); one inside a post's name ("Head of Leisure, Sport and
   Culture"); "&" inside a team's name ("Education & Youth") joins; "X, supported by Y"
@@ -36,6 +38,7 @@ from pathlib import Path
 from samplegen.building import build_all, build_main
 
 MERGED = "\x00merged"  # a cell merged into the one above it
+SPAN = "\x00span"  # a cell merged into the one to its left
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,36 @@ INVENTORY = EvidencePaper(
     widths=(5.0, 3.0, 4.0, 6.0),
 )
 
-PAPERS: tuple[EvidencePaper, ...] = (REGISTER, GROUPS, SECTION, INVENTORY)
+# =========================================================================== e05
+CAN_DO = "Actions the council can take"
+SUB_HEADINGS = EvidencePaper(
+    key="e05_fairleigh_sub_headings",
+    title="Fairleigh Borough Council – Air Quality Action Plan",
+    heading="Action plan",
+    intro="Each measure below is numbered; rows naming who can act divide the plan.",
+    header=("Ref", "Action", "Lead officer", "By when"),
+    rows=(
+        ("", CAN_DO, SPAN, SPAN),
+        ("AQ1", "Review the idling enforcement policy and publish it on the website.", "Head of Environmental Health",
+         "June 2026"),
+        ("AQ2", "Replace the council's diesel vans with electric vans as their leases end.", "Fleet Manager",
+         "2027"),
+        ("", "Actions for our partners", SPAN, SPAN),
+        ("AQ3", "Ask the bus operators to retrofit their oldest buses to Euro VI.", "Transport Planning Manager",
+         "March 2027"),
+    ),
+    expected=(
+        Expected("Review the idling enforcement policy and publish it on the website.", "AQ1",
+                 "Head of Environmental Health", ("Head of Environmental Health",), target_date="June 2026"),
+        Expected("Replace the council's diesel vans with electric vans as their leases end.", "AQ2", "Fleet Manager",
+                 ("Fleet Manager",), target_date="2027"),
+        Expected("Ask the bus operators to retrofit their oldest buses to Euro VI.", "AQ3",
+                 "Transport Planning Manager", ("Transport Planning Manager",), target_date="March 2027"),
+    ),
+    widths=(1.5, 10.0, 5.0, 3.0),
+)
+
+PAPERS: tuple[EvidencePaper, ...] = (REGISTER, GROUPS, SECTION, INVENTORY, SUB_HEADINGS)
 
 
 # =========================================================================== writers
@@ -204,6 +236,14 @@ def _spans(rows: tuple[tuple[str, ...], ...]) -> dict[tuple[int, int], int]:
                 n += 1
             out[(r, c)] = n
     return out
+
+
+def _right_span(row: tuple[str, ...], c: int) -> int:
+    """How many columns a cell covers, itself and the SPAN cells right of it."""
+    n = 1
+    while c + n < len(row) and row[c + n] == SPAN:
+        n += 1
+    return n
 
 
 def write_docx(paper: EvidencePaper, path: Path) -> Path:
@@ -226,11 +266,14 @@ def write_docx(paper: EvidencePaper, path: Path) -> Path:
             cell.text = row[0]
             continue
         for c, text in enumerate(row):
-            if text == MERGED:
+            if text in (MERGED, SPAN):
                 continue
             cell = table.cell(r, c)
             if spans[(r - 1, c)] > 1:
                 cell = cell.merge(table.cell(r - 1 + spans[(r - 1, c)], c))
+            right = _right_span(row, c)
+            if right > 1:
+                cell = cell.merge(table.cell(r, c + right - 1))
             cell.text = text
     for c, width in enumerate(paper.widths):
         for cell in table.columns[c].cells:
@@ -259,10 +302,14 @@ def write_pdf(paper: EvidencePaper, path: Path) -> Path:
             data.append([Paragraph(f"<b>{row[0]}</b>", cell_style)] + [""] * (len(paper.header) - 1))
             commands.append(("SPAN", (0, r), (-1, r)))
             continue
-        data.append([Paragraph(t.replace("&", "&amp;"), cell_style) if t != MERGED else "" for t in row])
-        for c, _ in enumerate(row):
+        data.append([Paragraph(t.replace("&", "&amp;"), cell_style) if t not in (MERGED, SPAN) else "" for t in row])
+        for c, text in enumerate(row):
+            if text in (MERGED, SPAN):
+                continue
             if spans.get((r - 1, c), 1) > 1:
                 commands.append(("SPAN", (c, r), (c, r - 1 + spans[(r - 1, c)])))
+            if _right_span(row, c) > 1:
+                commands.append(("SPAN", (c, r), (c + _right_span(row, c) - 1, r)))
     table = Table(data, colWidths=[w * cm for w in paper.widths], repeatRows=1)
     table.setStyle(TableStyle(commands))
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), title=paper.title, leftMargin=2 * cm,
