@@ -54,6 +54,7 @@ def assign_roles(header: Header, body: list[Row], vocabulary: Vocabulary) -> Non
     chosen = {columns[r]: free[c] for r, c in zip(rows, cols, strict=True)
               if scores[r, c] >= _min_score(header, free[c], vocabulary)}
     chosen = _checked(header, chosen, cells, vocabulary)
+    chosen.update(_action_refs(header, chosen, sample, vocabulary))
     for col, role in chosen.items():
         header.roles[col] = role
         header.names.pop(col, None)
@@ -155,6 +156,33 @@ def _named_for_thing(text: str, vocabulary: Vocabulary) -> bool:
     """Whether a header names the thing delivered (the action role's own hints)."""
     words = set(re.findall(r"[a-z]+", _first_word_line(text)))
     return bool(words & {w.lower() for w in vocabulary.role("action").hints})
+
+
+def _action_refs(header: Header, chosen: dict[int, str], body: list[Row], vocabulary: Vocabulary) -> dict[int, str]:
+    """Two number columns: one merged down (or repeated) over runs of rows numbers the
+    groups, the other, of an id per row ("1.1", "1.2"), the actions. Returns the roles
+    that changes ({group number column: "rec_number", ref column: "number"}), or none."""
+    number = header.col("number")
+    if number is None or header.col("rec_number") is not None or "number" in chosen.values():
+        return {}
+    numbers = [r.cell_at(number) for r in body]
+    if runs_share(numbers) < 0.5 and not _merged_ids(numbers):
+        return {}
+    for col in sorted(c for c in header.evidence if c not in chosen and c not in header.roles):
+        cells = [r.cell_at(col) for r in body]
+        hinted = "number" in _header_hints(header.printed.get(col, ""), vocabulary) or not header.printed.get(col)
+        if hinted and column_profile(cells, vocabulary).get("number", 0.0) >= 0.8:
+            header.roles[number] = "rec_number"
+            return {col: "number"}
+    return {}
+
+
+def _merged_ids(cells: list[Cell | None]) -> bool:
+    """Ids merged down, or repeated, over several rows each ("1" over three rows, "2"
+    over two)."""
+    runs = len(group_runs(cells))
+    rows = sum(1 for c in cells if c is not None and (c.continued or clean(c.text)))
+    return 0 < runs and rows - runs >= runs
 
 
 def _finest(group: int, action: int, cells: dict[int, list[Cell | None]]) -> int:

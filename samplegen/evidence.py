@@ -23,6 +23,8 @@ Choices about expected values:
   are sub-headings (the further column ``sub_heading``), not groups.
 - A row spanning the action's columns but not the "Ref" column beside them ("Actions the
   council can take") is a sub-heading: neither an action nor a group.
+- Two number columns, one merged down over each theme ("1", "2") and one per row ("1.1",
+  "1.2"): the first numbers the group, the second is the action number.
 - Leads: "A and B" and "A, B" are two leads where each side is a post or a body ("Property
   Services and Housing Team"); one inside a post's name ("Head of Leisure, Sport and
   Culture"); "&" inside a team's name ("Education & Youth") joins; "X, supported by Y"
@@ -219,7 +221,44 @@ SUB_HEADINGS = EvidencePaper(
     widths=(1.5, 10.0, 5.0, 3.0),
 )
 
-PAPERS: tuple[EvidencePaper, ...] = (REGISTER, GROUPS, SECTION, INVENTORY, SUB_HEADINGS)
+# =========================================================================== e06
+SAFE = "Keep children safe online"
+ATTEND = "Improve attendance"
+TWO_NUMBERS = EvidencePaper(
+    key="e06_westmoor_two_number_columns",
+    title="Westmoor Council – Education Improvement Plan",
+    heading="Improvement plan 2025/26",
+    intro="Each theme is numbered, and each action under it has its own reference.",
+    header=("No.", "Theme", "Ref", "Action", "Lead officer", "Target date"),
+    rows=(
+        ("1", SAFE, "1.1", "Train a designated online safety lead in every school.", "Head of School Improvement",
+         "December 2025"),
+        (MERGED, MERGED, "1.2", "Run online safety sessions for parents in every locality.", "Early Help Manager",
+         "March 2026"),
+        ("2", ATTEND, "2.1", "Contact the family of every pupil absent for three days in a row.",
+         "Attendance Service Manager", "September 2025"),
+        (MERGED, MERGED, "2.2", "Publish attendance figures for each school every half term.",
+         "Head of School Improvement", "October 2025"),
+        (MERGED, MERGED, "2.3", "Hold attendance panels with schools with the highest persistent absence.",
+         "Attendance Service Manager", "January 2026"),
+    ),
+    expected=tuple(
+        Expected(text, ref, lead, (lead,), no, theme, when)
+        for no, theme, ref, text, lead, when in (
+            ("1", SAFE, "1.1", "Train a designated online safety lead in every school.", "Head of School Improvement",
+             "December 2025"),
+            ("1", SAFE, "1.2", "Run online safety sessions for parents in every locality.", "Early Help Manager",
+             "March 2026"),
+            ("2", ATTEND, "2.1", "Contact the family of every pupil absent for three days in a row.",
+             "Attendance Service Manager", "September 2025"),
+            ("2", ATTEND, "2.2", "Publish attendance figures for each school every half term.",
+             "Head of School Improvement", "October 2025"),
+            ("2", ATTEND, "2.3", "Hold attendance panels with schools with the highest persistent absence.",
+             "Attendance Service Manager", "January 2026"))),
+    widths=(1.2, 4.0, 1.2, 9.0, 4.5, 3.0),
+)
+
+PAPERS: tuple[EvidencePaper, ...] = (REGISTER, GROUPS, SECTION, INVENTORY, SUB_HEADINGS, TWO_NUMBERS)
 
 
 # =========================================================================== writers
