@@ -54,8 +54,10 @@ class Header:
         found = set(self.roles.values())
         if "action" not in found:
             return "no action column"
-        if not found & {"recommendation", "lead", "target_date", "rag"}:
-            return "an action column, but no recommendation, lead, due date or status column"
+        # Beside the actions, something of a plan's: a group, who leads, when, how it
+        # stands, what has been done, or a reference per action (issue 22, item 2).
+        if not found & {"recommendation", "lead", "target_date", "rag", "progress", "number", "rec_number"}:
+            return "an action column, but no recommendation, lead, due date, status, progress or number column"
         return ""
 
 
