@@ -40,6 +40,7 @@ class Role:
     words: tuple[str, ...]
     plan: bool = False
     column: str = ""  # the actions.csv column of a further column of this role
+    hints: tuple[str, ...] = ()  # words a header may hold that point to the role without naming it
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,22 @@ class Officers:
     no_one: tuple[str, ...]
     post_words: tuple[str, ...]
     codes: tuple[tuple[str, str], ...] = ()  # a council's own (code, title) list
+    body_words: tuple[str, ...] = ()  # words that make a phrase a body or team ("Property Services")
+    joining_phrases: tuple[str, ...] = ()  # "supported by": a second lead follows
+    contributor_phrases: tuple[str, ...] = ()  # "with input from": contributors, not leads, follow
+    same_as_above: tuple[str, ...] = ()  # a lead cell repeating the lead above ("as above")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How a column's header and cells are weighed when roles are given (``[evidence]``)."""
+
+    header: float = 0.5  # a header holding a hint of the role
+    content: float = 0.8  # times the share of the column's cells that read as the role
+    min_score: float = 0.6  # a role is given only at this score or more
+    action_min_score: float = 0.45  # the action column's, beside a plan role named outright
+    min_cells: int = 2  # fewer filled cells say nothing by their content
+    sample_rows: int = 40  # body rows profiled
 
 
 @dataclass(frozen=True)
@@ -127,6 +144,7 @@ class Vocabulary:
     action_min_words: int = 3
     # (family, words): the kinds of plan the report and workbook name, first match wins.
     families: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    evidence: Evidence = field(default_factory=Evidence)
     digest: str = field(default="", compare=False)
 
     def __repr__(self) -> str:
@@ -249,6 +267,18 @@ class Vocabulary:
     def post_pattern(self) -> re.Pattern[str]:
         return _phrases_pattern(self.officers.post_words)
 
+    @cached_property
+    def body_pattern(self) -> re.Pattern[str]:
+        """Words that make a phrase a body or team that can lead."""
+        return _phrases_pattern(self.officers.body_words)
+
+    @cached_property
+    def hint_words(self) -> dict[str, frozenset[str]]:
+        """{role: the words a header may hold that point to it}: its hints, and its own
+        single words of four letters or more ("lead", "owner", "actions")."""
+        return {r.name: frozenset(w.lower() for w in r.hints) |
+                frozenset(w.lower() for w in r.words if " " not in w and len(w) >= 4) for r in self.roles}
+
 
 @lru_cache(maxsize=4096)
 def _role_match(vocabulary: Vocabulary, text: str, min_score: float, max_words: int) -> RoleMatch | None:
@@ -315,14 +345,17 @@ def read_user_file(path: Path) -> dict[str, Any]:
 
 # What a user's file may say: keys per section, and the type of each value.
 _USER_KEYS: dict[str, dict[str, type]] = {
-    "roles.*": {"words": list, "plan": bool, "column": str},
+    "roles.*": {"words": list, "plan": bool, "column": str, "hints": list},
     # A status's colours: its fill on a paper ("fill", hex), and how the workbook ("sheet")
     # and report ("chart") show it, each a table of "fill" and "ink" (hex).
     "statuses.*": {"words": list, "letter": str, "fill": str, "sheet": dict, "chart": dict},
-    "officers": {"codes": dict, "no_one": list, "post_words": list},
+    "officers": {"codes": dict, "no_one": list, "post_words": list, "body_words": list,
+                 "joining_phrases": list, "contributor_phrases": list, "same_as_above": list},
     "decoys.*": {"words": list, "min_cells": int},
     "rows": {"min_actions": int, "action_share": float, "action_min_words": int, "action_median_words": int},
     "glossary": {"code_headers": list, "name_headers": list},
+    "evidence": {"header": float, "content": float, "min_score": float, "action_min_score": float,
+                 "min_cells": int, "sample_rows": int},
 }
 
 
@@ -349,7 +382,7 @@ def check_user_data(data: dict[str, Any], name: str, text: str) -> None:
             _check_keys(body, _USER_KEYS[section], section, name, text)
         else:
             _fail(name, text, section, "is not a section (choose from roles, statuses, officers, decoys, rows, "
-                                       "glossary)")
+                                       "glossary, evidence)")
 
 
 def _check_keys(values: dict[str, Any], allowed: dict[str, type], where: str, name: str, text: str) -> None:
@@ -402,8 +435,8 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 def from_data(data: dict[str, Any]) -> Vocabulary:
     """A Vocabulary from the parsed TOML of the shipped file (with any additions)."""
-    roles = tuple(Role(name, tuple(r.get("words", ())), bool(r.get("plan", False)), str(r.get("column", "")))
-                  for name, r in data["roles"].items())
+    roles = tuple(Role(name, tuple(r.get("words", ())), bool(r.get("plan", False)), str(r.get("column", "")),
+                       tuple(r.get("hints", ()))) for name, r in data["roles"].items())
     statuses = tuple(
         Status(name, s.get("letter", ""), int(s["rank"]), tuple(s.get("words", ())), s.get("fill", ""),
                s["sheet"]["fill"], s["sheet"]["ink"], s["chart"]["fill"], s["chart"]["ink"])
@@ -414,7 +447,10 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
     o = data["officers"]
     officers = Officers(o["code_chars"], o["code_min_length"], o["code_max_length"], o["code_min_capitals"],
                         tuple(o["no_one"]), tuple(o["post_words"]),
-                        tuple((str(k), str(v)) for k, v in o.get("codes", {}).items()))
+                        tuple((str(k), str(v)) for k, v in o.get("codes", {}).items()), tuple(o.get("body_words", ())),
+                        tuple(o.get("joining_phrases", ())), tuple(o.get("contributor_phrases", ())),
+                        tuple(o.get("same_as_above", ())))
+    evidence = Evidence(**data.get("evidence", {}))
     decoys = tuple(Decoy(kind, tuple(d.get("words", ())), int(d.get("min_cells", 2)))
                    for kind, d in data.get("decoys", {}).items())
     rows = data.get("rows", {})
@@ -427,6 +463,6 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
                       action_share=float(rows.get("action_share", 0.5)),
                       action_min_words=int(rows.get("action_min_words", 3)),
                       min_actions=int(rows.get("min_actions", 2)),
-                      action_median_words=int(rows.get("action_median_words", 5)),
+                      action_median_words=int(rows.get("action_median_words", 5)), evidence=evidence,
                       families=tuple((str(k), tuple(v.get("words", ()))) for k, v in data.get("families", {}).items()),
                       digest=digest)

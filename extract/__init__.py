@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from actionplans.dates import date_in_text
 from actionplans.extract.actions import ROLE_COLUMNS, rows_to_actions
 from actionplans.extract.cover import document_info
+from actionplans.extract.groups import SUB_HEADING, group_from_heading, headings_above
 from actionplans.extract.headers import Header, HeaderSettings
 from actionplans.extract.records import (
     DocumentInfo,
@@ -47,14 +48,18 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     sheets = [t.sheet for t in blocks if isinstance(t, Table)]
     judged: Judged = {}  # every table is judged once, whoever asks
     for plan in blocks_to_plans(blocks, settings.headers, judged):
-        rows = rows_to_actions(plan, vocabulary)
-        why = rows_verdict(rows, vocabulary)
+        rows = group_from_heading(rows_to_actions(plan, vocabulary),
+                                  headings_above(blocks, plan.first_table, vocabulary),
+                                  plan.header.col("recommendation") is not None)
+        why = rows_verdict(rows, vocabulary, headlines=plan.header.names_things)
         verdicts.append(_verdict(plan.header, plan.pages, why, len(rows) if not why else 0, plan.first_table))
         if why:
             continue
         actions.extend(_marked(rows, sheets[plan.first_table], doc))
         for name, printed in _extra_columns(plan.header).items():
             extra_columns.setdefault(name, printed)
+        if any(SUB_HEADING in a.extras for a in rows):
+            extra_columns.setdefault(SUB_HEADING, "Sub-heading")
     verdicts.extend(_other_tables(blocks, settings.headers, judged))
     verdicts.sort(key=lambda v: v.order)
     plan_tables = [t for t in doc.tables if find_header(t, settings.headers, judged) is not None]
@@ -82,9 +87,11 @@ def _marked(rows: list[RawAction], sheet: str, doc: Document) -> list[RawAction]
     return rows
 
 
-def rows_verdict(actions: list[RawAction], vocabulary: Vocabulary) -> str:
+def rows_verdict(actions: list[RawAction], vocabulary: Vocabulary, headlines: bool = False) -> str:
     """"" where a plan's rows read as actions, else why not: a table of counts or
-    single words under an "Actions" header is a scorecard, not a plan."""
+    single words under an "Actions" header is a scorecard, not a plan. ``headlines``:
+    the action column is named for the thing delivered ("Project"), so short names are
+    its nature and no sign of a list of aims."""
     if not actions:
         return "a plan's header, but no action rows under it"
     if len(actions) < vocabulary.min_actions:
@@ -93,7 +100,7 @@ def rows_verdict(actions: list[RawAction], vocabulary: Vocabulary) -> str:
     if prose < vocabulary.action_share * len(actions):
         return "its action column holds numbers or single words, not actions"
     lengths = sorted(len(a.action_text.split()) for a in actions)
-    if lengths[len(lengths) // 2] < vocabulary.action_median_words:
+    if lengths[len(lengths) // 2] < vocabulary.action_median_words and not headlines:
         return "its action cells are headlines of a few words (aims or themes), not actions"
     return ""
 

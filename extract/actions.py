@@ -40,8 +40,8 @@ _INLINE = re.compile(r"(?<=\s)(\d{1,3}[a-z]?)\)\s+(?=\S)")
 _TOLERANCE = 4.0  # points: an officer's line may sit this far above its action's first line
 # Labels of sub-steps ("a)", "ii.") inside an action numbered "2.1" or "3)": part of it.
 _SUB_STEP = re.compile(r"^(?:[a-z]|[ivx]{1,4})$")
-# One action's entry in a number column: "1.2", "4b", "12", "A3".
-_COLUMN_NUMBER = re.compile(r"^(?:[A-Za-z]{1,2}\.?)?\d{1,3}(?:\.\d{1,3})*(?:[a-z]|\([a-z]\))?$")
+# One action's entry in a number column: "1.2", "4b", "12", "A3", "CNES005A".
+_COLUMN_NUMBER = re.compile(r"^(?:[A-Za-z]{1,6}\.?)?\d{1,4}(?:\.\d{1,3})*(?:[a-zA-Z]|\([a-z]\))?$")
 
 
 @dataclass

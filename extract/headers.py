@@ -34,6 +34,14 @@ class Header:
     texts: tuple[str, ...] = ()  # normalised header cell texts, to spot repeats
     printed: dict[int, str] = field(default_factory=dict)  # each header cell's first line as printed
     how: dict[int, RoleMatch] = field(default_factory=dict)  # how each role was matched (for explain)
+    # Columns whose role came from the evidence (extract.roles), and each scored column's
+    # score per role (for explain).
+    by_content: set[int] = field(default_factory=set)
+    evidence: dict[int, dict[str, float]] = field(default_factory=dict)
+    # The action column is named for the thing delivered ("Project", "Intervention"):
+    # its cells are names, short by nature, not headlines of aims.
+    names_things: bool = False
+    headerless: bool = False  # no header row: the roles are read from the cells alone
 
     def col(self, role: str) -> int | None:
         for col, r in self.roles.items():
@@ -46,8 +54,10 @@ class Header:
         found = set(self.roles.values())
         if "action" not in found:
             return "no action column"
-        if not found & {"recommendation", "lead", "target_date", "rag"}:
-            return "an action column, but no recommendation, lead, due date or status column"
+        # Beside the actions, something of a plan's: a group, who leads, when, how it
+        # stands, what has been done, or a reference per action (issue 22, item 2).
+        if not found & {"recommendation", "lead", "target_date", "rag", "progress", "number", "rec_number"}:
+            return "an action column, but no recommendation, lead, due date, status, progress or number column"
         return ""
 
 

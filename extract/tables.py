@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from actionplans.extract.content import roles_from_content
 from actionplans.extract.headers import Header, HeaderSettings, read_header
 from actionplans.extract.records import extra_column_name
+from actionplans.extract.roles import assign_roles, reads_as_header
 from actionplans.extract.text import clean, key
 from actionplans.ingest.model import Block, Box, Cell, Paragraph, Row, Table
 from actionplans.vocabulary import Vocabulary
@@ -99,14 +99,31 @@ def judge_header(table: Table, settings: HeaderSettings) -> tuple[int, Header, s
     best: tuple[int, Header, str] | None = None
     for i, row in enumerate(table.rows[:3]):
         header = read_header([(c.col, c.text) for c in row.cells if not c.continued], settings)
+        if not reads_as_header(header, settings.vocabulary):
+            continue  # a row of no header's words is the table's first row of cells
         _priority_as_group(header, table.rows[i + 1:])
-        roles_from_content(header, table.rows[i + 1:], settings.vocabulary)
+        assign_roles(header, table.rows[i + 1:], settings.vocabulary)
         why = header.verdict_words() or decoy_words(header, settings)
         if not why:
             return i, header, ""
         if best is None or len(header.roles) > len(best[1].roles):
             best = (i, header, why)
-    return best if best is not None else (0, Header(), "no rows")
+    headerless = _headerless(table, settings)
+    if best is None or not headerless[2]:
+        return headerless
+    return best
+
+
+def _headerless(table: Table, settings: HeaderSettings) -> tuple[int, Header, str]:
+    """A table printed without a header row (or whose header stayed on another page),
+    judged on what its columns hold alone: every row is a row of cells (index -1)."""
+    if not table.rows:
+        return 0, Header(), "no rows"
+    header = read_header([(c.col, "") for c in table.rows[0].cells if not c.continued], settings)
+    header.texts = ()
+    header.headerless = True
+    assign_roles(header, table.rows, settings.vocabulary)
+    return -1, header, header.verdict_words() or decoy_words(header, settings)
 
 
 def _is_form(table: Table) -> bool:
@@ -155,8 +172,11 @@ def blocks_to_plans(blocks: list[Block], settings: HeaderSettings, judged: Judge
         found = find_header(block, settings, judged)
         if found is not None:
             start, header = found
-            joins = current is not None and _continues(current, block) \
-                and same_header(header.texts, current.header.texts)
+            # A piece carries the plan on where its header is the plan's (but for spacing and
+            # wrapping), or where one of the two has none and they give the columns the same roles.
+            joins = current is not None and _continues(current, block) and (
+                same_header(header.texts, current.header.texts) or header.headerless
+                or (current.header.headerless and header.roles == current.header.roles))
             if not joins:
                 current = PlanTable(header=header, n_cols=block.n_cols, edges=_edges(block), first_page=block.page,
                                     first_table=index)
@@ -267,6 +287,8 @@ def _append(plan: PlanTable, rows: list[Row], table: Table, joined: bool, vocabu
 
 def _row(header: Header, row: Row, vocabulary: Vocabulary) -> PlanRow:
     banner = _banner(header, row, vocabulary)
+    if banner is not None and _sub_heading(header, row, banner):
+        return PlanRow(slots={}, page=row.page)  # neither an action nor a group
     if banner is not None:
         return PlanRow(slots={"recommendation": banner}, page=row.page)
     slots: dict[str, Slot] = {}
@@ -298,6 +320,18 @@ def _banner(header: Header, row: Row, vocabulary: Vocabulary) -> Slot | None:
     if (action not in spanned or len(spanned) < 2) and not labelled:
         return None
     return Slot(paragraphs=list(cell.paragraphs), fill=cell.fill, box=cell.box)
+
+
+def _sub_heading(header: Header, row: Row, banner: Slot) -> bool:
+    """A row spanning the action's columns but not the group's or number's column beside
+    them ("Actions the council can take" under a "Ref" column): a sub-heading inside the
+    plan, neither an action nor a group. One spanning the whole table is a group."""
+    cell = next((c for c in row.cells if not c.continued and clean(c.text)), None)
+    if cell is None or _GROUP_HEAD.match(banner.text):
+        return False
+    covered = range(cell.col, cell.col + cell.col_span)
+    beside = [col for col, role in header.roles.items() if role in IDENTITY and role != "action" and col not in covered]
+    return bool(beside) and cell.col_span > 1
 
 
 _GROUP_HEAD = re.compile(r"^([A-Za-z]+)\s+\d{1,2}[a-z]?\s*[:.\-–]\s*\S")

@@ -14,7 +14,7 @@ from actionplans.extract.records import Extraction, PaperResult, RawAction, Tabl
 from actionplans.ingest.errors import ErrorCode
 from actionplans.normalise.deadlines import Deadline, targets_to_deadlines
 from actionplans.normalise.glossary import Glossary, build_glossary
-from actionplans.normalise.leads import LeadSettings, expand_leads
+from actionplans.normalise.leads import LeadSettings, expand_leads, same_as_above
 from actionplans.normalise.numbers import infer_actions, infer_recommendations
 from actionplans.normalise.plans import PlanSettings, group_plans
 from actionplans.normalise.progress import PlanVersions, plans_to_progress, plans_to_summary
@@ -144,9 +144,15 @@ def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str,
     titles = _titles(ex.actions)
     deadlines = paper_deadlines(ex, settings.leads.vocabulary)
     rows = []
+    above: list[str] = []  # the officers of the row above, for a cell saying "as above"
     for a, (rec_number, rec_inferred), (number, inferred), due in zip(ex.actions, recs, numbers, deadlines,
                                                                       strict=False):
-        officers, lead_warnings = expand_leads(a.lead_raw, glossary, titles, settings.leads)
+        lead_warnings: list[str] = []
+        if same_as_above(a.lead_raw, settings.leads.vocabulary):
+            officers = list(above)
+        else:
+            officers, lead_warnings = expand_leads(a.lead_raw, glossary, titles, settings.leads)
+        above = officers
         warnings = list(a.warnings) + lead_warnings
         warnings += [f"code {borrowed[o][0]} expanded from the glossary of {borrowed[o][1]}"
                      for o in officers if o in borrowed]

@@ -39,13 +39,37 @@ def expand_leads(raw: str, glossary: Glossary, titles: set[str],
     warnings: list[str] = []
     names: list[str] = []
     glossary = with_council_codes(glossary, settings.vocabulary)
-    for part in _parts(text, glossary, titles, settings.vocabulary):
+    for part in (p for joined in _joined(_without_contributors(text, settings.vocabulary), settings.vocabulary)
+                 for p in _parts(joined, glossary, titles, settings.vocabulary)):
         for officer in _officers(part, glossary, settings, warnings):
             if officer not in names:
                 names.append(officer)
     if fold(text) != text and fold(text).isascii():
         warnings.append(f"look-alike letters folded in lead '{text}'")
     return names, warnings
+
+
+def same_as_above(raw: str, vocabulary: Vocabulary) -> bool:
+    """Whether a lead cell means "the same as the row above" ("As above", "Ditto")."""
+    return clean(raw).lower().strip(" .") in vocabulary.officers.same_as_above
+
+
+def _without_contributors(text: str, vocabulary: Vocabulary) -> str:
+    """The cell before a phrase naming contributors ("..., with input from asset
+    managers"): those it names help, they do not lead."""
+    m = _phrases(vocabulary.officers.contributor_phrases).search(text)
+    return text[:m.start()].rstrip(" ,;-–") if m else text
+
+
+def _joined(text: str, vocabulary: Vocabulary) -> list[str]:
+    """The leads a joining phrase puts side by side ("X, supported by Y": X and Y)."""
+    parts = _phrases(vocabulary.officers.joining_phrases).split(text)
+    return [p for part in parts if (p := part.strip(" ,;-–"))]
+
+
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"\b(?:{words})\b", re.I)
 
 
 def with_council_codes(glossary: Glossary, vocabulary: Vocabulary) -> Glossary:
@@ -71,32 +95,51 @@ def _parts(text: str, glossary: Glossary, titles: set[str], vocabulary: Vocabula
         return (glossary.lookup(s) is not None or lowered in names or lowered in titles
                 or _all_codes(s, glossary))
 
-    pieces = _pieces(text, known, vocabulary)
+    def stands(s: str) -> bool:
+        """Known, or a post or a body by its words ("Head of Housing", "Property Services")."""
+        return known(s) or _is_post_or_body(s, vocabulary)
+
+    pieces = _pieces(text, stands, vocabulary)
     if clean(text).lower() in titles and len(pieces) > 1 and not all(known(p) for p in pieces):
         return [text]  # a title the paper prints alone may itself hold "&" ("Quality & Performance")
 
     def known_elsewhere(s: str) -> bool:
-        """Known, but not merely as this very cell printed alone: a cell cannot vouch for
-        itself against the split its other cells support."""
-        return known(s) and not (clean(s).lower() == clean(text).lower() and clean(s).lower() not in names)
+        """Known (or a post or body by its words), but not merely as this very cell printed
+        alone: a cell cannot vouch for itself against the split its other cells support."""
+        itself = clean(s).lower() == clean(text).lower() and clean(s).lower() not in names
+        return (known(s) and not itself) or _is_post_or_body(s, vocabulary)
 
     return [part for piece in pieces for part in _split_and(piece, known_elsewhere)]
 
 
-def _pieces(text: str, known: Callable[[str], bool], vocabulary: Vocabulary) -> list[str]:
+def _pieces(text: str, stands: Callable[[str], bool], vocabulary: Vocabulary) -> list[str]:
     """Split on "&", "/", ",", ";", "+" and line breaks; but a comma followed by words
-    that do not stand as an officer qualifies the title before it ("Head of Service,
-    Children in Need"), so it stays."""
+    that do not stand as an officer qualifies the post before it ("Head of Service,
+    Children in Need", "Head of Parks, Estates and Property"), so it stays; so does a
+    comma before words in lower case; and "&" joins two words of one name ("Property
+    Design & Maintenance") unless a side stands as an officer ("HoS & PSW")."""
     tokens = _join_bracketed(_SEPARATORS.split(text))
     pieces = [tokens[0]]
     for sep, piece in zip(tokens[1::2], tokens[2::2], strict=True):
-        # A post word ("Head", "Manager") makes the words after a comma a post of their own.
-        is_post = bool(vocabulary.post_pattern.search(piece.lower()))
-        if sep.strip() == "," and pieces[-1] and piece and not known(piece) and not is_post:
-            pieces[-1] = f"{pieces[-1]}, {piece}"
+        mark, before = sep.strip(), pieces[-1]
+        if mark == "," and before and piece and not stands(piece) and (
+                vocabulary.post_pattern.search(before.lower()) or not _titled(piece)):
+            pieces[-1] = f"{before}, {piece}"
+        elif mark == "&" and before and piece and not (stands(before) or stands(piece)):
+            pieces[-1] = f"{before}{sep}{piece}"
         else:
             pieces.append(piece)
     return [p for p in pieces if p]
+
+
+def _is_post_or_body(text: str, vocabulary: Vocabulary) -> bool:
+    """A post by its words ("Head of Housing", "Transport Manager"), or a body named by
+    its last word ("Property Services", "Cumbria County Council"); two words or more
+    ("Partnerships" alone is a part of a post's name)."""
+    lowered = clean(text).lower()
+    words = lowered.split()
+    return len(words) >= 2 and (bool(vocabulary.post_pattern.search(lowered))
+                                or bool(vocabulary.body_pattern.fullmatch(words[-1])))
 
 
 def _join_bracketed(tokens: list[str]) -> list[str]:

@@ -35,3 +35,41 @@ TITLES = {"head of quality and performance", "designated nurse"}
 def test_lead_cell_split(raw: str, want: list[str]) -> None:
     officers, _ = expand_leads(raw, GLOSSARY, TITLES, LeadSettings())
     assert officers == want
+
+
+# Real lead cells of the development set (../shared/realworld-examples, bodies not set aside),
+# with no glossary and no titles printed alone: the split comes from the words themselves.
+@pytest.mark.parametrize("raw,want", [
+    # Cambridge: two services; the "with input from" clause names contributors, not leads.
+    ("Estates and Facilities, Corporate Strategy, with input from asset managers in other services",
+     ["Estates and Facilities", "Corporate Strategy"]),
+    ("Commercial Services, Corporate Strategy", ["Commercial Services", "Corporate Strategy"]),
+    ("Property Services and Estates and Facilities", ["Property Services", "Estates and Facilities"]),
+    ("Greater Cambridge Shared Waste Service", ["Greater Cambridge Shared Waste Service"]),
+    # King's Lynn and Copeland: " / " and "/" between a department and a company or two bodies.
+    ("Property Services / Alive West Norfolk", ["Property Services", "Alive West Norfolk"]),
+    ("Open Space / Transport Manager", ["Open Space", "Transport Manager"]),
+    ("Cumbria County Council/Cumbria LEP", ["Cumbria County Council", "Cumbria LEP"]),
+    # Gravesham: "&" inside a bracketed department.
+    ("Director (Planning & Regeneration)", ["Director (Planning & Regeneration)"]),
+    # Pembrokeshire: one department whose name holds "and".
+    ("Learning and Development", ["Learning and Development"]),
+    # The shapes: a post's name holding a comma and "and"; two posts joined by a phrase.
+    ("Head of Leisure, Sport and Culture", ["Head of Leisure, Sport and Culture"]),
+    ("Head of Housing, supported by Head of Finance", ["Head of Housing", "Head of Finance"]),
+    ("Planning and Transport Team and Finance Service", ["Planning and Transport Team", "Finance Service"]),
+    ("Property Design & Maintenance, Energy Unit, Education & Youth",
+     ["Property Design & Maintenance", "Energy Unit", "Education & Youth"]),
+    ("Libraries Service Manager & Age UK Hollinbrook", ["Libraries Service Manager", "Age UK Hollinbrook"]),
+])
+def test_real_lead_cell_split(raw: str, want: list[str]) -> None:
+    officers, _ = expand_leads(raw, Glossary(), set(), LeadSettings())
+    assert officers == want
+
+
+def test_as_above_repeats_the_leads_of_the_row_above() -> None:
+    from actionplans.normalise.leads import same_as_above
+    from actionplans.vocabulary import default_vocabulary
+
+    assert same_as_above("As above.", default_vocabulary()) and same_as_above("Ditto", default_vocabulary())
+    assert not same_as_above("Head of Housing", default_vocabulary())

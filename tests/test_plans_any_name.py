@@ -123,9 +123,11 @@ def test_a_plan_column_named_like_ours_is_kept_apart_and_the_batch_goes_on(tmp_p
 
 
 def test_a_vocabulary_file_adds_words_without_code(tmp_path: Path) -> None:
-    rows = (("Deed", "Champion", "Timescale"),
-            ("Open two new family hubs in the north of the county.", "Director of Children's Services", "2026"),
-            ("Extend the falls prevention service to every district.", "Director of Public Health", "2025"))
+    # No header word names a plan's column, and the cells alone do not vouch for an action
+    # column (no date or id beside it): no plan, until the council's own words say so.
+    rows = (("Deed", "Champion", "Remarks"),
+            ("Open two new family hubs in the north of the county.", "Director of Children's Services", "Funded"),
+            ("Extend the falls prevention service to every district.", "Director of Public Health", "Agreed"))
     folder = tmp_path / "in"
     _paper(folder, "plan.docx", rows)
     assert _run(folder).documents[0].status == "no_plan"
@@ -179,3 +181,30 @@ def test_a_comments_column_of_prose_stays_a_progress_column(tmp_path: Path) -> N
             ("Train new team managers.", "Head of Workforce", "Two sessions held, one more in July."))
     first = _run(_paper(tmp_path, "plan.docx", rows)).actions[0]
     assert (first.rag, first.extras.get("progress")) == ("", "First audit done in May; report due.")
+
+
+def test_columns_no_header_word_names_are_read_from_their_cells(tmp_path: Path) -> None:
+    """Issue 22, item 1: "Deed" and "Champion" are in no list, but the cells say what they
+    are (things to do; posts), beside a due date a header word names."""
+    rows = (("Deed", "Champion", "Timescale"),
+            ("Open two new family hubs in the north of the county.", "Director of Children's Services", "2026"),
+            ("Extend the falls prevention service to every district.", "Director of Public Health", "2025"))
+    tables = _run(_paper(tmp_path, "plan.docx", rows))
+    assert tables.documents[0].status == "ok"
+    assert [(a.action_text, a.lead_officers, a.extras.get("target_date")) for a in tables.actions] == [
+        ("Open two new family hubs in the north of the county.", "Director of Children's Services", "2026"),
+        ("Extend the falls prevention service to every district.", "Director of Public Health", "2025")]
+
+
+def test_actions_with_references_and_achievements_are_a_plan(tmp_path: Path) -> None:
+    """Issue 22, item 6: an action column with a reference per row and what has been
+    achieved, and no lead, date or status column, is still a plan."""
+    rows = (("Ref", "Action", "Achievements"),
+            ("C1", "Set up a climate partnership with local businesses and the college.",
+             "The partnership has met four times and agreed its terms of reference."),
+            ("C2", "Publish an annual report on the council's own emissions.",
+             "The first report was published in July and went to Cabinet in September."))
+    tables = _run(_paper(tmp_path, "plan.docx", rows))
+    assert tables.documents[0].status == "ok"
+    assert [(a.action_number, a.action_text[:22]) for a in tables.actions] == [
+        ("C1", "Set up a climate partn"), ("C2", "Publish an annual repo")]

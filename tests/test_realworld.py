@@ -18,8 +18,13 @@ from conftest import SHARED, run_file
 EXAMPLES = SHARED / "realworld-examples"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_text", "lead_officer_raw",
           "lead_officers", "rag", "target_date", "page")
-# Papers we do not yet read whole, and why (see the note on issue 16).
-KNOWN_GAPS: dict[str, str] = {}
+# Papers we do not yet read whole, and why (see the note on issue 22). The set-aside bodies
+# (bench.accuracy.HELD_OUT) are run here, but their detail is not looked at while tuning.
+SET_ASIDE = "set aside: not examined"
+KNOWN_GAPS: dict[str, str] = {
+    "fermanagh_omagh_climate_action_plan_themes.docx": SET_ASIDE,
+    "flintshire_climate_change_programme_action_plan_buildings.pdf": SET_ASIDE,
+}
 
 
 def _truths() -> list[Path]:
@@ -50,4 +55,4 @@ def test_realworld_paper(truth_file: Path, shared: Path) -> None:
 
 
 def test_there_are_realworld_papers(shared: Path) -> None:
-    assert len(_truths()) == 9
+    assert len(_truths()) == 22
