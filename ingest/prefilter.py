@@ -39,6 +39,7 @@ from actionplans.ingest.pdfium import (
     PATH,
     PDFIUM_ERRORS,
     PageText,
+    Word,
     inflates_past,
     object_kinds,
     open_pdf,
@@ -59,12 +60,16 @@ class PrefilterSettings:
     header_cells: int = 2  # a header row's line falls into this many cells or more (prose: one)
     prose_spread: float = 0.6  # lines of running text are this spread out, or less
     prose_min_lines: int = 8  # a neighbour with fewer measured lines is analysed anyway
+    band_height: float = 1.2  # font sizes: header cells printed as lines this close in height are one row
+    row_cells: int = 3  # a table page with this many status endings, or date and post cells each, holds plan rows
     max_inflate_mb: int = MAX_INFLATE_MB  # a PDF with a stream inflating past this is not surveyed
     vocabulary: Vocabulary = field(default_factory=default_vocabulary)  # the words of a plan's header
 
     def __post_init__(self) -> None:
         if self.min_pages < 1 or self.cover_pages < 0 or self.neighbours < 0 or self.max_inflate_mb < 1:
             raise ValueError("PrefilterSettings: min_pages, max_inflate_mb >= 1; cover_pages, neighbours >= 0")
+        if self.band_height <= 0 or self.row_cells < 1:
+            raise ValueError("PrefilterSettings: band_height > 0, row_cells >= 1")
         if not 0 < self.header_share <= 1 or self.header_max_words < 2 or self.header_cells < 1:
             raise ValueError("PrefilterSettings: header_share in (0, 1], header_max_words >= 2, header_cells >= 1")
 
@@ -168,6 +173,49 @@ def is_plan_head(page: PageText, settings: PrefilterSettings) -> bool:
     return False
 
 
+def _is_cell(word: Word, words_of: _Words, settings: PrefilterSettings) -> bool:
+    """A printed line that reads as a header cell of its own: short, header words and
+    little else, no sentence and no form's label ("Lead officer: ...")."""
+    text = word["text"].lower()
+    if ":" in text or _SENTENCE.search(text):
+        return False
+    words = [w for w in re.findall(r"[a-z]+", text) if w not in _STOPWORDS]
+    return 0 < len(words) <= 6 and sum(w in words_of.header for w in words) / len(words) >= settings.header_share
+
+
+def is_band_head(page: PageText, settings: PrefilterSettings) -> bool:
+    """A plan's header row whose cells print as lines of their own (a ruled header whose
+    cells wrap, or sit at different heights): a short line naming the action role and
+    another naming another plan role, side by side at about one height. Running text
+    never sets two such lines beside each other."""
+    words_of = _words(settings.vocabulary)
+    text = "\n".join(page.lines).lower()
+    if not any(stem in text for stem in words_of.stems) or not words_of.action.search(text):
+        return False  # most pages, decided without looking at a line
+    cells = [w for w in page.words if _is_cell(w, words_of, settings)]
+    actions = [w for w in cells if words_of.action.search(w["text"].lower())]
+    others = [w for w in cells if words_of.other_roles.search(w["text"].lower())]
+    return any(a is not o and abs(o["top"] - a["top"]) <= settings.band_height * a["size"]
+               and (o["x0"] >= a["x1"] or a["x0"] >= o["x1"]) for a in actions for o in others)
+
+
+# A due date's cell, as a plan prints it: a month and year, a quarter, a financial year, "ongoing".
+_DATE_CELL = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}\b"
+                        r"|\bq[1-4]\b|\b20\d\d\s*[/-]\s*\d\d\b|\bongoing\b", re.I)
+
+
+def has_plan_rows(page: PageText, settings: PrefilterSettings) -> bool:
+    """A page of a plan's rows whatever its header says (or with no header on it): status
+    values ending lines, or short cells of due dates beside short cells naming posts."""
+    words_of = _words(settings.vocabulary)
+    if sum(bool(words_of.status_end.search(line)) for line in page.lines) >= settings.row_cells:
+        return True
+    short = [line for line in page.lines if len(line.split()) <= 8]
+    posts = settings.vocabulary.post_pattern
+    return (sum(bool(_DATE_CELL.search(line)) for line in short) >= settings.row_cells
+            and sum(bool(posts.search(line.lower())) for line in short) >= settings.row_cells)
+
+
 def _is_form(lines: list[str]) -> bool:
     return sum(bool(_FIELD.match(line)) for line in lines) >= 2
 
@@ -196,6 +244,30 @@ def _continues_plan(page: PageText, vocabulary: Vocabulary) -> bool:
     return rag >= 2 or (items >= 2 and (page.paths or 0) >= 8)
 
 
+_ROWS = "a table whose rows read as a plan's"
+
+
+def plan_evidence(page: PageText, settings: PrefilterSettings,
+                  paths: Callable[[PageText], int | None] = lambda page: page.paths) -> str | None:
+    """Why a page may hold a plan's table, or None where none can be on it: a header row on
+    one line (or two), a header row printed cell by cell, or a table's rows that read as a
+    plan's (the page drawn with rulings or set in columns, not running text)."""
+    if is_plan_head(page, settings):
+        return "a plan's header row"
+    if is_band_head(page, settings):
+        return "a plan's header cells side by side"
+    if has_plan_rows(page, settings) and not _plain_prose(page, paths(page), settings):
+        return _ROWS
+    return None
+
+
+def skip_reason(page: PageText) -> str:
+    """Why the first pass leaves a page to its text alone (for ``explain``)."""
+    if not page.has_text:
+        return "no text (a picture or a blank page)"
+    return "no line reads as a plan's header and no table's rows as a plan's"
+
+
 def pages_to_analyse(pages: list[PageText], settings: PrefilterSettings,
                      count_paths: Callable[[PageText], int] | None = None) -> set[int]:
     """1-based numbers of the pages that get the slow table analysis: none without a
@@ -203,16 +275,18 @@ def pages_to_analyse(pages: list[PageText], settings: PrefilterSettings,
     if not any(p.has_text for p in pages):
         # Nothing to go on: pdfminer reads every page (a scan's verdict, drawings).
         return {p.number for p in pages}
-    heads = {p.number for p in pages if is_plan_head(p, settings)}
-    if not heads:
-        return set()
-    if len(pages) < settings.min_pages:
-        return {p.number for p in pages}
 
     def paths(page: PageText) -> int | None:
         if page.paths is None and count_paths is not None:
             page.paths = count_paths(page)
         return page.paths
+
+    evidence = {p.number: plan_evidence(p, settings, paths) for p in pages}
+    heads = {n for n, why in evidence.items() if why}
+    if not heads:
+        return set()
+    if len(pages) < settings.min_pages and any(why != _ROWS for why in evidence.values() if why):
+        return {p.number for p in pages}  # a header found: a short PDF is analysed whole
 
     picked: set[int] = set()
     in_plan = in_glossary = False
@@ -321,5 +395,6 @@ def _text(doc: Any, index: int, settings: PrefilterSettings) -> PageText:
     return page
 
 
-__all__ = ["PageText", "PrefilterSettings", "Survey", "header_rows", "is_header_line", "is_plan_head",
-           "page_paragraphs", "pages_to_analyse", "survey_pdf"]
+__all__ = ["PageText", "PrefilterSettings", "Survey", "has_plan_rows", "header_rows", "is_band_head",
+           "is_header_line", "is_plan_head", "page_paragraphs", "pages_to_analyse", "plan_evidence", "skip_reason",
+           "survey_pdf"]
