@@ -21,6 +21,7 @@ from actionplans.extract.records import (
 )
 from actionplans.extract.tables import Judged, blocks_to_plans, find_header, judged_header, rejoin_headers
 from actionplans.extract.text import clean
+from actionplans.extract.textplans import blocks_to_lines, lines_to_text_plans, text_plan_to_actions
 from actionplans.ingest.model import Block, Document, Table
 from actionplans.vocabulary import Vocabulary
 
@@ -57,6 +58,10 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
             extra_columns.setdefault(name, printed)
     verdicts.extend(_other_tables(blocks, settings.headers, judged))
     verdicts.sort(key=lambda v: v.order)
+    if not actions:  # no plan in a table: one written as text?
+        actions, text_verdicts = _text_plans(doc, vocabulary)
+        verdicts.extend(text_verdicts)
+        extra_columns.update({c: c for a in actions for c in a.extras if c not in extra_columns})
     plan_tables = [t for t in doc.tables if find_header(t, settings.headers, judged) is not None]
     info = document_info(doc, plan_tables)
     # A saved web page states its date in its head (meta tags, ISO), not on the page.
@@ -66,6 +71,20 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
                       text=[t for p in doc.paragraphs if (t := clean(p.text))],
                       extra_columns=list(extra_columns), column_headers=extra_columns, tables=verdicts,
                       warnings=list(doc.warnings), ocr_pages=len(doc.ocr_pages))
+
+
+def _text_plans(doc: Document, vocabulary: Vocabulary) -> tuple[list[RawAction], list[TableVerdict]]:
+    """The actions of plans written as text (headings, bullets, labelled lines), and a
+    verdict for each run of text under a plan's heading."""
+    actions: list[RawAction] = []
+    verdicts: list[TableVerdict] = []
+    for plan in lines_to_text_plans(blocks_to_lines(doc.blocks), vocabulary):
+        rows = text_plan_to_actions(plan, vocabulary) if not plan.reason else []
+        verdicts.append(TableVerdict(pages=str(plan.page or ""), headers=[], plan=not plan.reason,
+                                     reason=plan.reason, actions=len(rows), order=10_000 + len(verdicts),
+                                     kind="text", heading=plan.heading))
+        actions.extend(_marked(rows, "", doc))
+    return actions, verdicts
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|T)")

@@ -94,6 +94,8 @@ class TableVerdict:
     reason: str  # why not a plan ("" for a plan)
     actions: int = 0
     order: int = 0  # its place among the paper's tables
+    kind: str = "table"  # "text": a plan written as headings, bullets and labelled lines
+    heading: str = ""  # a plan written as text: the heading it sits under
 
 @dataclass
 class PaperResult:

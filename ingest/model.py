@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 SYMBOLS = re.compile(r"^[\s\u25a0-\u25ff\u2b1b-\u2b24\u26aa\u26ab\u23fa\uf000-\uf0ff]+$")
 
 
+_HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.I)
+
+
 def only_symbols(text: str) -> bool:
     return bool(text.strip()) and SYMBOLS.match(text) is not None
 
@@ -58,6 +61,15 @@ class Paragraph:
     bold: bool = False
     page: int | None = None  # 1-based, PDF only
     lines: tuple[Line, ...] = ()  # PDF only
+
+    @property
+    def heading_level(self) -> int | None:
+        """1-9 for a heading styled as one (Word's and OpenDocument's "Heading 2", a web
+        page's h2; a title is 1), None for any other paragraph."""
+        m = _HEADING_STYLE.match(self.style)
+        if m:
+            return int(m.group(1))
+        return 1 if self.style.lower() == "title" else None
 
     @property
     def shown(self) -> str:
