@@ -70,7 +70,7 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     return Extraction(info=info, actions=actions, glossaries=_glossary_candidates(doc),
                       text=[t for p in doc.paragraphs if (t := clean(p.text))],
                       extra_columns=list(extra_columns), column_headers=extra_columns, tables=verdicts,
-                      warnings=list(doc.warnings), ocr_pages=len(doc.ocr_pages))
+                      warnings=list(doc.warnings), ocr_pages=len(doc.ocr_pages), skimmed_pages=len(doc.skimmed))
 
 
 def _text_plans(doc: Document, vocabulary: Vocabulary) -> tuple[list[RawAction], list[TableVerdict]]:
@@ -137,7 +137,9 @@ def _other_tables(blocks: list[Block], settings: HeaderSettings, judged: Judged)
     their rows, above)."""
     out = []
     for index, table in enumerate(b for b in blocks if isinstance(b, Table)):
-        if table.n_cols < 2:
+        if table.n_cols < 2:  # judged all the same: explain and a paper's message count every table
+            out.append(TableVerdict(pages=str(table.page or ""), headers=[], plan=False,
+                                    reason="one column: a box of text, not rows of actions", order=index))
             continue
         _, header, why = judged_header(table, settings, judged)
         if why:

@@ -272,12 +272,13 @@ def _judged(reading: _Reading, vocabulary: Vocabulary) -> TextPlan:
     actions = reading.actions
     labelled = sum(any(a.fields.get(r) for r in ("lead", "target_date", "rag")) for a in actions)
     grouped = len({(a.group_number, a.group_text) for a in actions if a.group_text})
-    if len(actions) < vocabulary.min_actions:
-        plan.reason = f"a plan's heading, {len(actions)} action under it" if actions else \
-            "a plan's heading, but no actions under it (no bullets or \"Action:\" lines)"
+    if not actions:
+        plan.reason = "no bullets or \"Action:\" lines under it"
+    elif len(actions) < vocabulary.min_actions:
+        plan.reason = "only one action under it"
     elif labelled < words.min_labelled_share * len(actions) and grouped < words.min_groups:
-        plan.reason = (f"{len(actions)} bullets or action lines under a plan's heading, but too few with a "
-                       f"lead, date or status ({labelled}) and in too few groups ({grouped})")
+        plan.reason = ("its bullets or action lines mostly lack a lead, due date or status line, and sit in too few "
+                       "groups")
     elif sum(_is_prose(a.text, vocabulary.action_min_words) for a in actions) < vocabulary.action_share * len(actions):
         plan.reason = "its bullets are numbers or a few words, not actions"
     return plan

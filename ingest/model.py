@@ -160,6 +160,9 @@ class Document:
     # What the reader left out or guessed, for the paper's row ("2 hidden rows skipped").
     warnings: list[str] = field(default_factory=list)
     ocr_pages: tuple[int, ...] = ()  # 1-based pages whose text was recognised from their image
+    # 1-based PDF pages the first pass read as text alone, no table analysis (no plan's
+    # header or rows on them): a paper without a plan says how many.
+    skimmed: tuple[int, ...] = ()
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -261,11 +261,28 @@ def plan_evidence(page: PageText, settings: PrefilterSettings,
     return None
 
 
-def skip_reason(page: PageText) -> str:
-    """Why the first pass leaves a page to its text alone (for ``explain``)."""
+def page_reasons(survey: Survey, settings: PrefilterSettings) -> list[tuple[int, bool, str]]:
+    """(page, analysed, why) for every page the first pass surveyed, for ``explain``: what
+    it found on a page it analyses, and why it leaves the others to their text alone."""
+    out = []
+    whole = len(survey.pages) < settings.min_pages and len(survey.analyse) == len(survey.pages)
+    for page in survey.pages:
+        if page.number in survey.analyse:
+            why = plan_evidence(page, settings) or (
+                "a short PDF with a plan's header: analysed whole" if whole else
+                "beside the plan's pages: its continuation, a neighbour, a glossary or the cover sheet")
+            out.append((page.number, True, why))
+        else:
+            out.append((page.number, False, _skip_reason(page, settings)))
+    return out
+
+
+def _skip_reason(page: PageText, settings: PrefilterSettings) -> str:
     if not page.has_text:
         return "no text (a picture or a blank page)"
-    return "no line reads as a plan's header and no table's rows as a plan's"
+    if has_plan_rows(page, settings):
+        return "rows that read as a plan's, but set as running text (no rulings, no columns)"
+    return "no line reads as a plan's header, and no rows as a plan's"
 
 
 def pages_to_analyse(pages: list[PageText], settings: PrefilterSettings,
@@ -396,5 +413,5 @@ def _text(doc: Any, index: int, settings: PrefilterSettings) -> PageText:
 
 
 __all__ = ["PageText", "PrefilterSettings", "Survey", "has_plan_rows", "header_rows", "is_band_head",
-           "is_header_line", "is_plan_head", "page_paragraphs", "pages_to_analyse", "plan_evidence", "skip_reason",
+           "is_header_line", "is_plan_head", "page_paragraphs", "page_reasons", "pages_to_analyse", "plan_evidence",
            "survey_pdf"]
