@@ -26,7 +26,6 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -104,10 +103,22 @@ class _Words:
     other_roles: re.Pattern[str]
     header: frozenset[str]
     status_end: re.Pattern[str]
+    status_last: frozenset[str]  # the last words of the status words, and the status letters
 
 
-@cache
+# Looked up by the vocabulary's identity: hashing a frozen vocabulary (its every word) on
+# each page's call costs more than the page's own checks.
+_WORDS_OF: dict[int, tuple[Vocabulary, _Words]] = {}
+
+
 def _words(vocabulary: Vocabulary) -> _Words:
+    seen = _WORDS_OF.get(id(vocabulary))
+    if seen is None or seen[0] is not vocabulary:
+        seen = _WORDS_OF[id(vocabulary)] = (vocabulary, _words_made(vocabulary))
+    return seen[1]
+
+
+def _words_made(vocabulary: Vocabulary) -> _Words:
     action = vocabulary.role("action").words
     statuses = [w for s in vocabulary.statuses for w in (*s.words, s.name.lower())]
     letters = "".join(sorted(vocabulary.letters)).upper()
@@ -117,7 +128,8 @@ def _words(vocabulary: Vocabulary) -> _Words:
         action=vocabulary.words_pattern("action"),
         other_roles=vocabulary.words_pattern(*vocabulary.plan_roles),
         header=vocabulary.header_words,
-        status_end=re.compile(rf"(?:^|\s)(?:{body})(?:\s*&\s*\w+)?\s*$|^[{letters}]$", re.I))
+        status_end=re.compile(rf"(?:^|\s)(?:{body})(?:\s*&\s*\w+)?\s*$|^[{letters}]$", re.I),
+        status_last=frozenset({w.split()[-1].lower() for w in statuses} | {c.lower() for c in letters}))
 
 
 def is_header_line(line: str, settings: PrefilterSettings) -> bool:
@@ -192,9 +204,13 @@ def is_band_head(page: PageText, settings: PrefilterSettings) -> bool:
     text = "\n".join(page.lines).lower()
     if not any(stem in text for stem in words_of.stems) or not words_of.action.search(text):
         return False  # most pages, decided without looking at a line
-    cells = [w for w in page.words if _is_cell(w, words_of, settings)]
-    actions = [w for w in cells if words_of.action.search(w["text"].lower())]
-    others = [w for w in cells if words_of.other_roles.search(w["text"].lower())]
+    # Short lines first (string tests only), then the patterns: most pages have no cell line.
+    short = [w for w in page.words if w["text"].count(" ") < 6 and ":" not in w["text"]]
+    actions = [w for w in short if any(stem in (low := w["text"].lower()) for stem in words_of.stems)
+               and words_of.action.search(low) and _is_cell(w, words_of, settings)]
+    if not actions:
+        return False
+    others = [w for w in short if words_of.other_roles.search(w["text"].lower()) and _is_cell(w, words_of, settings)]
     return any(a is not o and abs(o["top"] - a["top"]) <= settings.band_height * a["size"]
                and (o["x0"] >= a["x1"] or a["x0"] >= o["x1"]) for a in actions for o in others)
 
@@ -208,11 +224,15 @@ def has_plan_rows(page: PageText, settings: PrefilterSettings) -> bool:
     """A page of a plan's rows whatever its header says (or with no header on it): status
     values ending lines, or short cells of due dates beside short cells naming posts."""
     words_of = _words(settings.vocabulary)
-    if sum(bool(words_of.status_end.search(line)) for line in page.lines) >= settings.row_cells:
+    # A line's last word first (a set lookup), the pattern only where it could end a status.
+    ends = [line for line in page.lines
+            if line.rsplit(None, 1)[-1].lower().strip(".") in words_of.status_last or "&" in line[-24:]]
+    if sum(bool(words_of.status_end.search(line)) for line in ends) >= settings.row_cells:
         return True
-    short = [line for line in page.lines if len(line.split()) <= 8]
+    short = [line for line in page.lines if line.count(" ") < 8]
     posts = settings.vocabulary.post_pattern
-    return (sum(bool(_DATE_CELL.search(line)) for line in short) >= settings.row_cells
+    dated = [line for line in short if any(ch.isdigit() for ch in line) or "ongoing" in line.lower()]
+    return (sum(bool(_DATE_CELL.search(line)) for line in dated) >= settings.row_cells
             and sum(bool(posts.search(line.lower())) for line in short) >= settings.row_cells)
 
 
