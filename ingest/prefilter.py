@@ -23,9 +23,11 @@ rows.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -195,22 +197,31 @@ def _is_cell(word: Word, words_of: _Words, settings: PrefilterSettings) -> bool:
     return 0 < len(words) <= 6 and sum(w in words_of.header for w in words) / len(words) >= settings.header_share
 
 
+def _matching(pattern: re.Pattern[str], texts: list[str]) -> list[int]:
+    """The indexes of the texts the pattern finds something in: one search over them all
+    joined (a search per line costs more than a page's other checks together)."""
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    return sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(joined)})
+
+
 def is_band_head(page: PageText, settings: PrefilterSettings) -> bool:
     """A plan's header row whose cells print as lines of their own (a ruled header whose
     cells wrap, or sit at different heights): a short line naming the action role and
     another naming another plan role, side by side at about one height. Running text
     never sets two such lines beside each other."""
     words_of = _words(settings.vocabulary)
-    text = "\n".join(page.lines).lower()
+    text = "\n".join(line for line in page.lines if line.count(" ") < 6).lower()
     if not any(stem in text for stem in words_of.stems) or not words_of.action.search(text):
-        return False  # most pages, decided without looking at a line
-    # Short lines first (string tests only), then the patterns: most pages have no cell line.
+        return False  # most pages, decided by their short lines' text
     short = [w for w in page.words if w["text"].count(" ") < 6 and ":" not in w["text"]]
-    actions = [w for w in short if any(stem in (low := w["text"].lower()) for stem in words_of.stems)
-               and words_of.action.search(low) and _is_cell(w, words_of, settings)]
+    texts = [w["text"].lower() for w in short]
+    actions = [short[i] for i in _matching(words_of.action, texts) if _is_cell(short[i], words_of, settings)]
     if not actions:
         return False
-    others = [w for w in short if words_of.other_roles.search(w["text"].lower()) and _is_cell(w, words_of, settings)]
+    others = [short[i] for i in _matching(words_of.other_roles, texts) if _is_cell(short[i], words_of, settings)]
     return any(a is not o and abs(o["top"] - a["top"]) <= settings.band_height * a["size"]
                and (o["x0"] >= a["x1"] or a["x0"] >= o["x1"]) for a in actions for o in others)
 
@@ -221,19 +232,23 @@ _DATE_CELL = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[
 
 
 def has_plan_rows(page: PageText, settings: PrefilterSettings) -> bool:
-    """A page of a plan's rows whatever its header says (or with no header on it): status
-    values ending lines, or short cells of due dates beside short cells naming posts."""
+    """A page of a plan's rows whatever its header says (or with no header on it): short
+    lines (a table's cells) ending in status values, or short cells of due dates beside
+    short cells naming posts. String tests first, the patterns only on the few lines
+    they leave: a pattern over every line of a long PDF costs more than reading it."""
     words_of = _words(settings.vocabulary)
-    # A line's last word first (a set lookup), the pattern only where it could end a status.
-    ends = [line for line in page.lines
-            if line.rsplit(None, 1)[-1].lower().strip(".") in words_of.status_last or "&" in line[-24:]]
-    if sum(bool(words_of.status_end.search(line)) for line in ends) >= settings.row_cells:
-        return True
     short = [line for line in page.lines if line.count(" ") < 8]
-    posts = settings.vocabulary.post_pattern
-    dated = [line for line in short if any(ch.isdigit() for ch in line) or "ongoing" in line.lower()]
-    return (sum(bool(_DATE_CELL.search(line)) for line in dated) >= settings.row_cells
-            and sum(bool(posts.search(line.lower())) for line in short) >= settings.row_cells)
+    ends = [line for line in short if line.rsplit(None, 1)[-1].lower().strip(".") in words_of.status_last]
+    if len(ends) >= settings.row_cells and \
+            sum(bool(words_of.status_end.search(line)) for line in ends) >= settings.row_cells:
+        return True
+    dated = [line for line in short if _DIGIT.search(line) or "ongoing" in line.lower()]
+    if sum(bool(_DATE_CELL.search(line)) for line in dated) < settings.row_cells:
+        return False
+    return len(_matching(settings.vocabulary.post_pattern, [line.lower() for line in short])) >= settings.row_cells
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _is_form(lines: list[str]) -> bool:
