@@ -18,7 +18,7 @@ from pathlib import Path
 from actionplans import __version__
 from actionplans.api import MissingInput, run
 from actionplans.batch import MIN_MEMORY_MB, BatchSettings, SchedulerError, default_cache_dir
-from actionplans.explain import explain_paper, verdicts_to_text
+from actionplans.explain import explain_paper, explanation_to_text
 from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestError
 from actionplans.output import FORMATS, OutputSettings, parse_formats, still_red, write_outputs
@@ -199,14 +199,14 @@ def _explain(args: argparse.Namespace) -> int:
         return 2
     try:
         vocabulary = _vocabulary(args.vocabulary, [args.paper.parent])
-        verdicts = explain_paper(args.paper, Settings(vocabulary=vocabulary))
+        explanation = explain_paper(args.paper, Settings(vocabulary=vocabulary))
     except VocabularyError as exc:
         print(f"actionplans: error: {exc}", file=sys.stderr)
         return 2
     except IngestError as exc:
         print(f"actionplans: {args.paper.name}: {exc.message}", file=sys.stderr)
         return 1
-    print(verdicts_to_text(args.paper.name, verdicts), end="")
+    print(explanation_to_text(args.paper.name, explanation), end="")
     return 0
 
 

@@ -128,6 +128,15 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class TextPlanWords:
+    """How a plan written as text is told from text about a plan (``[text_plans]``)."""
+
+    headings: tuple[str, ...] = ()  # phrases a plan's heading holds whole
+    min_labelled_share: float = 0.5  # of its actions with a lead, due date or status line...
+    min_groups: int = 2  # ... or the groups its actions sit under, at least
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     roles: tuple[Role, ...]
     statuses: tuple[Status, ...]
@@ -145,6 +154,7 @@ class Vocabulary:
     # (family, words): the kinds of plan the report and workbook name, first match wins.
     families: tuple[tuple[str, tuple[str, ...]], ...] = ()
     evidence: Evidence = field(default_factory=Evidence)
+    text_plans: TextPlanWords = field(default_factory=TextPlanWords)
     digest: str = field(default="", compare=False)
 
     def __repr__(self) -> str:
@@ -356,6 +366,7 @@ _USER_KEYS: dict[str, dict[str, type]] = {
     "glossary": {"code_headers": list, "name_headers": list},
     "evidence": {"header": float, "content": float, "min_score": float, "action_min_score": float,
                  "min_cells": int, "sample_rows": int},
+    "text_plans": {"headings": list, "min_labelled_share": float, "min_groups": int},
 }
 
 
@@ -382,7 +393,7 @@ def check_user_data(data: dict[str, Any], name: str, text: str) -> None:
             _check_keys(body, _USER_KEYS[section], section, name, text)
         else:
             _fail(name, text, section, "is not a section (choose from roles, statuses, officers, decoys, rows, "
-                                       "glossary, evidence)")
+                                       "glossary, evidence, text_plans)")
 
 
 def _check_keys(values: dict[str, Any], allowed: dict[str, type], where: str, name: str, text: str) -> None:
@@ -455,6 +466,9 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
                    for kind, d in data.get("decoys", {}).items())
     rows = data.get("rows", {})
     unrated = data["unrated"]["chart"]
+    t = data.get("text_plans", {})
+    text_plans = TextPlanWords(tuple(t.get("headings", ())), float(t.get("min_labelled_share", 0.5)),
+                               int(t.get("min_groups", 2)))
     digest = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     return Vocabulary(roles=roles, statuses=statuses, status_order=tuple(data["status_match"]["order"]),
                       unrated_chart=(unrated["fill"], unrated["ink"]), fills=fills, officers=officers,
@@ -465,4 +479,5 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
                       min_actions=int(rows.get("min_actions", 2)),
                       action_median_words=int(rows.get("action_median_words", 5)), evidence=evidence,
                       families=tuple((str(k), tuple(v.get("words", ()))) for k, v in data.get("families", {}).items()),
+                      text_plans=text_plans,
                       digest=digest)

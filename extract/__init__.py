@@ -22,6 +22,7 @@ from actionplans.extract.records import (
 )
 from actionplans.extract.tables import Judged, blocks_to_plans, find_header, judged_header, rejoin_headers
 from actionplans.extract.text import clean
+from actionplans.extract.textplans import blocks_to_lines, lines_to_text_plans, text_plan_to_actions
 from actionplans.ingest.model import Block, Document, Table
 from actionplans.vocabulary import Vocabulary
 
@@ -62,6 +63,10 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
             extra_columns.setdefault(SUB_HEADING, "Sub-heading")
     verdicts.extend(_other_tables(blocks, settings.headers, judged))
     verdicts.sort(key=lambda v: v.order)
+    if not actions:  # no plan in a table: one written as text?
+        actions, text_verdicts = _text_plans(doc, vocabulary)
+        verdicts.extend(text_verdicts)
+        extra_columns.update({c: c for a in actions for c in a.extras if c not in extra_columns})
     plan_tables = [t for t in doc.tables if find_header(t, settings.headers, judged) is not None]
     info = document_info(doc, plan_tables)
     # A saved web page states its date in its head (meta tags, ISO), not on the page.
@@ -70,7 +75,21 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     return Extraction(info=info, actions=actions, glossaries=_glossary_candidates(doc),
                       text=[t for p in doc.paragraphs if (t := clean(p.text))],
                       extra_columns=list(extra_columns), column_headers=extra_columns, tables=verdicts,
-                      warnings=list(doc.warnings), ocr_pages=len(doc.ocr_pages))
+                      warnings=list(doc.warnings), ocr_pages=len(doc.ocr_pages), skimmed_pages=len(doc.skimmed))
+
+
+def _text_plans(doc: Document, vocabulary: Vocabulary) -> tuple[list[RawAction], list[TableVerdict]]:
+    """The actions of plans written as text (headings, bullets, labelled lines), and a
+    verdict for each run of text under a plan's heading."""
+    actions: list[RawAction] = []
+    verdicts: list[TableVerdict] = []
+    for plan in lines_to_text_plans(blocks_to_lines(doc.blocks), vocabulary):
+        rows = text_plan_to_actions(plan, vocabulary) if not plan.reason else []
+        verdicts.append(TableVerdict(pages=str(plan.page or ""), headers=[], plan=not plan.reason,
+                                     reason=plan.reason, actions=len(rows), order=10_000 + len(verdicts),
+                                     kind="text", heading=plan.heading))
+        actions.extend(_marked(rows, "", doc))
+    return actions, verdicts
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|T)")
@@ -125,7 +144,9 @@ def _other_tables(blocks: list[Block], settings: HeaderSettings, judged: Judged)
     their rows, above)."""
     out = []
     for index, table in enumerate(b for b in blocks if isinstance(b, Table)):
-        if table.n_cols < 2:
+        if table.n_cols < 2:  # judged all the same: explain and a paper's message count every table
+            out.append(TableVerdict(pages=str(table.page or ""), headers=[], plan=False,
+                                    reason="one column: a box of text, not rows of actions", order=index))
             continue
         _, header, why = judged_header(table, settings, judged)
         if why:

@@ -82,6 +82,7 @@ class Extraction:
     # OCR: documents.csv's warnings and ocr_pages.
     warnings: list[str] = field(default_factory=list)
     ocr_pages: int = 0
+    skimmed_pages: int = 0  # PDF pages the first pass read as text alone (no plan's header or rows on them)
 
 
 @dataclass
@@ -92,6 +93,9 @@ class HeaderCell:
     role: str = ""  # "" where it took none (a further column)
     word: str = ""  # the vocabulary word it matched
     score: float = 0.0  # 0-100; 0 where the header holds the word whole
+    # What the column's cells hold, scored per role (0-100), where the cells were profiled
+    # (dates point to a due column, posts to a lead...): explain shows it beside the header.
+    content: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -104,6 +108,8 @@ class TableVerdict:
     reason: str  # why not a plan ("" for a plan)
     actions: int = 0
     order: int = 0  # its place among the paper's tables
+    kind: str = "table"  # "text": a plan written as headings, bullets and labelled lines
+    heading: str = ""  # a plan written as text: the heading it sits under
 
 @dataclass
 class PaperResult:

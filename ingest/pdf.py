@@ -98,8 +98,9 @@ def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Do
         blocks, furniture = _strip_furniture(pages, settings)
         meta = pdf.metadata or {}
         properties = {k.lower(): v for k, v in meta.items() if k in ("Title", "Author") and isinstance(v, str) and v}
+        skimmed = tuple(n for n in range(1, len(pages) + 1) if n not in survey.analyse) if survey else ()
         return Document(source=source, format="pdf", pages=len(pages), blocks=blocks,
-                        furniture=furniture, properties=properties)
+                        furniture=furniture, properties=properties, skimmed=skimmed)
     finally:
         _close(pdf)
 

@@ -94,7 +94,7 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
         doc.council, doc.judgement = info.council, info.judgement
         if not ex.actions:
             doc.status = "no_plan"
-            doc.message = no_plan_reason(ex.tables)
+            doc.message = no_plan_reason(ex.tables, ex.skimmed_pages)
             continue
         paper, plan_id = papers[r.source_file], plan_ids[r.source_file]
         glossary, borrowed = borrowed_glossary(paper, plans[plan_id].versions)
@@ -193,14 +193,59 @@ def _extras(a: RawAction) -> dict[str, str]:
     return {**extras, SHEET: a.sheet} if a.sheet else extras
 
 
-def no_plan_reason(verdicts: list[TableVerdict]) -> str:
-    """One line on why a paper that held tables holds no plan: "3 tables, none with an
-    action column", or the reason each kind of table gave ("" where it held none)."""
-    if not verdicts:
-        return ""  # a paper without tables needs no reason: a plan is read from a table
-    reasons = list(dict.fromkeys(v.reason for v in verdicts if v.reason))
-    counted = f"{len(verdicts)} table{'s' if len(verdicts) != 1 else ''}"
+def no_plan_reason(verdicts: list[TableVerdict], skimmed: int = 0) -> str:
+    """One line on why a paper holds no plan, never empty: the pages the first pass read as
+    text alone, then the tables and the runs of text under a plan's heading, counted per
+    reason: "12 pages skimmed, no plan's header or rows; 3 tables: 2 with no action
+    column, 1 whose rows are risks, not actions"."""
+    parts = [f"{skimmed} page{'s' if skimmed != 1 else ''} skimmed, no plan's header or rows"] if skimmed else []
+    tables = [v for v in verdicts if v.kind != "text"]
+    texts = [v for v in verdicts if v.kind == "text"]
+    if tables:
+        parts.append(_counted(_count(len(tables), "table"), tables))
+    if texts:
+        parts.append(_counted(f"{_count(len(texts), 'heading')} naming a plan over text", texts))
+    if not tables and not texts:
+        parts.append("no tables" + (" analysed" if skimmed else "") + ", and no plan set out as text")
+    return "; ".join(parts)
+
+
+def _counted(counted: str, verdicts: list[TableVerdict]) -> str:
+    """"3 tables, none with an action column"; "1 table, none a plan: <its reason>"; with
+    several reasons, each counted: "4 tables, none a plan: 2 with no action column, ..."."""
+    reasons = list(dict.fromkeys(v.reason for v in verdicts))
     if reasons == ["no action column"]:
         return f"{counted}, none with an action column"
-    shown = "; ".join(reasons[:3]) + ("; ..." if len(reasons) > 3 else "")
-    return f"{counted}, none a plan: {shown}"
+    if len(reasons) == 1:
+        return f"{counted}, none a plan: {reasons[0]}"
+    return f"{counted}, none a plan: {_per_reason(verdicts)}"
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'s' if n != 1 else ''}"
+
+
+def _per_reason(verdicts: list[TableVerdict]) -> str:
+    """"2 with no action column, 1 whose rows are risks, not actions": each reason once,
+    with how many gave it, the most common first."""
+    counts: dict[str, int] = {}
+    for v in verdicts:
+        reason = _short(v.reason or "a plan")
+        counts[reason] = counts.get(reason, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    shown = ", ".join(f"{n} {reason}" for reason, n in ranked[:4])
+    return shown + (", ..." if len(ranked) > 4 else "")
+
+
+def _short(reason: str) -> str:
+    """A verdict's reason as it reads after a count: "no action column" -> "with no
+    action column"; "rows are risks, not actions (columns ...)" -> "whose rows are risks,
+    not actions"; "its action cells are ..." -> "whose action cells are ..."."""
+    reason = reason.split(" (", 1)[0].strip()
+    if reason.startswith(("no ", "only ", "an action column")):
+        return f"with {reason}"
+    if reason.startswith("rows "):
+        return f"whose {reason}"
+    if reason.startswith("its "):
+        return f"whose {reason[4:]}"
+    return reason
