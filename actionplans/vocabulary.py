@@ -242,6 +242,18 @@ class Vocabulary:
         return {s.letter.lower(): s.name for s in self.statuses if s.letter}
 
     @cached_property
+    def column_roles(self) -> frozenset[str]:
+        """The roles whose columns go to actions.csv as further columns under the role's
+        name (due date, progress, measure...; a user's own role with a ``column``)."""
+        return frozenset(r.name for r in self.roles if r.column)
+
+    @cached_property
+    def role_column_names(self) -> frozenset[str]:
+        """Every name a role's column may take in actions.csv: a plan's own column never
+        takes one of them."""
+        return frozenset(r.column or r.name for r in self.roles)
+
+    @cached_property
     def ranks(self) -> dict[str, int]:
         """Each status's rank, lower worse: a fall in rank between versions is a slip."""
         return {s.name: s.rank for s in self.statuses}

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from actionplans.dates import date_in_text
-from actionplans.extract.actions import ROLE_COLUMNS, rows_to_actions
+from actionplans.extract.actions import rows_to_actions
 from actionplans.extract.cover import document_info
 from actionplans.extract.groups import SUB_HEADING, group_from_heading, headings_above
 from actionplans.extract.headers import Header, HeaderSettings
@@ -57,7 +57,7 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
         if why:
             continue
         actions.extend(_marked(rows, sheets[plan.first_table], doc))
-        for name, printed in _extra_columns(plan.header).items():
+        for name, printed in _extra_columns(plan.header, vocabulary).items():
             extra_columns.setdefault(name, printed)
         if any(SUB_HEADING in a.extras for a in rows):
             extra_columns.setdefault(SUB_HEADING, "Sub-heading")
@@ -154,17 +154,17 @@ def _other_tables(blocks: list[Block], settings: HeaderSettings, judged: Judged)
     return out
 
 
-def _extra_columns(header: Header) -> dict[str, str]:
+def _extra_columns(header: Header, vocabulary: Vocabulary) -> dict[str, str]:
     """Columns beyond the contract's, left to right, with their printed headers: a
     column of a role the vocabulary names a column for (due date, progress, measure...)
     under that name, others under their own header's name."""
     out: dict[str, str] = {}
     for col in sorted(set(header.roles) | set(header.names)):
         role = header.roles.get(col)
-        if role in ROLE_COLUMNS:
+        if role in vocabulary.column_roles:
             out[role] = header.printed.get(col, role)
         elif role is None:
-            out[extra_column_name(header.names[col])] = header.printed.get(col, header.names[col])
+            out[extra_column_name(header.names[col], vocabulary)] = header.printed.get(col, header.names[col])
     return out
 
 

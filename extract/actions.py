@@ -14,8 +14,6 @@ from actionplans.extract.text import clean, join
 from actionplans.ingest.model import Line, Paragraph, only_symbols
 from actionplans.vocabulary import Vocabulary, default_vocabulary
 
-# Roles whose columns go to actions.csv as further columns under the role's name.
-ROLE_COLUMNS = frozenset(r.name for r in default_vocabulary().roles if r.column)
 # "Action 1:", "Action 2.3 -": an action's number printed after the word.
 _ACTION_LABEL = re.compile(r"^\s*action\s+(\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[:.)\-–]\s*(?=\S|$)", re.I)
 # What starts a list item: bullet glyphs; typed, also a hyphen, middle dot or dash; as a
@@ -238,7 +236,7 @@ def rows_to_actions(plan: PlanTable, vocabulary: Vocabulary | None = None) -> li
     rec = _Recommendation()
     numbers_actions = _numbers_actions(plan)
     merged: dict[str, Slot] = {}
-    headers = printed_headers(header)
+    headers = printed_headers(header, vocabulary)
     for row in plan.rows:
         slots = _carry_merged(row.slots, merged)
         if numbers_actions and "number" in slots:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from actionplans.extract.text import snake
 from actionplans.ingest.errors import ErrorCode
-from actionplans.vocabulary import default_vocabulary
+from actionplans.vocabulary import Vocabulary
 
 # actions.csv's own columns (the output contract; normalise declares them on its row
 # type, and a test keeps the two alike), and the names of the columns the vocabulary's
@@ -18,16 +18,16 @@ CONTRACT_COLUMNS = (
 )
 # The column --evidence adds after all others: a plan's own "Evidence" column is named apart.
 EVIDENCE_COLUMN = "evidence"
-RESERVED_COLUMNS = (frozenset(CONTRACT_COLUMNS) | {r.column or r.name for r in default_vocabulary().roles}
-                    | {EVIDENCE_COLUMN})
+_RESERVED = frozenset(CONTRACT_COLUMNS) | {EVIDENCE_COLUMN}
 
 
-def extra_column_name(header: str) -> str:
+def extra_column_name(header: str, vocabulary: Vocabulary) -> str:
     """A plan's own column's name in actions.csv, from its printed header: "Progress
     update" gives "progress_update"; a header that would take one of our own names
-    ("Page", "Plan ID", "Action text") is kept apart as "extra_page"."""
+    ("Page", "Plan ID", "Action text", or a column of one of the run's roles) is kept apart
+    as "extra_page"."""
     name = snake(header)
-    return f"extra_{name}" if name in RESERVED_COLUMNS else name
+    return f"extra_{name}" if name in _RESERVED or name in vocabulary.role_column_names else name
 
 
 @dataclass

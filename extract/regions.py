@@ -7,6 +7,7 @@ from __future__ import annotations
 from actionplans.extract.headers import Header
 from actionplans.extract.records import extra_column_name
 from actionplans.extract.tables import PlanRow
+from actionplans.vocabulary import Vocabulary
 
 Region = tuple[float, float, float, float]  # x0, top, x1, bottom
 # Cells that group actions (often merged down over several rows): they widen a region to
@@ -14,10 +15,10 @@ Region = tuple[float, float, float, float]  # x0, top, x1, bottom
 GROUPS = frozenset({"recommendation", "rec_number", "number"})
 
 
-def printed_headers(header: Header) -> dict[str, str]:
+def printed_headers(header: Header, vocabulary: Vocabulary) -> dict[str, str]:
     """{slot name: the header as printed} for every headed column of a plan."""
     names = {role: header.printed.get(col, "") or role for col, role in header.roles.items()}
-    names.update({"extra:" + extra_column_name(name): header.printed.get(col, "") or name
+    names.update({"extra:" + extra_column_name(name, vocabulary): header.printed.get(col, "") or name
                   for col, name in header.names.items()})
     return names
 

@@ -293,7 +293,7 @@ def _row(header: Header, row: Row, vocabulary: Vocabulary) -> PlanRow:
         return PlanRow(slots={"recommendation": banner}, page=row.page)
     slots: dict[str, Slot] = {}
     for cell in row.cells:
-        names = _column_names(header, cell)
+        names = _column_names(header, cell, vocabulary)
         for i, name in enumerate(names):
             # A cell spanning two headed columns ("March 2024 – complete" across the
             # date and progress columns) holds both; but it never speaks for an action,
@@ -344,14 +344,14 @@ def _is_group_label(text: str, vocabulary: Vocabulary) -> bool:
     return m is not None and vocabulary.role_of(m.group(1), 90.0) in ("recommendation", "priority")
 
 
-def _column_names(header: Header, cell: Cell) -> list[str]:
+def _column_names(header: Header, cell: Cell, vocabulary: Vocabulary) -> list[str]:
     """The headed columns a cell covers, left to right."""
     names = []
     for col in range(cell.col, cell.col + cell.col_span):
         if col in header.roles:
             names.append(header.roles[col])
         elif col in header.names:
-            names.append("extra:" + extra_column_name(header.names[col]))
+            names.append("extra:" + extra_column_name(header.names[col], vocabulary))
     return names
 
 
