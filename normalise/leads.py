@@ -109,7 +109,11 @@ def _parts(text: str, glossary: Glossary, titles: set[str], vocabulary: Vocabula
         itself = clean(s).lower() == clean(text).lower() and clean(s).lower() not in names
         return (known(s) and not itself) or _is_post_or_body(s, vocabulary)
 
-    return [part for piece in pieces for part in _split_and(piece, known_elsewhere)]
+    def a_post(s: str) -> bool:
+        """A post in its own right: known, or named by a post's words ("Director of Finance")."""
+        return known(s) or bool(vocabulary.post_pattern.search(clean(s).lower()))
+
+    return [part for piece in pieces for part in _split_and(piece, known_elsewhere, a_post)]
 
 
 def _pieces(text: str, stands: Callable[[str], bool], vocabulary: Vocabulary) -> list[str]:
@@ -154,14 +158,30 @@ def _join_bracketed(tokens: list[str]) -> list[str]:
     return out
 
 
-def _split_and(piece: str, known: Callable[[str], bool]) -> list[str]:
+_OF_POST = re.compile(r"\b[a-z]+\s+of\s+\S", re.I)  # "Head of ...", "Assistant Director of ..."
+
+
+def _of_phrases(sides: list[str], a_post: Callable[[str], bool]) -> list[str]:
+    """A post named by what it is "of" keeps that phrase whole: "Head of Wellbeing and
+    Cultural Services" is one post, as "Cultural Services" is no post in its own right;
+    "Head of Housing and Director of Finance" is two."""
+    out: list[str] = []
+    for side in sides:
+        if out and a_post(out[-1]) and _OF_POST.search(out[-1]) and not a_post(side):
+            out[-1] = f"{out[-1]} and {side}"
+        else:
+            out.append(side)
+    return out
+
+
+def _split_and(piece: str, known: Callable[[str], bool], a_post: Callable[[str], bool] = lambda _: False) -> list[str]:
     """Split on "and" where the sides stand as officers: each side a known officer (a
     code, a glossary name, a title the paper prints alone) or a name in title case beside
     at least one known one. Of the ways to do that, the one naming most known officers,
     then the fewest: "Head of Quality and Performance and HoS" is two officers where the
     paper prints the first title alone elsewhere; "Human Resources Business Partners and
     Learning and Development" two where it prints "Learning and Development" alone."""
-    sides = _AND.split(piece)
+    sides = _of_phrases(_AND.split(piece), a_post)
     if len(sides) == 1:
         return [piece]
     # best[j]: (known officers, -groups, grouping) of sides[:j]

@@ -61,6 +61,11 @@ def test_lead_cell_split(raw: str, want: list[str]) -> None:
     ("Property Design & Maintenance, Energy Unit, Education & Youth",
      ["Property Design & Maintenance", "Energy Unit", "Education & Youth"]),
     ("Libraries Service Manager & Age UK Hollinbrook", ["Libraries Service Manager", "Age UK Hollinbrook"]),
+    # A post named by what it is "of" keeps that phrase whole, though its last side reads as
+    # a body; a second post in its own right is a second lead.
+    ("Head of Strategic Housing and Homelessness Services", ["Head of Strategic Housing and Homelessness Services"]),
+    ("Head of Housing and Director of Finance", ["Head of Housing", "Director of Finance"]),
+    ("Assistant Director of Adult Care and Health Services", ["Assistant Director of Adult Care and Health Services"]),
 ])
 def test_real_lead_cell_split(raw: str, want: list[str]) -> None:
     officers, _ = expand_leads(raw, Glossary(), set(), LeadSettings())
