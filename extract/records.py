@@ -82,6 +82,10 @@ class HeaderCell:
     role: str = ""  # "" where it took none (a further column)
     word: str = ""  # the vocabulary word it matched
     score: float = 0.0  # 0-100; 0 where the header holds the word whole
+    # Where no header word named it: its score per role from its header's hints and its
+    # cells (extract.roles), and whether its role came from them.
+    evidence: dict[str, float] = field(default_factory=dict)
+    by_content: bool = False
 
 
 @dataclass
