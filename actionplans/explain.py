@@ -106,8 +106,10 @@ def _cell(cell: HeaderCell) -> str:
 
 
 def _content(cell: HeaderCell) -> str:
-    """What the column's cells hold, its three best roles by content, where profiled."""
-    if not cell.content:
+    """The column's evidence where its header named no role by its words: its three best
+    roles by header hints and cells, scored, and whether its role came from them."""
+    if not cell.evidence:
         return ""
-    best = sorted(cell.content.items(), key=lambda kv: -kv[1])[:3]
-    return "; cells: " + ", ".join(f"{role} {score:.0f}" for role, score in best)
+    best = sorted(cell.evidence.items(), key=lambda kv: -kv[1])[:3]
+    chosen = " (role from this evidence)" if cell.by_content else ""
+    return "; evidence: " + ", ".join(f"{role} {score:.0f}" for role, score in best) + chosen

@@ -135,7 +135,8 @@ def _verdict(header: Header, pages: str, why: str, actions: int, order: int) -> 
         how = header.how.get(col)
         cells.append(HeaderCell(text=header.printed.get(col, ""), role=header.roles.get(col, ""),
                                 word=how.word if how is not None else "",
-                                score=how.score if how is not None else 0.0))
+                                score=how.score if how is not None else 0.0,
+                                evidence=dict(header.evidence.get(col, {})), by_content=col in header.by_content))
     return TableVerdict(pages=pages, headers=cells, plan=not why, reason=why, actions=actions, order=order)
 
 

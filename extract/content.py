@@ -102,7 +102,8 @@ def _todo(text: str) -> float:
     words = _WORD.findall(text)
     if len(words) < 3 or sum(len(w) for w in words) < 0.5 * len(text.replace(" ", "")):
         return 0.0
-    return min(1.0, len(words) / 6)
+    # What has been done ("has been completed") is progress, not a thing to do.
+    return min(1.0, len(words) / 6) * (0.5 if _PAST.search(text) else 1.0)
 
 
 def _id(text: str) -> float:
@@ -125,8 +126,8 @@ def runs_share(cells: list[Cell | None]) -> float:
         text = clean(cell.text)
         if cell.continued or text == previous:
             repeated += 1
-        elif not _WORD.search(text) or _when(text) or _id(text):
-            return 0.0
+        elif not _WORD.search(text) or _when(text):
+            return 0.0  # figures, ids and dates are no group's name
         previous = previous if cell.continued else text
     return repeated / len(seen)
 

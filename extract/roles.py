@@ -50,6 +50,8 @@ def assign_roles(header: Header, body: list[Row], vocabulary: Vocabulary) -> Non
             scores[i, j] = (vocabulary.evidence.header * (role in hints)
                             + vocabulary.evidence.content * profile.get(role, 0.0))
         header.evidence[col] = {role: round(float(scores[i, j]), 2) for j, role in enumerate(free)}
+    for j, role in enumerate(free):  # a pair below its threshold counts for nothing in the sum
+        scores[:, j] = np.where(scores[:, j] >= _min_score(header, role, vocabulary), scores[:, j], 0.0)
     rows, cols = linear_sum_assignment(-scores)
     chosen = {columns[r]: free[c] for r, c in zip(rows, cols, strict=True)
               if scores[r, c] >= _min_score(header, free[c], vocabulary)}
@@ -186,12 +188,13 @@ def _merged_ids(cells: list[Cell | None]) -> bool:
 
 
 def _finest(group: int, action: int, cells: dict[int, list[Cell | None]]) -> int:
-    """Of the grouping columns between the group and the actions, the one whose runs split
-    the group's further (each of its runs inside one of the group's)."""
+    """Of the grouping columns between the group and the actions, the nearest the actions
+    whose runs split the group's as finely or further (each of its runs inside one of the
+    group's)."""
     best = group
     for col in sorted(c for c in cells if best < c < action):
         outer, inner = set(group_runs(cells[best])), set(group_runs(cells[col]))
-        if outer and outer < inner and _repeats(cells[col]):
+        if outer and outer <= inner and _repeats(cells[col]):
             best = col
     return best
 

@@ -1,0 +1,85 @@
+"""Column roles from two kinds of evidence (issue 22, item 1): each column's content
+profile, and the joint assignment of roles from header hints and cells."""
+from __future__ import annotations
+
+import pytest
+
+from actionplans.extract.content import column_profile
+from actionplans.extract.headers import HeaderSettings, read_header
+from actionplans.extract.roles import assign_roles
+from actionplans.ingest.model import Cell, Paragraph, Row
+from actionplans.vocabulary import default_vocabulary
+
+VOCABULARY = default_vocabulary()
+
+
+def _cell(text: str, col: int = 0, continued: bool = False) -> Cell:
+    return Cell(paragraphs=[Paragraph(text=text)] if text else [], col=col, continued=continued)
+
+
+def _rows(*rows: tuple[str, ...]) -> list[Row]:
+    """Body rows; a cell "^" is merged into the one above."""
+    return [Row(cells=[_cell("" if t == "^" else t, c, t == "^") for c, t in enumerate(row)]) for row in rows]
+
+
+@pytest.mark.parametrize("texts,role", [
+    (("2021 - 2022", "2021 onwards", "Short term", "March 2026"), "target_date"),
+    (("Green", "Amber", "R", "On track"), "rag"),
+    (("Property Services", "Head of Housing", "NCCP", "Cumbria County Council"), "lead"),
+    (("Deliver energy efficiency projects in council buildings.", "Review the office accommodation strategy.",
+      "Purchase ultra low emission vehicles when replacing vans."), "action"),
+    (("1.1", "1.2", "R3", "CNES005A"), "number"),
+    (("The survey has been completed and reported to Cabinet.", "Two sessions were held in March with staff.",
+      "Work has now started on the first three sites."), "progress"),
+])
+def test_a_column_s_cells_point_to_its_role(texts: tuple[str, ...], role: str) -> None:
+    profile = column_profile([_cell(t) for t in texts], VOCABULARY)
+    assert max(profile, key=lambda r: profile[r]) == role and profile[role] >= 0.75
+
+
+def test_values_merged_or_repeated_down_runs_of_rows_are_a_group() -> None:
+    merged = [_cell("Vehicle fleet"), _cell("", continued=True), _cell("Buildings"), _cell("", continued=True)]
+    repeated = [_cell(t) for t in ("Transport", "Transport", "Transport", "Homes", "Homes")]
+    assert column_profile(merged, VOCABULARY)["recommendation"] >= 0.5
+    assert column_profile(repeated, VOCABULARY)["recommendation"] >= 0.6
+    assert column_profile([_cell(t) for t in ("2021", "2021", "2022")], VOCABULARY).get("recommendation", 0) == 0
+
+
+def _assigned(header: tuple[str, ...], *rows: tuple[str, ...]) -> dict[int, str]:
+    head = read_header(list(enumerate(header)), HeaderSettings())
+    assign_roles(head, _rows(*rows), VOCABULARY)
+    return head.roles
+
+
+def test_a_column_named_for_the_thing_delivered_is_the_action_beside_a_description() -> None:
+    roles = _assigned(("Project/Intervention", "Lead", "Description"),
+                      ("Cumbria Clean Energy Plan", "Cumbria LEP", "The county-wide plan for clean energy growth."),
+                      ("Copeland Local Plan", "Copeland Council", "The development strategies and planning policies."),
+                      ("Green Jobs and Skills", "TBC", "A coordinated approach to skills for the green economy."))
+    assert roles == {0: "action", 1: "lead"}
+
+
+def test_lead_and_due_columns_under_headers_of_their_own_words() -> None:
+    roles = _assigned(("Actions", "Lead Departments", "Timing"),
+                      ("Complete the switch to a renewable energy tariff.", "Property Services", "2021 - 2022"),
+                      ("Replace desktop computers on a five-year cycle.", "ICT", "2025 onwards"),
+                      ("Investigate data centre cooling methods.", "ICT", "2022 - 2023"))
+    assert roles == {0: "action", 1: "lead", 2: "target_date"}
+
+
+def test_the_finer_of_two_grouping_columns_is_the_group() -> None:
+    roles = _assigned(("Scope", "Source", "Actions", "Lead"),
+                      ("Scope 1", "Gas", "Re-fit the civic offices with heat pumps.", "Property Services"),
+                      ("^", "^", "Establish a building retrofit programme.", "Property Services"),
+                      ("^", "Vehicle Fleet", "Adopt an electric vehicle first policy.", "Fleet Services"),
+                      ("^", "^", "Conduct a green fleet review.", "Fleet Services"))
+    assert roles[1] == "recommendation" and 0 not in roles
+
+
+def test_an_action_column_known_by_its_cells_needs_a_plan_around_it() -> None:
+    """An inventory: an owner and comments in sentences, beside a column of figures."""
+    roles = _assigned(("Source", "Emissions", "Owner", "Comments"),
+                      ("Electricity", "1,240", "Property Services", "Includes schools that buy energy through us."),
+                      ("Gas", "2,310", "Property Services", "Weather-corrected figures are in Appendix C."),
+                      ("Fleet diesel", "860", "Fleet Services", "Down on the year before as electric vans arrived."))
+    assert "action" not in roles.values()
