@@ -29,12 +29,10 @@ from actionplans.ingest.safety import DocxLimits
 from actionplans.normalise.plans import PlanSettings
 from conftest import SAMPLES, pdf_from_objects
 
-# What documents.csv says of a paper with no table and no plan in its text.
-NO_TEXT_PLAN = "no tables, and no plan set out as text"
-
 PLAN_DOCX = SAMPLES / "004_reading_cp_action_plan_2013-08.docx"
 PLAN_PDF = SAMPLES / "004_reading_cp_action_plan_2013-08.pdf"
 MINUTES = SAMPLES / "002_slac_inspection_minutes.docx"
+NO_PLAN = "no tables, and no plan set out as text"  # the minutes' message: why they hold no plan
 
 
 # --- files made here ---------------------------------------------------------------
@@ -343,11 +341,11 @@ def test_odd_names_links_and_special_files_each_get_a_row(tmp_path: Path) -> Non
     with open(out / "documents.csv", encoding="utf-8-sig", newline="") as fh:
         rows = {r["source_file"]: (r["status"], r["message"]) for r in csv.DictReader(fh)}
     assert rows == {
-        "caf\ufffd.docx": ("no_plan", NO_TEXT_PLAN),
+        "caf\ufffd.docx": ("no_plan", NO_PLAN),
         "dangling.pdf": ("error", "broken symbolic link (its target is missing)"),
         "loop_a.pdf": ("error", "symbolic link loop"),
         "loop_b.pdf": ("error", "symbolic link loop"),
-        "minutes.docx": ("no_plan", NO_TEXT_PLAN),
+        "minutes.docx": ("no_plan", NO_PLAN),
         "pipe.pdf": ("error", "not a regular file"),
     }
 

@@ -33,6 +33,7 @@ from conftest import ROOT, SAMPLES, pdf_from_objects
 
 PLAN = SAMPLES / "004_reading_cp_action_plan_2013-08.docx"
 MINUTES = SAMPLES / "002_slac_inspection_minutes.docx"
+NO_PLAN = "no tables, and no plan set out as text"  # the minutes' message: why they hold no plan
 PLAN_TEXT = "Reading Safeguarding Children Board"
 
 
@@ -254,7 +255,7 @@ def test_the_same_name_in_two_folders_gives_two_rows_and_two_links(tmp_path: Pat
     code = actionplans.main(["extract", str(tmp_path / "dirA"), str(tmp_path / "dirB"), "-o", str(out), "-q",
                              "--no-cache"])
     assert code == 0
-    assert _documents(out) == {"dirA/plan.docx": ("ok", ""), "dirB/plan.docx": ("no_plan", "no tables, and no plan set out as text")}
+    assert _documents(out) == {"dirA/plan.docx": ("ok", ""), "dirB/plan.docx": ("no_plan", NO_PLAN)}
     report = (out / "report.html").read_text(encoding="utf-8")
     assert 'href="../dirA/plan.docx"' in report and 'href="../dirB/plan.docx"' in report
     assert source_href(tmp_path / "dirA" / "plan.docx", "dirA/plan.docx", out, 3) == "../dirA/plan.docx#page=3"
