@@ -273,6 +273,13 @@ class Vocabulary:
                          if s.name in self.status_order else len(self.status_order))
         return tuple((w.lower(), s.name) for s in ordered for w in sorted(s.words, key=len, reverse=True))
 
+    @cached_property
+    def status_words(self) -> frozenset[str]:
+        """Every word a status is said with: the statuses' names, letters and the words of
+        their phrases ("on", "track", "completed"), lower case."""
+        words = {n.lower() for n in self.status_names} | set(self.letters)
+        return frozenset(words | {w for phrase, _ in self.status_phrases for w in phrase.split()})
+
     # --- officers ------------------------------------------------------------------
 
     @cached_property

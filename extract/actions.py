@@ -316,7 +316,7 @@ def _recommendation(slots: dict[str, Slot], current: _Recommendation, vocabulary
     number_slot = slots.get("rec_number") or slots.get("number")
     rec_slot = slots.get("recommendation")
     number = number_slot.text if number_slot is not None and not number_slot.continued else ""
-    text = rec_slot.text if rec_slot is not None and not rec_slot.continued else ""
+    text = group_text(rec_slot, vocabulary) if rec_slot is not None and not rec_slot.continued else ""
     if not number and not text:
         return current
     if not text and not current.number and current.text:
@@ -329,6 +329,27 @@ def _recommendation(slots: dict[str, Slot], current: _Recommendation, vocabulary
     if number and number == current.number and current.text and text.startswith(current.text):
         return current  # the group's title printed again after a page break ("... (continued)")
     return _Recommendation(number=number, text=text)
+
+
+_TITLE_WORDS = 8  # a group's title printed over its description is at most this long
+
+
+def group_text(slot: Slot, vocabulary: Vocabulary) -> str:
+    """A group cell's text; where it prints a short title over a description of the group
+    ("Energy & Buildings" over "Our goal is to reduce ..."), the title alone, as a reader
+    names the group by it. A bare label ("Objective 1:") is no title: its text follows."""
+    paras = [t for p in slot.paragraphs if (t := clean(p.shown))]
+    if len(paras) < 2:
+        return slot.text
+    title, rest = paras[0], " ".join(paras[1:])
+    words = len(title.split())
+    labelled = _group_number(title, vocabulary)
+    if not 1 <= words <= _TITLE_WORDS or title.endswith((".", ":", ";", ",")) or (labelled[0] and not labelled[1]):
+        return slot.text
+    # The rest reads as a description: sentences, longer than the title.
+    if len(rest.split()) < 2 * words or not re.search(r"[.!?]$|\b(?:our|we|will|to)\b", rest, re.I):
+        return slot.text
+    return title
 
 
 def _group_number(text: str, vocabulary: Vocabulary) -> tuple[str, str]:

@@ -63,13 +63,19 @@ def _share(values: list[float]) -> float:
 
 
 def _is_status(cell: Cell, vocabulary: Vocabulary) -> bool:
-    """A status word, letter or fill: "Green", "R", "On track", a red dot. A word beside a
-    year ("Completed 2015") says when, not how it stands."""
+    """A status word, letter or fill: "Green", "R", "On track", "Amber - in progress", a red
+    dot. A word beside a year ("Completed 2015") says when, not how it stands; a status word
+    inside another phrase ("Ongoing programme", a duration) says what, not how it stands."""
     text = clean(cell.text)
     if not text or only_symbols(text):  # a fill, or a dot in a status's colour
         return bool(colour_name(cell.fill, vocabulary)[1])
     rag, why = read_rag(text, {}, vocabulary)
-    return bool(rag) and why is None and len(text.split()) <= 4 and not any(ch.isdigit() for ch in text)
+    words = re.findall(r"[a-z]+", text.lower())
+    return bool(rag) and why is None and len(words) <= 4 and not any(ch.isdigit() for ch in text) \
+        and all(w in vocabulary.status_words or w in _STATUS_FILLERS for w in words)
+
+
+_STATUS_FILLERS = frozenset({"and", "but", "not", "yet", "now", "still", "very", "slightly", "partly", "mostly"})
 
 
 def _when(text: str) -> float:

@@ -82,8 +82,6 @@ def test_no_vocabulary_word_names_the_register_s_action_or_lead_column() -> None
         assert vocabulary.role_match(header.lower()) is None, header
 
 
-@pytest.mark.xfail(reason="issue 22 item 3 (the page prefilter): a page whose header holds no vocabulary word "
-                          "is skipped before its table is judged", strict=False)
 def test_the_register_pdf_is_read_with_the_prefilter_on() -> None:
     path = FIXTURES / f"{PAPERS[0].stem}.pdf"
     assert actionplans.run([path]).documents[0].actions == len(PAPERS[0].expected)

@@ -83,3 +83,30 @@ def test_an_action_column_known_by_its_cells_needs_a_plan_around_it() -> None:
                       ("Gas", "2,310", "Property Services", "Weather-corrected figures are in Appendix C."),
                       ("Fleet diesel", "860", "Fleet Services", "Down on the year before as electric vans arrived."))
     assert "action" not in roles.values()
+
+
+def test_a_status_word_inside_another_phrase_is_no_status() -> None:
+    # A duration column: "ongoing" is a status word, but "Ongoing programme" says what, not how it stands.
+    profile = column_profile([_cell(t) for t in ("2 years", "Ongoing programme", "Ongoing programme",
+                                                 "Ongoing programme", "1 year")], VOCABULARY)
+    assert profile["rag"] == 0.0
+    statuses = column_profile([_cell(t) for t in ("Amber - on track", "Red (delayed)", "Completed", "G")],
+                              VOCABULARY)
+    assert statuses["rag"] == 1.0
+
+
+def test_a_group_cell_printing_a_title_over_its_description_is_named_by_the_title() -> None:
+    from actionplans.extract.actions import group_text
+    from actionplans.extract.tables import Slot
+
+    def slot(*paras: str) -> Slot:
+        return Slot(paragraphs=[Paragraph(text=t) for t in paras])
+
+    described = slot("Energy & Buildings", "Our goal is to reduce carbon emissions from buildings we own and run.")
+    assert group_text(described, VOCABULARY) == "Energy & Buildings"
+    # A label alone is no title; one long paragraph, or two short ones, stay whole.
+    labelled = slot("Objective 1:", "Reduce the council's own emissions by half by 2030.")
+    assert group_text(labelled, VOCABULARY) == labelled.text
+    assert group_text(slot("Ensure that every child in need has a plan that is reviewed on time by a manager."),
+                       VOCABULARY).startswith("Ensure that")
+    assert group_text(slot("Housing", "Planning"), VOCABULARY) == "Housing Planning"
