@@ -10,9 +10,9 @@ IN ?= samples
 OUT ?= extracted
 # A quick subset that still runs every stage: the readers, the extractor, the normaliser,
 # the writers and the whole pipeline over the samples against their golden files.
-FAST_TESTS := tests/test_golden.py tests/test_settings.py tests/test_vocabulary.py tests/test_leads.py \
-	tests/test_deadlines.py tests/test_definitions.py tests/test_output_csv.py tests/test_output_data.py \
-	tests/test_word_numbering.py tests/test_share_out.py tests/test_formats.py
+FAST_TESTS := tests/papers/test_golden.py tests/run/test_settings.py tests/run/test_vocabulary.py tests/normalise/test_leads.py \
+	tests/normalise/test_deadlines.py tests/normalise/test_definitions.py tests/output/test_output_csv.py tests/output/test_output_data.py \
+	tests/ingest/test_word_numbering.py tests/extract/test_share_out.py tests/ingest/test_formats.py
 
 .PHONY: extract test test-fast test-browser screenshots samples lint bench accuracy clean
 
@@ -47,7 +47,7 @@ test-fast: $(DEV_STAMP)
 # report.html in headless Chromium (Debian's chromium and chromium-driver; skips without them).
 # `make test` runs these too.
 test-browser: $(DEV_STAMP)
-	$(PY) -m pytest -q tests/test_report_browser.py
+	$(PY) -m pytest -q tests/output/test_report_browser.py
 
 # The report's screenshots in docs/ (needs Chromium, as test-browser).
 screenshots: $(DEV_STAMP)

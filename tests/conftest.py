@@ -1,4 +1,11 @@
-"""Shared fixtures: the pipeline run once per sample file, and the path to ../shared."""
+"""Shared fixtures: the pipeline run once per sample file, and the path to ../shared.
+
+Tests sit by stage: ``ingest/`` (the readers, each format, hostile files, the first pass),
+``extract/`` (roles, plans, cells, text plans, explain), ``normalise/`` (leads, dates,
+versions), ``output/`` (CSV, JSON, workbook, report, evidence), ``papers/`` (whole test
+papers and real ones field by field, golden files, the corpus) and ``run/`` (the library,
+the command line, the batch and its cluster, the installed wheel, settings, vocabulary).
+Helpers more than one folder uses sit here beside this file (``papercases``, ``htmlpage``)."""
 from __future__ import annotations
 
 import io

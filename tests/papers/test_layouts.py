@@ -11,9 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from papercases import assert_field, field_names, plan_of
 
 from conftest import ROOT, run_file
+from papercases import assert_field, field_names, plan_of
 from samplegen.layouts import LAYOUTS, Layout
 from samplegen.spec import Action, Paper
 

@@ -18,7 +18,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.styles import PatternFill
-from papercases import assert_field, field_names, plan_of
 
 import actionplans
 from actionplans.batch import BatchSettings, run_batch
@@ -27,6 +26,7 @@ from actionplans.ingest import IngestError, NotAPaper, read_document
 from actionplans.ingest import ocr as ocr_module
 from actionplans.ingest.model import Paragraph, Table
 from conftest import ROOT, run_file
+from papercases import assert_field, field_names, plan_of
 from samplegen.formats import FORMAT_LAYOUTS, WRITERS
 from samplegen.layouts import SCANNED, Layout
 

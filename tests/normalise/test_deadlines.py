@@ -9,7 +9,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_report import parse
 
 from actionplans.extract.records import PaperResult
 from actionplans.normalise import Tables, results_to_tables
@@ -17,6 +16,7 @@ from actionplans.normalise.deadlines import NOTES, targets_to_deadlines
 from actionplans.normalise.rows import ACTION_COLUMNS, ActionRow, ProgressRow
 from actionplans.output import OutputSettings, write_outputs
 from conftest import ROOT, run_file
+from htmlpage import parse
 from samplegen.layouts import LAYOUTS
 from samplegen.versions import PlanVersion, base_actions, version_to_result
 

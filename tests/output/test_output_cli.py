@@ -14,12 +14,12 @@ from urllib.parse import unquote
 import jsonschema
 import openpyxl
 import pytest
-from test_report import parse
 
 import actionplans
 from actionplans.output.describe import actions_schema
 from actionplans.output.progressbar import ProgressBarSettings, file_progress
 from conftest import SAMPLES
+from htmlpage import parse
 
 ALL = ["abbreviations.csv", "actionplans.xlsx", "actions.csv", "actions.json", "datapackage.json", "documents.csv",
        "progress.csv", "report.html", "summary.csv"]

@@ -17,7 +17,7 @@ from reportlab.pdfgen import canvas
 from actionplans.ingest.pdf import PdfSettings, _read_page
 from actionplans.ingest.pdfium_page import PdfiumPage, font_table
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # The scanned fixture has no text layer: nothing to compare.
 PAPERS = sorted(p for p in [*ROOT.glob("samples/*.pdf"), *ROOT.glob("tests/fixtures/**/*.pdf")]
                 if "scanned" not in p.name)

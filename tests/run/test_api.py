@@ -16,7 +16,7 @@ import actionplans
 from actionplans.batch import BatchSettings
 from conftest import SAMPLES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PLAN = SAMPLES / "004_reading_cp_action_plan_2013-08.docx"
 MINUTES = SAMPLES / "002_slac_inspection_minutes.docx"
 HERE = BatchSettings(workers=0)  # in this process: these tests are about what is passed, not how it is read

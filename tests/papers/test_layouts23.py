@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from papercases import assert_field, expected_rows, field_names
 
 from conftest import ROOT, run_file
+from papercases import assert_field, expected_rows, field_names
 from samplegen.layouts23 import BUILDERS23, LAYOUTS23, SHARED_PROGRESS, Layout23
 
 FIXTURES = ROOT / "tests" / "fixtures" / "layouts23"

@@ -13,9 +13,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from papercases import assert_field, expected_rows, field_names, plan_of
 
 from conftest import ROOT, run_file
+from papercases import assert_field, expected_rows, field_names, plan_of
 from samplegen.family_writer import RULES, SWATCHES
 from samplegen.layouts12 import BUILDERS12, LAYOUTS12, Layout12
 
