@@ -53,13 +53,10 @@ test-browser: $(DEV_STAMP)
 screenshots: $(DEV_STAMP)
 	$(PY) -m samplegen.screenshots docs
 
-# Rebuild the sample papers from samplegen/ (needs LibreOffice's soffice for the PDFs).
+# Rebuild every set of sample and test papers from samplegen/'s one registry
+# (samplegen/__main__.py: SETS); the sets printed through LibreOffice need its soffice.
 samples: $(DEV_STAMP)
-	$(PY) -m samplegen samples
-	$(PY) -m samplegen.layouts tests/fixtures/layouts
-	$(PY) -m samplegen.families tests/fixtures/families
-	$(PY) -m samplegen.layouts12 tests/fixtures/layouts12
-	$(PY) -m samplegen.formats tests/fixtures/formats
+	$(PY) -m samplegen
 
 # Speed and memory on a synthetic batch (300-page packs, 200 papers) next to the naive
 # baseline measured in the same run; the figures go in docs/benchmarks.md.

@@ -1,71 +1,51 @@
-"""``python -m samplegen [OUTDIR]``: write the sample papers (default ``samples/``).
+"""``python -m samplegen [SET...]``: build every set of sample and test papers into its
+folder (``make samples``), or the sets named.
 
-Each paper's Word file is written with python-docx; papers published as PDF are
-converted with LibreOffice (``soffice --headless --convert-to pdf``), and the Word file
-is removed again when the paper is published as PDF only.
-"""
+One registry, ``SETS``: each set's name, folder (from the repository's root) and builder.
+Sets printed to PDF through LibreOffice need ``soffice``; the others are written directly
+(python-docx, reportlab, openpyxl...). Each set's module also builds alone into any folder
+(``python -m samplegen.layouts OUTDIR [KEY-PREFIX...]``)."""
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import narrative, seed001, seed004
-from .docx_writer import paper_to_docx
-from .spec import Paper
+from . import evidence, families, formats, layouts, layouts12, layouts23, samples, symbols
 
-PAPERS: tuple[Paper, ...] = (*narrative.PAPERS, seed001.PAPER, seed004.PAPER)
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def _soffice() -> str:
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if not exe:
-        raise SystemExit(
-            "samplegen: LibreOffice ('soffice') is not on PATH; it is needed to make the "
-            "PDF samples (e.g. apt-get install libreoffice-writer)"
-        )
-    return exe
+@dataclass(frozen=True)
+class SampleSet:
+    name: str
+    folder: str  # from the repository's root
+    build: Callable[[Path], list[Path]]
 
 
-def _to_pdf(exe: str, docx: Path, outdir: Path) -> Path:
-    # A private profile dir: no clash with a running LibreOffice, no first-start dialogs.
-    with tempfile.TemporaryDirectory(prefix="samplegen-lo-") as profile:
-        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless",
-               "--convert-to", "pdf", "--outdir", str(outdir), str(docx)]
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
-    pdf = outdir / (docx.stem + ".pdf")
-    if done.returncode != 0 or not pdf.exists():
-        raise SystemExit(f"samplegen: soffice could not convert {docx.name}:\n"
-                         f"{done.stdout}{done.stderr}")
-    return pdf
-
-
-def build(outdir: Path) -> list[Path]:
-    outdir.mkdir(parents=True, exist_ok=True)
-    exe = _soffice() if any("pdf" in p.formats for p in PAPERS) else ""
-    written: list[Path] = []
-    for paper in PAPERS:
-        docx = outdir / f"{paper.stem}.docx"
-        paper_to_docx(paper, docx)
-        if "pdf" in paper.formats:
-            written.append(_to_pdf(exe, docx, outdir))
-        if "docx" in paper.formats:
-            written.append(docx)
-        else:
-            docx.unlink()
-    return written
+SETS: tuple[SampleSet, ...] = (
+    SampleSet("samples", "samples", samples.build),
+    SampleSet("layouts", "tests/fixtures/layouts", layouts.build),
+    SampleSet("families", "tests/fixtures/families", families.build),
+    SampleSet("layouts12", "tests/fixtures/layouts12", layouts12.build),
+    SampleSet("layouts23", "tests/fixtures/layouts23", layouts23.build),
+    SampleSet("formats", "tests/fixtures/formats", formats.build),
+    SampleSet("evidence", "tests/fixtures/evidence", evidence.build),
+    SampleSet("symbols", "tests/fixtures/symbols", symbols.build),
+)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) > 1 or (args and args[0].startswith("-")):
-        print("usage: python -m samplegen [OUTDIR]", file=sys.stderr)
+    names = sys.argv[1:] if argv is None else argv
+    known = {s.name: s for s in SETS}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        print(f"samplegen: no set {unknown[0]!r}; the sets: {', '.join(known)}", file=sys.stderr)
         return 2
-    outdir = Path(args[0]) if args else Path("samples")
-    for path in build(outdir):
-        print(path)
+    for sample_set in (known[n] for n in names) if names else SETS:
+        for path in sample_set.build(ROOT / sample_set.folder):
+            print(path)
     return 0
 
 

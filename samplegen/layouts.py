@@ -1229,7 +1229,7 @@ LAYOUTS: tuple[Layout, ...] = (
 
 
 def _build_docx(layout: Layout, outdir: Path) -> list[Path]:
-    from .__main__ import _soffice, _to_pdf
+    from .building import soffice, to_pdf
 
     assert layout.look is not None
     paper = layout.paper
@@ -1237,7 +1237,7 @@ def _build_docx(layout: Layout, outdir: Path) -> list[Path]:
     layout_to_docx(paper, layout.look, docx)
     written = []
     if "pdf" in paper.formats:
-        written.append(_to_pdf(_soffice(), docx, outdir))
+        written.append(to_pdf(soffice(), docx, outdir))
     if "docx" in paper.formats:
         written.append(docx)
     else:

@@ -470,10 +470,10 @@ def word_file(layout: Layout, outdir: Path) -> Path:
 
 
 def _build_docx(layout: Layout, outdir: Path) -> list[Path]:
-    from .__main__ import _soffice, _to_pdf
+    from .building import soffice, to_pdf
 
     docx = word_file(layout, outdir)
-    return [docx, _to_pdf(_soffice(), docx, outdir)] if "pdf" in layout.paper.formats else [docx]
+    return [docx, to_pdf(soffice(), docx, outdir)] if "pdf" in layout.paper.formats else [docx]
 
 
 def _table_settings(path: Path, *, borders: bool) -> None:
