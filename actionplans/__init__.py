@@ -1,4 +1,5 @@
-"""actionplans: action plans from council committee papers (PDF and Word), as linked tables.
+"""actionplans: action plans from council committee papers (PDF, Word, OpenDocument, Excel,
+web pages), as linked tables.
 
 Command line: ``actionplans extract PATH... -o OUT``. Python: ``extract_folder(path)`` or
 ``run(paths)``. The four stages are subpackages, data flowing one way:

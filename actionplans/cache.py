@@ -37,15 +37,18 @@ _LIBRARIES = ("actionplans", "pdfplumber", "pdfminer.six", "pypdfium2", "python-
 def code_digest(*, normalise: bool = False) -> str:
     """A hash of the source of every stage a cached result depends on: ingest, extract
     and the batch runner for a paper's result; normalise as well for a run's tables."""
+    # The stages by their package names: installed, ``normalise`` is not a top-level module.
     from actionplans import extract, ingest
 
     digest = hashlib.sha256()
     roots = [Path(ingest.__file__).parent, Path(extract.__file__).parent]
     if normalise:
-        import normalise as normalise_stage
+        from actionplans import normalise as normalise_stage
 
         roots.append(Path(normalise_stage.__file__).parent)
-    files = sorted(p for root in roots for p in root.rglob("*.py")) + [Path(__file__).with_name("batch.py")]
+    # The runner's own modules too (however batch is split), the cache's among them.
+    runner = sorted(Path(__file__).parent.glob("*.py"))
+    files = sorted(p for root in roots for p in root.rglob("*.py")) + runner
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"")

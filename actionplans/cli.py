@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import argparse
 import logging
-import math
 import os
 import sys
+import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from actionplans import __version__
-from actionplans.api import tables_from_results
-from actionplans.batch import BatchSettings, SchedulerError, default_cache_dir, iter_inputs, run_batch
-from actionplans.explain import explain_paper, verdicts_to_text
+from actionplans.api import MissingInput, run
+from actionplans.batch import MIN_MEMORY_MB, BatchSettings, SchedulerError, default_cache_dir
+from actionplans.explain import explain_paper, explanation_to_text
+from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestError
 from actionplans.output import FORMATS, OutputSettings, parse_formats, still_red, write_outputs
 from actionplans.output.progressbar import ProgressBarSettings, file_progress
@@ -26,22 +27,40 @@ from actionplans.settings import Settings, SettingsError
 from actionplans.vocabulary import FOLDER_VOCABULARY, Vocabulary, VocabularyError, load_vocabulary
 
 log = logging.getLogger("actionplans")
-DESCRIPTION = "Action plans from council committee papers (PDF and Word), as linked tables."
+FORMATS_READ = ("PDF, Word (.docx, .doc with LibreOffice), OpenDocument (.odt, .ods), Excel (.xlsx, .xlsm, .xls) "
+                "and saved web pages (.html, .mhtml); scans with the OCR extra")
+DESCRIPTION = textwrap.fill("Action plans (inspection, audit, scrutiny, equality, delivery) from council committee "
+                            "papers, as linked tables. Reads " + FORMATS_READ + ".", 88)
+EPILOG = """exit status:
+  0  every file was read (files skipped as plainly not papers included)
+  1  the run finished, but some files could not be read (listed on stderr and in documents.csv)
+  2  usage error: a bad option, path, setting or vocabulary file; nothing is read
+
+examples:
+  actionplans extract "Committee papers 2024" -o results
+  actionplans extract papers/ --format csv,xlsx --set normalise.versions.link_min=70
+  actionplans explain "Committee papers 2024/Cabinet 12 March.pdf"
+"""
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="actionplans", description=DESCRIPTION)
+    parser = argparse.ArgumentParser(prog="actionplans", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="read papers and write the tables (CSV, JSON, Excel) and report.html",
-                        description="Read a folder (or files) of council papers, PDF and Word, and write "
-                                    "the action-plan tables to OUT.")
+                        description="Read a folder (or files) of council papers and write the action-plan "
+                                    "tables to OUT. Reads " + FORMATS_READ + ".",
+                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     ex.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="folders or files of papers")
     ex.add_argument("-o", "--out", type=Path, default=Path("extracted"), help="output folder (default: extracted)")
     ex.add_argument("-f", "--format", type=_formats, default=FORMATS, metavar="LIST",
                     help=f"outputs to write, comma-separated, from {','.join(FORMATS)} (default: all); "
                          "csv brings datapackage.json, and documents.csv is always written")
     ex.add_argument("-q", "--quiet", action="store_true", help="print only errors: no progress bar, no summary")
+    ex.add_argument("--evidence", action="store_true",
+                    help="beside every row, its evidence in evidence/: a PDF row's picture cut from its page, a "
+                         "Word or web row's cells as printed (actions.csv's evidence column; shown in report.html)")
     ex.add_argument("-v", "--verbose", action="store_true", help="show tracebacks for files that fail")
     default = BatchSettings()
     ex.add_argument("-j", "--workers", type=int, default=default.workers, metavar="N",
@@ -66,8 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("explain", help="show, table by table, what a paper's headers were read as and why "
                                          "each table is or is not a plan",
                          description="Explain one paper: each table's pages, each header cell with the role it got "
-                                     "(and how sure), and the verdict with its reason.")
-    exp.add_argument("paper", type=Path, metavar="PAPER", help="a PDF or Word paper")
+                                     "(and how sure), and the verdict with its reason. Reads " + FORMATS_READ + ".",
+                         epilog="exit status: 0 explained, 1 the paper could not be read, 2 usage error\n\n"
+                                'example:\n  actionplans explain "papers/Cabinet 12 March.pdf"',
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    exp.add_argument("paper", type=Path, metavar="PAPER", help="one paper, in any format extract reads")
     exp.add_argument("--vocabulary", type=Path, action="append", default=[], metavar="FILE",
                      help="a vocabulary file to add, as for extract")
     return parser
@@ -86,10 +108,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    missing = [p for p in args.paths if not p.exists()]
-    if missing:
-        print(f"actionplans: error: no such file or folder: {missing[0]}", file=sys.stderr)
-        return 2
     if args.out.exists() and not args.out.is_dir():
         print(f"actionplans: error: output folder is a file: {args.out}", file=sys.stderr)
         return 2
@@ -98,18 +116,19 @@ def _extract(args: argparse.Namespace) -> int:
     except (SettingsError, ValueError) as exc:
         print(f"actionplans: error: {exc}", file=sys.stderr)
         return 2
-    batch = settings.batch
-    # A run never reads what runs write: its own output folder, nor the cache.
-    inputs = iter_inputs(args.paths, exclude=[args.out, *([batch.cache_dir] if batch.cache_dir else [])])
-    with file_progress(len(inputs), ProgressBarSettings(enabled=not args.quiet)) as bar:
-        # The bar moves as each paper is read, whichever worker read it.
-        try:
-            results = run_batch(inputs, settings.extract, batch, on_result=lambda _: bar.update(1),
-                                ingest=settings.ingest)
+    with file_progress(0, ProgressBarSettings(enabled=not args.quiet)) as bar:  # its size: as the first is read
+        def heard(_: PaperResult, total: int) -> None:  # the bar moves as each paper is read, by any reader
+            bar.total = total
+            bar.update(1)
+
+        try:  # a run never reads what runs write: its own output folder (nor the cache)
+            tables = run(args.paths, settings, on_result=heard, exclude=[args.out])
+        except MissingInput as exc:
+            print(f"actionplans: error: no such file or folder: {exc.filename}", file=sys.stderr)
+            return 2
         except SchedulerError as exc:
             print(f"actionplans: error: {exc}", file=sys.stderr)
             return 2
-    tables = tables_from_results(results, settings.normalise, batch.cache_dir)
     try:
         write_outputs(tables, args.out, settings.output)
     except OSError as exc:
@@ -161,7 +180,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     """The settings tree: options first, then ``--set`` values over them."""
     batch = BatchSettings(workers=args.workers, timeout_s=args.timeout, memory_mb=args.memory_mb,
                           cache_dir=None if args.no_cache else args.cache_dir, scheduler=args.scheduler)
-    output = OutputSettings(formats=args.format, inputs=tuple(args.paths))
+    output = OutputSettings(formats=args.format, inputs=tuple(args.paths), evidence=args.evidence)
     vocabulary = _vocabulary(args.vocabulary, args.paths)
     return Settings(batch=batch, output=output, vocabulary=vocabulary).with_values(args.settings)
 
@@ -180,14 +199,14 @@ def _explain(args: argparse.Namespace) -> int:
         return 2
     try:
         vocabulary = _vocabulary(args.vocabulary, [args.paper.parent])
-        verdicts = explain_paper(args.paper, Settings(vocabulary=vocabulary))
+        explanation = explain_paper(args.paper, Settings(vocabulary=vocabulary))
     except VocabularyError as exc:
         print(f"actionplans: error: {exc}", file=sys.stderr)
         return 2
     except IngestError as exc:
         print(f"actionplans: {args.paper.name}: {exc.message}", file=sys.stderr)
         return 1
-    print(verdicts_to_text(args.paper.name, verdicts), end="")
+    print(explanation_to_text(args.paper.name, explanation), end="")
     return 0
 
 
@@ -196,9 +215,19 @@ def _seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not math.isfinite(value) or value <= 0:
+    if not _allowed(timeout_s=value):
         raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {text!r}")
     return value
+
+
+def _allowed(**values: float) -> bool:
+    """Whether BatchSettings, which holds the rules, takes these values: an option's
+    check is the setting's own, said in the option's words."""
+    try:
+        BatchSettings(**values)  # type: ignore[arg-type]
+    except ValueError:
+        return False
+    return True
 
 
 def machine_memory_mb() -> int | None:
@@ -214,8 +243,8 @@ def _memory_mb(text: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number of MiB: {text!r}") from None
     total = machine_memory_mb()
-    if value < 512:
-        raise argparse.ArgumentTypeError(f"must be at least 512 MiB (the parsers need that), not {value}")
+    if not _allowed(memory_mb=value):
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_MEMORY_MB} MiB (the parsers need that), not {value}")
     if total is not None and value > total:
         raise argparse.ArgumentTypeError(f"{value} MiB is more than this machine has ({total} MiB)")
     return value

@@ -10,6 +10,7 @@ import dataclasses
 import math
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -48,13 +49,13 @@ class Settings:
                 object.__setattr__(self, name, value)
 
     @classmethod
-    def resolve(cls, value: Settings | dict[str, Any] | None) -> Settings:
+    def resolve(cls, value: Settings | Mapping[str, object] | None) -> Settings:
         """None gives the defaults; a (nested) dict gives those values over the defaults;
         an instance is returned as it is. Raises SettingsError naming a bad key."""
         if value is None:
             return cls()
-        if isinstance(value, dict):
-            return build(cls, value, "")
+        if isinstance(value, Mapping):
+            return build(cls, dict(value), "")
         if isinstance(value, cls):
             return value
         raise SettingsError(f"settings must be a Settings, a dict or None, not {type(value).__name__}")
@@ -87,6 +88,7 @@ def with_vocabulary(settings: Settings, vocabulary: Vocabulary) -> dict[str, Any
         "ingest": replace(settings.ingest, pdf=replace(pdf, prefilter=prefilter)),
         "extract": replace(extract, headers=replace(extract.headers, vocabulary=vocabulary)),
         "normalise": replace(normalise, leads=replace(normalise.leads, vocabulary=vocabulary)),
+        "output": replace(settings.output, vocabulary=vocabulary),
     }
 
 

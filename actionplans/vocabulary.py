@@ -128,6 +128,15 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class TextPlanWords:
+    """How a plan written as text is told from text about a plan (``[text_plans]``)."""
+
+    headings: tuple[str, ...] = ()  # phrases a plan's heading holds whole
+    min_labelled_share: float = 0.5  # of its actions with a lead, due date or status line...
+    min_groups: int = 2  # ... or the groups its actions sit under, at least
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     roles: tuple[Role, ...]
     statuses: tuple[Status, ...]
@@ -142,7 +151,10 @@ class Vocabulary:
     min_actions: int = 2
     action_median_words: int = 5
     action_min_words: int = 3
+    # (family, words): the kinds of plan the report and workbook name, first match wins.
+    families: tuple[tuple[str, tuple[str, ...]], ...] = ()
     evidence: Evidence = field(default_factory=Evidence)
+    text_plans: TextPlanWords = field(default_factory=TextPlanWords)
     digest: str = field(default="", compare=False)
 
     def __repr__(self) -> str:
@@ -230,8 +242,28 @@ class Vocabulary:
         return {s.letter.lower(): s.name for s in self.statuses if s.letter}
 
     @cached_property
+    def column_roles(self) -> frozenset[str]:
+        """The roles whose columns go to actions.csv as further columns under the role's
+        name (due date, progress, measure...; a user's own role with a ``column``)."""
+        return frozenset(r.name for r in self.roles if r.column)
+
+    @cached_property
+    def role_column_names(self) -> frozenset[str]:
+        """Every name a role's column may take in actions.csv: a plan's own column never
+        takes one of them."""
+        return frozenset(r.column or r.name for r in self.roles)
+
+    @cached_property
     def ranks(self) -> dict[str, int]:
+        """Each status's rank, lower worse: a fall in rank between versions is a slip."""
         return {s.name: s.rank for s in self.statuses}
+
+    @cached_property
+    def done(self) -> frozenset[str]:
+        """The statuses ranked highest (Green, and Blue, completed and embedded): a done
+        action is never overdue."""
+        top = max(self.ranks.values(), default=0)
+        return frozenset(s for s, r in self.ranks.items() if r == top)
 
     @cached_property
     def status_phrases(self) -> tuple[tuple[str, str], ...]:
@@ -336,7 +368,9 @@ def read_user_file(path: Path) -> dict[str, Any]:
 # What a user's file may say: keys per section, and the type of each value.
 _USER_KEYS: dict[str, dict[str, type]] = {
     "roles.*": {"words": list, "plan": bool, "column": str, "hints": list},
-    "statuses.*": {"words": list, "letter": str},
+    # A status's colours: its fill on a paper ("fill", hex), and how the workbook ("sheet")
+    # and report ("chart") show it, each a table of "fill" and "ink" (hex).
+    "statuses.*": {"words": list, "letter": str, "fill": str, "sheet": dict, "chart": dict},
     "officers": {"codes": dict, "no_one": list, "post_words": list, "body_words": list,
                  "joining_phrases": list, "contributor_phrases": list, "same_as_above": list},
     "decoys.*": {"words": list, "min_cells": int},
@@ -344,6 +378,7 @@ _USER_KEYS: dict[str, dict[str, type]] = {
     "glossary": {"code_headers": list, "name_headers": list},
     "evidence": {"header": float, "content": float, "min_score": float, "action_min_score": float,
                  "min_cells": int, "sample_rows": int},
+    "text_plans": {"headings": list, "min_labelled_share": float, "min_groups": int},
 }
 
 
@@ -370,7 +405,7 @@ def check_user_data(data: dict[str, Any], name: str, text: str) -> None:
             _check_keys(body, _USER_KEYS[section], section, name, text)
         else:
             _fail(name, text, section, "is not a section (choose from roles, statuses, officers, decoys, rows, "
-                                       "glossary, evidence)")
+                                       "glossary, evidence, text_plans)")
 
 
 def _check_keys(values: dict[str, Any], allowed: dict[str, type], where: str, name: str, text: str) -> None:
@@ -443,6 +478,9 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
                    for kind, d in data.get("decoys", {}).items())
     rows = data.get("rows", {})
     unrated = data["unrated"]["chart"]
+    t = data.get("text_plans", {})
+    text_plans = TextPlanWords(tuple(t.get("headings", ())), float(t.get("min_labelled_share", 0.5)),
+                               int(t.get("min_groups", 2)))
     digest = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     return Vocabulary(roles=roles, statuses=statuses, status_order=tuple(data["status_match"]["order"]),
                       unrated_chart=(unrated["fill"], unrated["ink"]), fills=fills, officers=officers,
@@ -452,4 +490,6 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
                       action_min_words=int(rows.get("action_min_words", 3)),
                       min_actions=int(rows.get("min_actions", 2)),
                       action_median_words=int(rows.get("action_median_words", 5)), evidence=evidence,
+                      families=tuple((str(k), tuple(v.get("words", ()))) for k, v in data.get("families", {}).items()),
+                      text_plans=text_plans,
                       digest=digest)

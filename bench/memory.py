@@ -94,8 +94,8 @@ def _redrafted(rows: list[tuple[str, str, str, str]], rng: random.Random) -> lis
 def measure(actions: int, work: Path, versions: int = 2, redraft: bool = False) -> dict[str, float]:
     """Read, normalise and write ``versions`` versions of an ``actions``-action plan
     (``redraft``: the later versions redrafts of the first)."""
-    from actionplans.batch import BatchSettings, iter_inputs, run_batch_report
-    from actionplans.normalise import results_to_tables
+    from actionplans.api import run_report
+    from actionplans.batch import BatchSettings
     from actionplans.output import write_outputs
 
     name = f"{actions}-redraft" if redraft else f"{actions}"
@@ -106,9 +106,9 @@ def measure(actions: int, work: Path, versions: int = 2, redraft: bool = False) 
         if not target.exists():
             plan_docx(target, actions, version, redraft=redraft)
     started = time.perf_counter()
-    report = run_batch_report(iter_inputs([folder]), batch=BatchSettings(workers=1, cache_dir=None))
+    ran = run_report(folder, batch=BatchSettings(workers=1, cache_dir=None))
+    report, tables = ran.batch, ran.tables
     errors = [r.error for r in report.results if r.error]
-    tables = results_to_tables(report.results)
     write_outputs(tables, work / f"out-{name}")
     return {"actions": actions * versions, "rows": len(tables.actions), "threads": len(tables.progress),
             "errors": len(errors),
@@ -125,7 +125,7 @@ def measure_folder(folder: Path, work: Path, cache: Path) -> dict[str, float]:
     from actionplans.output import write_outputs
 
     started = time.perf_counter()
-    tables = run([folder], batch=BatchSettings(workers=2, cache_dir=cache))
+    tables = run(folder, batch=BatchSettings(workers=2, cache_dir=cache))
     write_outputs(tables, work / "out-batch")
     return {"papers": len(tables.documents), "actions": len(tables.actions),
             "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

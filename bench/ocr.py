@@ -116,7 +116,7 @@ def measure(dpi: int, work: Path) -> tuple[Score, list[tuple[str, Score]]]:
     for pdf, _ in papers():
         pages[pdf.name] = rasterise(pdf, folder / pdf.name, dpi)
     started = time.perf_counter()
-    tables = actionplans.run([folder], batch=BatchSettings(workers=2, timeout_s=600))
+    tables = actionplans.run(folder, batch=BatchSettings(workers=2, timeout_s=600))
     seconds = time.perf_counter() - started
     total = Score()
     per_paper = []

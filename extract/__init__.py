@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from actionplans.extract.actions import ROLE_COLUMNS, rows_to_actions
+from actionplans.dates import date_in_text
+from actionplans.extract.actions import rows_to_actions
 from actionplans.extract.cover import document_info
-from actionplans.extract.dates import parse_date
 from actionplans.extract.groups import SUB_HEADING, group_from_heading, headings_above
 from actionplans.extract.headers import Header, HeaderSettings
 from actionplans.extract.records import (
@@ -22,6 +22,7 @@ from actionplans.extract.records import (
 )
 from actionplans.extract.tables import Judged, blocks_to_plans, find_header, judged_header, rejoin_headers
 from actionplans.extract.text import clean
+from actionplans.extract.textplans import blocks_to_lines, lines_to_text_plans, text_plan_to_actions
 from actionplans.ingest.model import Block, Document, Table
 from actionplans.vocabulary import Vocabulary
 
@@ -56,21 +57,39 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
         if why:
             continue
         actions.extend(_marked(rows, sheets[plan.first_table], doc))
-        for name, printed in _extra_columns(plan.header).items():
+        for name, printed in _extra_columns(plan.header, vocabulary).items():
             extra_columns.setdefault(name, printed)
         if any(SUB_HEADING in a.extras for a in rows):
             extra_columns.setdefault(SUB_HEADING, "Sub-heading")
     verdicts.extend(_other_tables(blocks, settings.headers, judged))
     verdicts.sort(key=lambda v: v.order)
+    if not actions:  # no plan in a table: one written as text?
+        actions, text_verdicts = _text_plans(doc, vocabulary)
+        verdicts.extend(text_verdicts)
+        extra_columns.update({c: c for a in actions for c in a.extras if c not in extra_columns})
     plan_tables = [t for t in doc.tables if find_header(t, settings.headers, judged) is not None]
     info = document_info(doc, plan_tables)
     # A saved web page states its date in its head (meta tags, ISO), not on the page.
     stated = doc.properties.get("date", "")
-    info.document_date = info.document_date or (stated[:10] if _ISO.match(stated) else parse_date(stated))
+    info.document_date = info.document_date or (stated[:10] if _ISO.match(stated) else date_in_text(stated))
     return Extraction(info=info, actions=actions, glossaries=_glossary_candidates(doc),
                       text=[t for p in doc.paragraphs if (t := clean(p.text))],
                       extra_columns=list(extra_columns), column_headers=extra_columns, tables=verdicts,
-                      warnings=list(doc.warnings), ocr_pages=len(doc.ocr_pages))
+                      warnings=list(doc.warnings), ocr_pages=len(doc.ocr_pages), skimmed_pages=len(doc.skimmed))
+
+
+def _text_plans(doc: Document, vocabulary: Vocabulary) -> tuple[list[RawAction], list[TableVerdict]]:
+    """The actions of plans written as text (headings, bullets, labelled lines), and a
+    verdict for each run of text under a plan's heading."""
+    actions: list[RawAction] = []
+    verdicts: list[TableVerdict] = []
+    for plan in lines_to_text_plans(blocks_to_lines(doc.blocks), vocabulary):
+        rows = text_plan_to_actions(plan, vocabulary) if not plan.reason else []
+        verdicts.append(TableVerdict(pages=str(plan.page or ""), headers=[], plan=not plan.reason,
+                                     reason=plan.reason, actions=len(rows), order=10_000 + len(verdicts),
+                                     kind="text", heading=plan.heading))
+        actions.extend(_marked(rows, "", doc))
+    return actions, verdicts
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|T)")
@@ -117,7 +136,8 @@ def _verdict(header: Header, pages: str, why: str, actions: int, order: int) -> 
         cells.append(HeaderCell(text=header.printed.get(col, ""), role=header.roles.get(col, ""),
                                 word=how.word if how is not None else "",
                                 score=how.score if how is not None else 0.0,
-                                evidence=dict(header.evidence.get(col, {})), by_content=col in header.by_content))
+                                content={role: round(100 * share, 1)
+                                         for role, share in header.content.get(col, {}).items() if share > 0}))
     return TableVerdict(pages=pages, headers=cells, plan=not why, reason=why, actions=actions, order=order)
 
 
@@ -126,7 +146,9 @@ def _other_tables(blocks: list[Block], settings: HeaderSettings, judged: Judged)
     their rows, above)."""
     out = []
     for index, table in enumerate(b for b in blocks if isinstance(b, Table)):
-        if table.n_cols < 2:
+        if table.n_cols < 2:  # judged all the same: explain and a paper's message count every table
+            out.append(TableVerdict(pages=str(table.page or ""), headers=[], plan=False,
+                                    reason="one column: a box of text, not rows of actions", order=index))
             continue
         _, header, why = judged_header(table, settings, judged)
         if why:
@@ -134,17 +156,17 @@ def _other_tables(blocks: list[Block], settings: HeaderSettings, judged: Judged)
     return out
 
 
-def _extra_columns(header: Header) -> dict[str, str]:
+def _extra_columns(header: Header, vocabulary: Vocabulary) -> dict[str, str]:
     """Columns beyond the contract's, left to right, with their printed headers: a
     column of a role the vocabulary names a column for (due date, progress, measure...)
     under that name, others under their own header's name."""
     out: dict[str, str] = {}
     for col in sorted(set(header.roles) | set(header.names)):
         role = header.roles.get(col)
-        if role in ROLE_COLUMNS:
+        if role in vocabulary.column_roles:
             out[role] = header.printed.get(col, role)
         elif role is None:
-            out[extra_column_name(header.names[col])] = header.printed.get(col, header.names[col])
+            out[extra_column_name(header.names[col], vocabulary)] = header.printed.get(col, header.names[col])
     return out
 
 

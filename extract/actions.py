@@ -8,13 +8,12 @@ from dataclasses import dataclass, field
 from actionplans.extract.colours import colour_name
 from actionplans.extract.rag import parse_legend, read_rag
 from actionplans.extract.records import RawAction
+from actionplans.extract.regions import Region, printed_headers, row_cells, row_region
 from actionplans.extract.tables import IDENTITY, ITEM_NUMBER, PlanRow, PlanTable, Slot
 from actionplans.extract.text import clean, join
 from actionplans.ingest.model import Line, Paragraph, only_symbols
 from actionplans.vocabulary import Vocabulary, default_vocabulary
 
-# Roles whose columns go to actions.csv as further columns under the role's name.
-ROLE_COLUMNS = frozenset(r.name for r in default_vocabulary().roles if r.column)
 # "Action 1:", "Action 2.3 -": an action's number printed after the word.
 _ACTION_LABEL = re.compile(r"^\s*action\s+(\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[:.)\-–]\s*(?=\S|$)", re.I)
 # What starts a list item: bullet glyphs; typed, also a hyphen, middle dot or dash; as a
@@ -31,8 +30,9 @@ _REC_NUMBER = re.compile(r"^\s*(?:recommendation\s*)?(\d{1,2}[a-z]?)\s*[.):\-–
 # "R1:", "R3:Tighten", "HS1 -": a code-like number with a letter prefix, then a colon or dash.
 _CODED_NUMBER = re.compile(r"^\s*([A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-Z](?=[.)]\s))\s*[:.)\-–]\s*(?=\S)")
 # A label before a group's text that names its kind: "Objective 1:", "Priority 2 -",
+# "Objective 2." (a full stop only after a number: else it ends a sentence),
 # "Communities Scotland Recommendation:" (up to five words ending in a colon).
-_GROUP_LABEL = re.compile(r"^\s*((?:[\w'’&-]+\s+){0,4}?)([A-Za-z]+)\s*(\d{1,2}[a-z]?)?\s*[:\-–]\s*(?=\S)")
+_GROUP_LABEL = re.compile(r"^\s*((?:[\w'’&-]+\s+){0,4}?)([A-Za-z]+)\s*(?:(\d{1,2}[a-z]?)\s*[.:\-–]|[:\-–])\s*(?=\S)")
 # A number inside a paragraph that starts a further action: "... implemented 39) Children's".
 _INLINE = re.compile(r"(?<=\s)(\d{1,3}[a-z]?)\)\s+(?=\S)")
 _TOLERANCE = 4.0  # points: an officer's line may sit this far above its action's first line
@@ -107,8 +107,12 @@ def segment_cell(slot: Slot) -> tuple[list[Segment], bool]:
     # A cell that is a list and nothing else ("• embed ...", "• review ...") holds one
     # action per item; bullets under an action's own words are its steps.
     listed = len(parsed) >= 2 and all(bullet for (_, _, bullet), _ in parsed)
+    top = min((p.level for _, p in parsed), default=0)
     segments: list[Segment] = []
     for (num, text, bullet), p in parsed:
+        if listed and p.level > top and segments:  # a bullet's own sub-bullets are its steps
+            segments[-1].texts.append(_GLYPH.sub("", p.shown) if not p.label else p.shown)
+            continue
         if num and segments and _SUB_STEP.match(num) and not _SUB_STEP.match(first):
             segments[-1].texts.append(p.shown)
             continue
@@ -164,19 +168,22 @@ def _ends_with_colon(segment: Segment) -> bool:
     return bool(segment.texts) and segment.texts[-1].rstrip().endswith(":")
 
 
-def share_out(slot: Slot | None, segments: list[Segment]) -> list[str] | None:
+def share_out(slot: Slot | None, segments: list[Segment], whole: bool = False) -> list[str] | None:
     """Each segment's share of a lead (or RAG) cell, or None where it is not clear.
 
     First by position, where each officer line sits level with its action; then by
-    paragraph, where the cell has one paragraph per action."""
+    paragraph, where the cell has one paragraph per action. With ``whole``, a share is
+    whole paragraphs: a narrative is never cut between its lines."""
     if slot is None:
         return [""] * len(segments)
     paragraphs = [p for p in slot.paragraphs if p.shown.strip()]
-    if len(segments) == 1 or slot.carried:
+    # One printed line beside several actions (an officer, a date) is each one's.
+    one_line = len(paragraphs) == 1 and len(paragraphs[0].lines) <= 1
+    if len(segments) == 1 or slot.carried or one_line:
         return [join([p.shown for p in paragraphs])] * len(segments)
     if not paragraphs:
         return [""] * len(segments)
-    by_position = _by_position(paragraphs, segments)
+    by_position = _by_position(paragraphs, segments, whole)
     if by_position is not None:
         return by_position
     if len(paragraphs) == len(segments):
@@ -184,12 +191,20 @@ def share_out(slot: Slot | None, segments: list[Segment]) -> list[str] | None:
     return None
 
 
-def _by_position(paragraphs: list[Paragraph], segments: list[Segment]) -> list[str] | None:
+def _by_position(paragraphs: list[Paragraph], segments: list[Segment], whole: bool = False) -> list[str] | None:
     starts = [s.start for s in segments]
-    lines = [ln for p in paragraphs for ln in p.lines]
+    if whole:  # each paragraph goes where its first line sits
+        lines = [Line(p.shown, p.lines[0].box, p.lines[0].page) if p.lines else None for p in paragraphs]
+        if any(ln is None for ln in lines):
+            return None
+        return _line_shares([ln for ln in lines if ln is not None], starts)
+    return _line_shares([ln for p in paragraphs for ln in p.lines], starts)
+
+
+def _line_shares(lines: list[Line], starts: list[tuple[int, float] | None]) -> list[str] | None:
     if not lines or any(s is None for s in starts):
         return None
-    shares: list[list[str]] = [[] for _ in segments]
+    shares: list[list[str]] = [[] for _ in starts]
     for line in lines:
         page, top = line.position
         index = -1
@@ -221,6 +236,7 @@ def rows_to_actions(plan: PlanTable, vocabulary: Vocabulary | None = None) -> li
     rec = _Recommendation()
     numbers_actions = _numbers_actions(plan)
     merged: dict[str, Slot] = {}
+    headers = printed_headers(header, vocabulary)
     for row in plan.rows:
         slots = _carry_merged(row.slots, merged)
         if numbers_actions and "number" in slots:
@@ -233,7 +249,7 @@ def rows_to_actions(plan: PlanTable, vocabulary: Vocabulary | None = None) -> li
             actions[-1].action_text = join([actions[-1].action_text, _unbulleted(slot.text)])
             actions[-1].lead_in = True
             continue
-        actions.extend(_row_actions(PlanRow(slots, row.page), slot, rec, _Statuses(legend, vocabulary)))
+        actions.extend(_row_actions(PlanRow(slots, row.page), slot, rec, _Statuses(legend, vocabulary), headers))
     return actions
 
 
@@ -309,7 +325,10 @@ def _recommendation(slots: dict[str, Slot], current: _Recommendation, vocabulary
         return _Recommendation(number=number.rstrip(".):"), text=current.text)
     if not number:
         number, text = _group_number(text, vocabulary)
-    return _Recommendation(number=number.rstrip(".):"), text=clean(text))
+    number, text = number.rstrip(".):"), clean(text)
+    if number and number == current.number and current.text and text.startswith(current.text):
+        return current  # the group's title printed again after a page break ("... (continued)")
+    return _Recommendation(number=number, text=text)
 
 
 def _group_number(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
@@ -333,13 +352,15 @@ class _Statuses:
     vocabulary: Vocabulary
 
 
-def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, statuses: _Statuses) -> list[RawAction]:
+def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, statuses: _Statuses,
+                 headers: dict[str, str]) -> list[RawAction]:
     segments, numbered = segment_cell(slot)
     numbered = _number_from_column(row.slots.get("action_number"), segments) or numbered
     lead_slot = row.slots.get("lead")
     leads = share_out(lead_slot, segments)
-    if not numbered and len(segments) > 1 and leads is None:
-        # Unnumbered paragraphs the lead cell does not confirm as separate actions.
+    if not numbered and len(segments) > 1 and not _confirmed(row, slot, segments):
+        # Unnumbered paragraphs nothing beside them confirms as separate actions: one
+        # action whose text keeps its paragraphs.
         segments = [Segment("", [t for s in segments for t in s.texts], segments[0].start)]
         leads = share_out(lead_slot, segments)
     warnings: list[str] = []
@@ -348,17 +369,52 @@ def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, statuses: _Stat
         leads = [whole] * len(segments)
         warnings.append(f"lead cell shared by {len(segments)} actions could not be split; whole cell kept")
     rag_texts = _rag_texts(row.slots.get("rag"), segments)
+    extras, kept = _extras(row, segments)
     out = []
     for i, seg in enumerate(segments):
         rag_raw, rag, why = _status(*rag_texts[i], statuses)
         action = RawAction(
             recommendation_number=rec.number, recommendation_text=rec.text,
             action_number=seg.number, action_text=join(seg.texts), lead_raw=leads[i],
-            rag_raw=rag_raw, rag=rag, page=seg.start[0] if seg.start else row.page,
-            extras=_extras(row, segments, i), warnings=list(warnings) + ([why] if why else []),
-            lead_shared=bool(warnings))
+            rag_raw=rag_raw, rag=rag, page=action_page(seg, row),
+            extras=extras[i], warnings=list(warnings) + ([why] if why else []) + kept,
+            lead_shared=bool(warnings), region=_region(row, segments, i, action_page(seg, row)),
+            cells=row_cells(row, headers))
         out.append(action)
     return out
+
+
+def _confirmed(row: PlanRow, slot: Slot, segments: list[Segment]) -> bool:
+    """Whether unnumbered paragraphs of an action cell are separate actions: a list of
+    bullets and nothing else (the printed marks say so; an officer cell that cannot be
+    shared out is then each one's, with a warning); or plain paragraphs beside a lead,
+    date or status cell of as many paragraphs, each level with its action. A wrapped
+    officer's name beside a two-paragraph action is no evidence."""
+    if _is_list(slot):
+        return True
+    cells = [row.slots.get(name) for name in ("lead", "target_date", "rag")]
+    return any(c is not None and not c.carried and share_out(c, segments, whole=True) is not None
+               and len([p for p in c.paragraphs if p.shown.strip()]) == len(segments) for c in cells)
+
+
+def _is_list(slot: Slot) -> bool:
+    parsed = [_number_of(p) for p in slot.paragraphs if p.shown.strip()]
+    return len(parsed) >= 2 and all(bullet for _, _, bullet in parsed)
+
+
+def action_page(seg: Segment, row: PlanRow) -> int | None:
+    return seg.start[0] if seg.start else row.page
+
+
+def _region(row: PlanRow, segments: list[Segment], i: int, page: int | None) -> Region | None:
+    """The region of the page where action ``i`` of the row was printed: the whole row,
+    or where several actions share a cell, from its first line to the next one's."""
+    start = segments[i].start
+    if len(segments) == 1 or start is None:
+        return row_region(row, page)
+    after = segments[i + 1].start if i + 1 < len(segments) else None
+    below = after[1] - 0.5 if after is not None and after[0] == page else None
+    return row_region(row, page, start[1] - 0.5, below)
 
 
 def _number_from_column(slot: Slot | None, segments: list[Segment]) -> bool:
@@ -406,11 +462,20 @@ def _rag_texts(slot: Slot | None, segments: list[Segment]) -> list[tuple[str, st
     return [(share, slot.fill) for share in shares]
 
 
-def _extras(row: PlanRow, segments: list[Segment], i: int) -> dict[str, str]:
-    extras: dict[str, str] = {}
+def _extras(row: PlanRow, segments: list[Segment]) -> tuple[list[dict[str, str]], list[str]]:
+    """Each segment's further columns, and the warnings for cells kept whole: a cell
+    beside several actions (a progress narrative) is shared out only where it splits
+    into as many paragraphs as there are actions; else each action gets all of it."""
+    extras: list[dict[str, str]] = [{} for _ in segments]
+    kept: list[str] = []
     for name, slot in row.slots.items():
         if name in IDENTITY or name in ("lead", "rag") or slot.continued:
             continue
-        shares = share_out(slot, segments) or [slot.text] * len(segments)
-        extras[name] = _unbulleted(shares[i]) if len(segments) > 1 else shares[i]
-    return extras
+        shares = share_out(slot, segments, whole=True)
+        if shares is None:
+            shares = [slot.text] * len(segments)
+            kept.append(f"{name.removeprefix('extra:')} cell shared by {len(segments)} actions could not be split; "
+                        "whole cell kept")
+        for i, share in enumerate(shares):
+            extras[i][name] = _unbulleted(share) if len(segments) > 1 else share
+    return extras, kept

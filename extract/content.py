@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from actionplans.dates import MONTHS
 from actionplans.extract.colours import colour_name
-from actionplans.extract.dates import MONTHS
 from actionplans.extract.rag import read_rag
 from actionplans.extract.text import clean
 from actionplans.ingest.model import Cell, only_symbols

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from actionplans.extract.dates import ANY_DATE, parse_date
+from actionplans.dates import ANY_DATE, MONTH_YEAR, date_in_text
 from actionplans.extract.records import DocumentInfo
 from actionplans.extract.text import clean, key
 from actionplans.ingest.model import Document, Paragraph, Table
@@ -19,7 +19,8 @@ _COUNCIL = re.compile(
     r"|(?:London Borough|Royal Borough|City|Council) of (?:[A-Z][A-Za-z'&.-]+\s?){1,3})")
 # A running line naming a meeting ("Cabinet", "Board", "Committee") beside its date.
 _MEETING = re.compile(r"\b(?:cabinet|board|committee|council|panel|forum|meeting|partnership)\b", re.I)
-_AS_AT = re.compile(rf"(?:@|\bas\s+(?:at|of)\b|\bposition\s+at\b|\bupdated?\s*:?)\s*({ANY_DATE.pattern})", re.I)
+_AS_AT = re.compile(rf"(?:@|\bas\s+(?:at|of)\b|\bposition\s+at\b|\bupdated?\s*:?)\s*"
+                    rf"({ANY_DATE.pattern}|{MONTH_YEAR.pattern})", re.I)
 _JUDGEMENT = re.compile(
     r"(?:overall|judged|found|rated|rating|graded|received an?)[^.]{0,80}?['‘’\"]?"
     r"\b(outstanding|good|requires improvement(?: to be good)?|adequate|inadequate)\b", re.I)
@@ -48,7 +49,7 @@ def document_info(doc: Document, plan_tables: list[Table]) -> DocumentInfo:
     info.plan_title, info.plan_as_at = _plan_title(doc, plan_tables)
     info.title = (next((fields[k] for k in _TITLE_KEYS if fields.get(k)), "") or _styled_title(doc)
                   or info.plan_title or _heading_title(doc))
-    info.document_date = next((d for k in _DATE_KEYS if (d := parse_date(fields.get(k, "")))), "") \
+    info.document_date = next((d for k in _DATE_KEYS if (d := date_in_text(fields.get(k, ""), True))), "") \
         or _running_date(doc)
     info.council = _council(doc)
     info.judgement = _judgement(doc)
@@ -62,7 +63,7 @@ def _running_date(doc: Document) -> str:
     # Running lines first; then a short line of a one-page paper's head or foot.
     lines = list(doc.furniture) + [p for p in paragraphs[:6] + paragraphs[-6:] if len(p.text.split()) <= 24]
     for p in lines:
-        if _MEETING.search(p.text) and not _AS_AT.search(p.text) and (date := parse_date(p.text)):
+        if _MEETING.search(p.text) and not _AS_AT.search(p.text) and (date := date_in_text(p.text)):
             return date
     return ""
 
@@ -116,7 +117,7 @@ def _plan_title(doc: Document, plan_tables: list[Table]) -> tuple[str, str]:
     for p in candidates:
         m = _AS_AT.search(clean(p.text))
         if m:
-            return clean(p.text), parse_date(m.group(1))
+            return clean(p.text), date_in_text(m.group(1), True)
         if not title and len(clean(p.text)) <= 120 and re.search(r"action\s+plan", p.text, re.I):
             title = clean(p.text)
     return title, ""

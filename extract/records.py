@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from actionplans.extract.text import snake
-from actionplans.vocabulary import default_vocabulary
+from actionplans.ingest.errors import ErrorCode
+from actionplans.vocabulary import Vocabulary
 
 # actions.csv's own columns (the output contract; normalise declares them on its row
 # type, and a test keeps the two alike), and the names of the columns the vocabulary's
@@ -14,15 +16,18 @@ CONTRACT_COLUMNS = (
     "recommendation_text", "action_number", "action_number_inferred", "action_text", "lead_officer_raw",
     "lead_officers", "rag_raw", "rag", "page", "warnings", "due_date", "due_date_note", "sheet",
 )
-RESERVED_COLUMNS = frozenset(CONTRACT_COLUMNS) | {r.column or r.name for r in default_vocabulary().roles}
+# The column --evidence adds after all others: a plan's own "Evidence" column is named apart.
+EVIDENCE_COLUMN = "evidence"
+_RESERVED = frozenset(CONTRACT_COLUMNS) | {EVIDENCE_COLUMN}
 
 
-def extra_column_name(header: str) -> str:
+def extra_column_name(header: str, vocabulary: Vocabulary) -> str:
     """A plan's own column's name in actions.csv, from its printed header: "Progress
     update" gives "progress_update"; a header that would take one of our own names
-    ("Page", "Plan ID", "Action text") is kept apart as "extra_page"."""
+    ("Page", "Plan ID", "Action text", or a column of one of the run's roles) is kept apart
+    as "extra_page"."""
     name = snake(header)
-    return f"extra_{name}" if name in RESERVED_COLUMNS else name
+    return f"extra_{name}" if name in _RESERVED or name in vocabulary.role_column_names else name
 
 
 @dataclass
@@ -42,6 +47,11 @@ class RawAction:
     lead_shared: bool = False
     lead_in: bool = False  # its text opened with a lead-in ("to:") that later rows' bullets finish
     sheet: str = ""  # the worksheet the action's row is on (spreadsheets), the `sheet` column
+    # Its evidence (--evidence): the region of ``page`` it was printed in (PDF points,
+    # x0, top, x1, bottom, origin top-left; None where not placed), and its row's cells
+    # as printed, (header, text), left to right.
+    region: tuple[float, float, float, float] | None = None
+    cells: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -72,6 +82,7 @@ class Extraction:
     # OCR: documents.csv's warnings and ocr_pages.
     warnings: list[str] = field(default_factory=list)
     ocr_pages: int = 0
+    skimmed_pages: int = 0  # PDF pages the first pass read as text alone (no plan's header or rows on them)
 
 
 @dataclass
@@ -82,10 +93,9 @@ class HeaderCell:
     role: str = ""  # "" where it took none (a further column)
     word: str = ""  # the vocabulary word it matched
     score: float = 0.0  # 0-100; 0 where the header holds the word whole
-    # Where no header word named it: its score per role from its header's hints and its
-    # cells (extract.roles), and whether its role came from them.
-    evidence: dict[str, float] = field(default_factory=dict)
-    by_content: bool = False
+    # What the column's cells hold, scored per role (0-100), where the cells were profiled
+    # (dates point to a due column, posts to a lead...): explain shows it beside the header.
+    content: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -98,6 +108,8 @@ class TableVerdict:
     reason: str  # why not a plan ("" for a plan)
     actions: int = 0
     order: int = 0  # its place among the paper's tables
+    kind: str = "table"  # "text": a plan written as headings, bullets and labelled lines
+    heading: str = ""  # a plan written as text: the heading it sits under
 
 @dataclass
 class PaperResult:
@@ -110,6 +122,10 @@ class PaperResult:
     pages: int | None = None
     extraction: Extraction | None = None
     error: str = ""  # one-line reason, where the file could not be read
+    error_code: ErrorCode | None = None  # its kind, where it could not be read
     # Why the file was left unread as plainly not a paper (a CSV, a picture, an archive):
     # status skipped, which is no failure.
     skipped: str = ""
+    # Where the run found the file (as given, relative or absolute): the outputs link to
+    # it. Never written out, and no part of what the paper says.
+    path: Path | None = None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from actionplans.extract.headers import Header, HeaderSettings, read_header
 from actionplans.extract.records import extra_column_name
 from actionplans.extract.roles import assign_roles, reads_as_header
-from actionplans.extract.text import clean
+from actionplans.extract.text import clean, key
 from actionplans.ingest.model import Block, Box, Cell, Paragraph, Row, Table
 from actionplans.vocabulary import Vocabulary
 
@@ -172,10 +172,10 @@ def blocks_to_plans(blocks: list[Block], settings: HeaderSettings, judged: Judge
         found = find_header(block, settings, judged)
         if found is not None:
             start, header = found
-            # A piece carries the plan on where its header is the plan's, or where one of the
-            # two has none and they give the columns the same roles.
+            # A piece carries the plan on where its header is the plan's (but for spacing and
+            # wrapping), or where one of the two has none and they give the columns the same roles.
             joins = current is not None and _continues(current, block) and (
-                header.texts == current.header.texts or header.headerless
+                same_header(header.texts, current.header.texts) or header.headerless
                 or (current.header.headerless and header.roles == current.header.roles))
             if not joins:
                 current = PlanTable(header=header, n_cols=block.n_cols, edges=_edges(block), first_page=block.page,
@@ -204,6 +204,12 @@ def rejoin_headers(blocks: list[Block]) -> list[Block]:
         else:
             out.append(block)
     return out
+
+
+def same_header(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two header rows print the same words, however they are spaced or wrapped
+    ("Lead officer", "Lead\nofficer", "Leadofficer", "Lead of-\nficer")."""
+    return len(a) == len(b) and all(key(x) == key(y) for x, y in zip(a, b, strict=True))
 
 
 def _aligned(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -254,7 +260,7 @@ def _regridded(plan: PlanTable, table: Table, settings: HeaderSettings) -> Table
         rows.append(replace(row, cells=sorted(cells, key=lambda c: c.col)))
     regridded = replace(table, rows=rows)
     found = find_header(regridded, settings)
-    return regridded if found is not None and found[1].texts == plan.header.texts else table
+    return regridded if found is not None and same_header(found[1].texts, plan.header.texts) else table
 
 
 def _edges(table: Table) -> tuple[float, ...]:
@@ -268,7 +274,7 @@ def _edges(table: Table) -> tuple[float, ...]:
 
 def _append(plan: PlanTable, rows: list[Row], table: Table, joined: bool, vocabulary: Vocabulary) -> None:
     header_texts = plan.header.texts
-    body = [r for r in rows if not r.header and tuple(clean(c.text).lower() for c in r.cells) != header_texts]
+    body = [r for r in rows if not r.header and not same_header(tuple(c.text for c in r.cells), header_texts)]
     for i, row in enumerate(body):
         new: PlanRow | None = _row(plan.header, row, vocabulary)
         if i == 0 and joined and plan.rows and new is not None:
@@ -287,7 +293,7 @@ def _row(header: Header, row: Row, vocabulary: Vocabulary) -> PlanRow:
         return PlanRow(slots={"recommendation": banner}, page=row.page)
     slots: dict[str, Slot] = {}
     for cell in row.cells:
-        names = _column_names(header, cell)
+        names = _column_names(header, cell, vocabulary)
         for i, name in enumerate(names):
             # A cell spanning two headed columns ("March 2024 – complete" across the
             # date and progress columns) holds both; but it never speaks for an action,
@@ -338,14 +344,14 @@ def _is_group_label(text: str, vocabulary: Vocabulary) -> bool:
     return m is not None and vocabulary.role_of(m.group(1), 90.0) in ("recommendation", "priority")
 
 
-def _column_names(header: Header, cell: Cell) -> list[str]:
+def _column_names(header: Header, cell: Cell, vocabulary: Vocabulary) -> list[str]:
     """The headed columns a cell covers, left to right."""
     names = []
     for col in range(cell.col, cell.col + cell.col_span):
         if col in header.roles:
             names.append(header.roles[col])
         elif col in header.names:
-            names.append("extra:" + extra_column_name(header.names[col]))
+            names.append("extra:" + extra_column_name(header.names[col], vocabulary))
     return names
 
 
@@ -387,6 +393,7 @@ def _join_across_break(plan: PlanTable, new: PlanRow) -> PlanRow | None:
 
 
 _GROUP_COLUMNS = ("rec_number", "number", "recommendation")
+_BULLETS = "•▪●◦-–·"
 
 
 def _pushed_past_break(plan: PlanTable, new: PlanRow) -> None:
@@ -410,10 +417,12 @@ def _pushed_past_break(plan: PlanTable, new: PlanRow) -> None:
 
 def _starts_own_row(new: PlanRow, above: Slot | None, main: str) -> bool:
     """A row after a page break that is a row of its own, in a plan that numbers
-    nothing: the cell above ends a sentence, this one starts one, and the row has a lead,
-    date or status of its own (a cut row's second half leaves those blank)."""
+    nothing: the cell above ends a sentence, this one starts one (or a bulleted item),
+    and the row has a lead, date or status of its own (a cut row's second half leaves
+    those blank)."""
     text = new.slots[main].text
-    if above is None or not above.text.rstrip().endswith((".", "!", "?")) or not text[:1].isupper():
+    starts = text[:1].isupper() or text[:1] in _BULLETS
+    if above is None or not above.text.rstrip().endswith((".", "!", "?")) or not starts:
         return False
     return any(new.slots[n].text for n in ("lead", "target_date", "rag") if n in new.slots and
                not new.slots[n].continued)

@@ -14,7 +14,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from actionplans.ingest.docx import read_docx
-from actionplans.ingest.errors import IngestError, raised_in
+from actionplans.ingest.errors import ErrorCode, IngestError, raised_in
 from actionplans.ingest.html import read_html, read_mhtml
 from actionplans.ingest.kinds import (
     ARCHIVES,
@@ -138,7 +138,7 @@ def _read_pdf(path: Path, source: str, settings: IngestSettings) -> Document:
     try:
         doc = read_pdf(path, source, settings.pdf)
     except IngestError as exc:
-        if exc.slug != "no_text":
+        if exc.code is not ErrorCode.NO_TEXT:
             raise
         return read_scan(path, source, settings.ocr)  # every page a picture: all by OCR, or why not
     return _with_scanned_pages(doc, path, settings.ocr)
@@ -221,7 +221,7 @@ _WHY = {
     "pptx": "a PowerPoint presentation, not a Word .docx",
     "ooxml_other": "an Office file that is not a Word document",
     "broken_zip": "damaged zip file (a truncated Word .docx?)",
-    "unknown": "not a PDF or Word file",
+    "unknown": "not a PDF, Word, OpenDocument, Excel or web-page file",
 }
 UNKNOWN_ELSEWHERE = "not a paper in a format read here (PDF, Word, OpenDocument, Excel or a web page)"
 
@@ -242,7 +242,12 @@ def read_document(path: Path, source: str, settings: IngestSettings | None = Non
     cannot be opened."""
     settings = settings or IngestSettings()
     check_size(path.stat().st_size, settings)
-    kind = sniff_format(path)
+    return read_sniffed(path, source, sniff_format(path), settings)
+
+
+def read_sniffed(path: Path, source: str, kind: str, settings: IngestSettings) -> Document:
+    """``read_document`` for a file whose size the caller has checked (``check_size``) and
+    whose format it has sniffed (``sniff_format``): the batch does each once per file."""
     skipped = skip_reason(path.name, kind)
     if skipped:
         raise NotAPaper(f"skip_{kind}", skipped)
@@ -294,4 +299,4 @@ _BAD_VALUE = (ValueError, TypeError, AttributeError, KeyError, IndexError, Asser
 
 
 __all__ = ["Document", "IngestError", "IngestSettings", "NotAPaper", "PdfSettings", "READERS", "check_size",
-           "read_document", "sniff_format"]
+           "read_document", "read_sniffed", "sniff_format"]

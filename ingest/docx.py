@@ -74,10 +74,13 @@ class _Reader:
             ps = ppr.find(W + "pStyle")
             style_id = ps.get(W + "val", "") if ps is not None else ""
         numref = self._numref(ppr, style_id)
+        level = 0
         if numref is not None:
             label = self.numbering.label(*numref)
+            level = numref[1] if label else 0
         bold = bool(p.findall(f".//{W}rPr/{W}b")) and not _has_plain_run(p)
-        return Paragraph(text=_text(p), label=label, style=self.styles.names.get(style_id, style_id), bold=bold)
+        return Paragraph(text=_text(p), label=label, style=self.styles.names.get(style_id, style_id), bold=bold,
+                         level=level)
 
     def _numref(self, ppr: Any | None, style_id: str) -> tuple[str, int] | None:
         style_ref = self.styles.numbering(style_id)

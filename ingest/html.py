@@ -184,9 +184,10 @@ class _Page:
             label = _list_label(lst, number) if lst.tag == "ol" else "•"
             number += 1
             first = True
+            depth = sum(1 for a in li.iterancestors() if a.tag in ("ul", "ol")) - 1
             for block in self.blocks(li):
                 if first and isinstance(block, Paragraph):
-                    block.label = label
+                    block.label, block.level = label, max(depth, 0)
                     first = False
                 yield block
 

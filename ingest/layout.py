@@ -55,7 +55,20 @@ def lines_to_paragraphs(lines: list[tuple[Line, list[dict[str, Any]]]], right_ed
             paragraphs.append([item])
         else:
             paragraphs[-1].append(item)
-    return [_paragraph(group, page) for group in paragraphs]
+    return _with_levels([_paragraph(group, page) for group in paragraphs])
+
+
+def _with_levels(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """List items set in further than the leftmost item are one level down (a bullet's
+    own sub-bullets)."""
+    items = [p for p in paragraphs if p.lines and MARKER.match(p.text)]
+    if len(items) < 2:
+        return paragraphs
+    base = min(p.lines[0].box.x0 for p in items)
+    for p in items:
+        if p.lines[0].box.x0 - base > 0.8 * max(p.size, p.lines[0].box.height * 0.8):
+            p.level = 1
+    return paragraphs
 
 
 def _starts_paragraph(prev: tuple[Line, list[dict[str, Any]]], cur: tuple[Line, list[dict[str, Any]]],
@@ -76,10 +89,19 @@ def _starts_paragraph(prev: tuple[Line, list[dict[str, Any]]], cur: tuple[Line, 
 def _paragraph(group: list[tuple[Line, list[dict[str, Any]]]], page: int) -> Paragraph:
     words = [w for _, ws in group for w in ws]
     sizes = [w.get("size") or 0.0 for w in words]
-    bold = all("bold" in str(w.get("fontname", "")).lower() for w in words)
+    bold = all(is_bold(str(w.get("fontname", ""))) for w in words)
     text = join_lines([line.text for line, _ in group])
     return Paragraph(text=_dehyphen(text), size=round(median(sizes), 1) if sizes else 0.0, bold=bold,
                      page=page, lines=tuple(line for line, _ in group))
+
+
+_BOLD = re.compile(r"bold|black|heavy|demi|(?<![a-z])bd(?![a-z])|(?<=[a-z])bd(?:mt)?$", re.IGNORECASE)
+
+
+def is_bold(fontname: str) -> bool:
+    """Whether a PDF font's name says it is a bold face ("Arial-BoldMT", "Calibri,Bold",
+    "VeraBd"); the subset tag before "+" is left out."""
+    return _BOLD.search(fontname.rpartition("+")[2]) is not None
 
 
 def join_lines(lines: list[str]) -> str:

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 SYMBOLS = re.compile(r"^[\s\u25a0-\u25ff\u2b1b-\u2b24\u26aa\u26ab\u23fa\uf000-\uf0ff]+$")
 
 
+_HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.I)
+
+
 def only_symbols(text: str) -> bool:
     return bool(text.strip()) and SYMBOLS.match(text) is not None
 
@@ -58,6 +61,18 @@ class Paragraph:
     bold: bool = False
     page: int | None = None  # 1-based, PDF only
     lines: tuple[Line, ...] = ()  # PDF only
+    # A list item's depth: 0 at the top (or no list); Word's list level, a web page's
+    # nested list, a PDF item set in further than the items above it.
+    level: int = 0
+
+    @property
+    def heading_level(self) -> int | None:
+        """1-9 for a heading styled as one (Word's and OpenDocument's "Heading 2", a web
+        page's h2; a title is 1), None for any other paragraph."""
+        m = _HEADING_STYLE.match(self.style)
+        if m:
+            return int(m.group(1))
+        return 1 if self.style.lower() == "title" else None
 
     @property
     def shown(self) -> str:
@@ -148,6 +163,9 @@ class Document:
     # What the reader left out or guessed, for the paper's row ("2 hidden rows skipped").
     warnings: list[str] = field(default_factory=list)
     ocr_pages: tuple[int, ...] = ()  # 1-based pages whose text was recognised from their image
+    # 1-based PDF pages the first pass read as text alone, no table analysis (no plan's
+    # header or rows on them): a paper without a plan says how many.
+    skimmed: tuple[int, ...] = ()
 
     @property
     def paragraphs(self) -> list[Paragraph]:

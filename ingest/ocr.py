@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import colorsys
 import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -97,6 +100,21 @@ def read_scan(path: Path, source: str, settings: OcrSettings) -> Document:
     return with_recognised(doc, path, list(range(1, count + 1)), settings)
 
 
+# Who hears, before OCR starts, how many pages it is about to read: the batch's reader
+# process tells its run, which gives the file more time for them. One per process.
+_LISTENERS: list[Callable[[int], None]] = []
+
+
+@contextmanager
+def ocr_pages_heard_by(listener: Callable[[int], None]) -> Iterator[None]:
+    """While in this block, ``listener`` hears the number of pages each OCR pass will read."""
+    _LISTENERS.append(listener)
+    try:
+        yield
+    finally:
+        _LISTENERS.remove(listener)
+
+
 def with_recognised(doc: Document, path: Path, pages: list[int], settings: OcrSettings) -> Document:
     """``doc`` with the blocks read by OCR from ``pages`` put in page order among its own."""
     read = pages[:settings.max_pages]
@@ -104,6 +122,8 @@ def with_recognised(doc: Document, path: Path, pages: list[int], settings: OcrSe
         doc.warnings.append(f"{len(pages) - len(read)} scanned pages past page {read[-1]} not read "
                             f"(ocr.max_pages is {settings.max_pages})")
     engine = _engine()
+    for listener in _LISTENERS:
+        listener(len(read))
     pdf = pypdfium2.PdfDocument(str(path))
     try:
         found = {n: page_blocks(pdf[n - 1], n, engine, settings) for n in read}
@@ -200,10 +220,26 @@ def spaced(crop: Any, text: str, info: Any, gap: float) -> str:
     breaks = {min(range(len(bounds)), key=lambda i: abs(bounds[i] - middle)) + 1 for middle in gaps}
     out = [chars[0][0]]
     for i in range(1, len(chars)):
-        if i in breaks and _may_part(out, chars[i][0]):
+        following = chars[i + 1][0] if i + 1 < len(chars) else " "
+        if i in breaks and _may_part(out, chars[i][0]) and not _ends_code(out, chars[i][0], following):
             out.append(" ")
         out.append(chars[i][0])
-    return "".join(out)
+    return _CAMEL.sub(" ", "".join(out))
+
+
+# Two words the engine ran together with no gap in their ink ("QualityAssurance"): a
+# capital after four small letters starts a word; a code's capitals ("HoCiN") do not.
+_CAMEL = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
+
+
+def _ends_code(before: list[str], char: str, following: str) -> bool:
+    """Whether ``char`` is the last letter of an officer's code ("HoS", "HoPI") whose
+    stub so far is two or three letters from a capital: a lone capital after such a
+    stub is a code's end far more often than a word of its own."""
+    if not char.isupper() or following not in " ,;/)":
+        return False
+    stub = "".join(before).rsplit(" ", 1)[-1]
+    return 2 <= len(stub) <= 3 and stub.isalpha() and stub[0].isupper() and not stub.isupper()
 
 
 def _may_part(before: list[str], char: str) -> bool:

@@ -21,7 +21,8 @@ from pdfminer.pdftypes import resolve1, resolve_all
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from actionplans.ingest.errors import IngestError, raised_in
+from actionplans.ingest.bullets import bullet_words
+from actionplans.ingest.errors import ErrorCode, IngestError, raised_in
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Document, Paragraph, Row, Table
 from actionplans.ingest.pdfcolour import rgb, symbol_colour
@@ -97,8 +98,9 @@ def read_pdf(path: Path, source: str, settings: PdfSettings | None = None) -> Do
         blocks, furniture = _strip_furniture(pages, settings)
         meta = pdf.metadata or {}
         properties = {k.lower(): v for k, v in meta.items() if k in ("Title", "Author") and isinstance(v, str) and v}
+        skimmed = tuple(n for n in range(1, len(pages) + 1) if n not in survey.analyse) if survey else ()
         return Document(source=source, format="pdf", pages=len(pages), blocks=blocks,
-                        furniture=furniture, properties=properties)
+                        furniture=furniture, properties=properties, skimmed=skimmed)
     finally:
         _close(pdf)
 
@@ -136,7 +138,7 @@ def _through_pdfium(path: Path, source: str, settings: PdfSettings, failure: Ing
     """A file whose document pdfminer cannot open, or whose pages it cannot find, read
     through PDFium where PDFium reads text in it: that text as paragraphs, no tables, and
     a warning saying so. Else pdfminer's verdict stands."""
-    read = read_text_pages(path) if failure.slug not in ("encrypted", "memory") else None
+    read = read_text_pages(path) if failure.code not in (ErrorCode.ENCRYPTED, ErrorCode.MEMORY) else None
     if read is None:
         raise failure from cause
     pages, properties = read
@@ -337,6 +339,7 @@ class _Page:
 def _read_page(page: Any, number: int, settings: PdfSettings) -> _Page:
     # Each word with its characters: a coloured symbol's colour is its cell's fill.
     words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, return_chars=True)
+    words += bullet_words([*page.curves, *page.rects], words)
     tables = page.find_tables(settings.table)
     fills = [r for r in page.rects if r.get("fill") and rgb(r.get("non_stroking_color")) is not None]
     blocks: list[Paragraph | Table] = []

@@ -23,10 +23,11 @@ rows.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from actionplans.ingest.pdfium import (
     PATH,
     PDFIUM_ERRORS,
     PageText,
+    Word,
     inflates_past,
     object_kinds,
     open_pdf,
@@ -59,12 +61,16 @@ class PrefilterSettings:
     header_cells: int = 2  # a header row's line falls into this many cells or more (prose: one)
     prose_spread: float = 0.6  # lines of running text are this spread out, or less
     prose_min_lines: int = 8  # a neighbour with fewer measured lines is analysed anyway
+    band_height: float = 1.2  # font sizes: header cells printed as lines this close in height are one row
+    row_cells: int = 3  # a table page with this many status endings, or date and post cells each, holds plan rows
     max_inflate_mb: int = MAX_INFLATE_MB  # a PDF with a stream inflating past this is not surveyed
     vocabulary: Vocabulary = field(default_factory=default_vocabulary)  # the words of a plan's header
 
     def __post_init__(self) -> None:
         if self.min_pages < 1 or self.cover_pages < 0 or self.neighbours < 0 or self.max_inflate_mb < 1:
             raise ValueError("PrefilterSettings: min_pages, max_inflate_mb >= 1; cover_pages, neighbours >= 0")
+        if self.band_height <= 0 or self.row_cells < 1:
+            raise ValueError("PrefilterSettings: band_height > 0, row_cells >= 1")
         if not 0 < self.header_share <= 1 or self.header_max_words < 2 or self.header_cells < 1:
             raise ValueError("PrefilterSettings: header_share in (0, 1], header_max_words >= 2, header_cells >= 1")
 
@@ -99,10 +105,22 @@ class _Words:
     other_roles: re.Pattern[str]
     header: frozenset[str]
     status_end: re.Pattern[str]
+    status_last: frozenset[str]  # the last words of the status words, and the status letters
 
 
-@cache
+# Looked up by the vocabulary's identity: hashing a frozen vocabulary (its every word) on
+# each page's call costs more than the page's own checks.
+_WORDS_OF: dict[int, tuple[Vocabulary, _Words]] = {}
+
+
 def _words(vocabulary: Vocabulary) -> _Words:
+    seen = _WORDS_OF.get(id(vocabulary))
+    if seen is None or seen[0] is not vocabulary:
+        seen = _WORDS_OF[id(vocabulary)] = (vocabulary, _words_made(vocabulary))
+    return seen[1]
+
+
+def _words_made(vocabulary: Vocabulary) -> _Words:
     action = vocabulary.role("action").words
     statuses = [w for s in vocabulary.statuses for w in (*s.words, s.name.lower())]
     letters = "".join(sorted(vocabulary.letters)).upper()
@@ -112,7 +130,8 @@ def _words(vocabulary: Vocabulary) -> _Words:
         action=vocabulary.words_pattern("action"),
         other_roles=vocabulary.words_pattern(*vocabulary.plan_roles),
         header=vocabulary.header_words,
-        status_end=re.compile(rf"(?:^|\s)(?:{body})(?:\s*&\s*\w+)?\s*$|^[{letters}]$", re.I))
+        status_end=re.compile(rf"(?:^|\s)(?:{body})(?:\s*&\s*\w+)?\s*$|^[{letters}]$", re.I),
+        status_last=frozenset({w.split()[-1].lower() for w in statuses} | {c.lower() for c in letters}))
 
 
 def is_header_line(line: str, settings: PrefilterSettings) -> bool:
@@ -168,6 +187,70 @@ def is_plan_head(page: PageText, settings: PrefilterSettings) -> bool:
     return False
 
 
+def _is_cell(word: Word, words_of: _Words, settings: PrefilterSettings) -> bool:
+    """A printed line that reads as a header cell of its own: short, header words and
+    little else, no sentence and no form's label ("Lead officer: ...")."""
+    text = word["text"].lower()
+    if ":" in text or _SENTENCE.search(text):
+        return False
+    words = [w for w in re.findall(r"[a-z]+", text) if w not in _STOPWORDS]
+    return 0 < len(words) <= 6 and sum(w in words_of.header for w in words) / len(words) >= settings.header_share
+
+
+def _matching(pattern: re.Pattern[str], texts: list[str]) -> list[int]:
+    """The indexes of the texts the pattern finds something in: one search over them all
+    joined (a search per line costs more than a page's other checks together)."""
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    return sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(joined)})
+
+
+def is_band_head(page: PageText, settings: PrefilterSettings) -> bool:
+    """A plan's header row whose cells print as lines of their own (a ruled header whose
+    cells wrap, or sit at different heights): a short line naming the action role and
+    another naming another plan role, side by side at about one height. Running text
+    never sets two such lines beside each other."""
+    words_of = _words(settings.vocabulary)
+    text = "\n".join(line for line in page.lines if line.count(" ") < 6).lower()
+    if not any(stem in text for stem in words_of.stems) or not words_of.action.search(text):
+        return False  # most pages, decided by their short lines' text
+    short = [w for w in page.words if w["text"].count(" ") < 6 and ":" not in w["text"]]
+    texts = [w["text"].lower() for w in short]
+    actions = [short[i] for i in _matching(words_of.action, texts) if _is_cell(short[i], words_of, settings)]
+    if not actions:
+        return False
+    others = [short[i] for i in _matching(words_of.other_roles, texts) if _is_cell(short[i], words_of, settings)]
+    return any(a is not o and abs(o["top"] - a["top"]) <= settings.band_height * a["size"]
+               and (o["x0"] >= a["x1"] or a["x0"] >= o["x1"]) for a in actions for o in others)
+
+
+# A due date's cell, as a plan prints it: a month and year, a quarter, a financial year, "ongoing".
+_DATE_CELL = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}\b"
+                        r"|\bq[1-4]\b|\b20\d\d\s*[/-]\s*\d\d\b|\bongoing\b", re.I)
+
+
+def has_plan_rows(page: PageText, settings: PrefilterSettings) -> bool:
+    """A page of a plan's rows whatever its header says (or with no header on it): short
+    lines (a table's cells) ending in status values, or short cells of due dates beside
+    short cells naming posts. String tests first, the patterns only on the few lines
+    they leave: a pattern over every line of a long PDF costs more than reading it."""
+    words_of = _words(settings.vocabulary)
+    short = [line for line in page.lines if line.count(" ") < 8]
+    ends = [line for line in short if line.rsplit(None, 1)[-1].lower().strip(".") in words_of.status_last]
+    if len(ends) >= settings.row_cells and \
+            sum(bool(words_of.status_end.search(line)) for line in ends) >= settings.row_cells:
+        return True
+    dated = [line for line in short if _DIGIT.search(line) or "ongoing" in line.lower()]
+    if sum(bool(_DATE_CELL.search(line)) for line in dated) < settings.row_cells:
+        return False
+    return len(_matching(settings.vocabulary.post_pattern, [line.lower() for line in short])) >= settings.row_cells
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def _is_form(lines: list[str]) -> bool:
     return sum(bool(_FIELD.match(line)) for line in lines) >= 2
 
@@ -196,6 +279,47 @@ def _continues_plan(page: PageText, vocabulary: Vocabulary) -> bool:
     return rag >= 2 or (items >= 2 and (page.paths or 0) >= 8)
 
 
+_ROWS = "a table whose rows read as a plan's"
+
+
+def plan_evidence(page: PageText, settings: PrefilterSettings,
+                  paths: Callable[[PageText], int | None] = lambda page: page.paths) -> str | None:
+    """Why a page may hold a plan's table, or None where none can be on it: a header row on
+    one line (or two), a header row printed cell by cell, or a table's rows that read as a
+    plan's (the page drawn with rulings or set in columns, not running text)."""
+    if is_plan_head(page, settings):
+        return "a plan's header row"
+    if is_band_head(page, settings):
+        return "a plan's header cells side by side"
+    if has_plan_rows(page, settings) and not _plain_prose(page, paths(page), settings):
+        return _ROWS
+    return None
+
+
+def page_reasons(survey: Survey, settings: PrefilterSettings) -> list[tuple[int, bool, str]]:
+    """(page, analysed, why) for every page the first pass surveyed, for ``explain``: what
+    it found on a page it analyses, and why it leaves the others to their text alone."""
+    out = []
+    whole = len(survey.pages) < settings.min_pages and len(survey.analyse) == len(survey.pages)
+    for page in survey.pages:
+        if page.number in survey.analyse:
+            why = plan_evidence(page, settings) or (
+                "a short PDF with a plan's header: analysed whole" if whole else
+                "beside the plan's pages: its continuation, a neighbour, a glossary or the cover sheet")
+            out.append((page.number, True, why))
+        else:
+            out.append((page.number, False, _skip_reason(page, settings)))
+    return out
+
+
+def _skip_reason(page: PageText, settings: PrefilterSettings) -> str:
+    if not page.has_text:
+        return "no text (a picture or a blank page)"
+    if has_plan_rows(page, settings):
+        return "rows that read as a plan's, but set as running text (no rulings, no columns)"
+    return "no line reads as a plan's header, and no rows as a plan's"
+
+
 def pages_to_analyse(pages: list[PageText], settings: PrefilterSettings,
                      count_paths: Callable[[PageText], int] | None = None) -> set[int]:
     """1-based numbers of the pages that get the slow table analysis: none without a
@@ -203,16 +327,18 @@ def pages_to_analyse(pages: list[PageText], settings: PrefilterSettings,
     if not any(p.has_text for p in pages):
         # Nothing to go on: pdfminer reads every page (a scan's verdict, drawings).
         return {p.number for p in pages}
-    heads = {p.number for p in pages if is_plan_head(p, settings)}
-    if not heads:
-        return set()
-    if len(pages) < settings.min_pages:
-        return {p.number for p in pages}
 
     def paths(page: PageText) -> int | None:
         if page.paths is None and count_paths is not None:
             page.paths = count_paths(page)
         return page.paths
+
+    evidence = {p.number: plan_evidence(p, settings, paths) for p in pages}
+    heads = {n for n, why in evidence.items() if why}
+    if not heads:
+        return set()
+    if len(pages) < settings.min_pages and any(why != _ROWS for why in evidence.values() if why):
+        return {p.number for p in pages}  # a header found: a short PDF is analysed whole
 
     picked: set[int] = set()
     in_plan = in_glossary = False
@@ -321,5 +447,6 @@ def _text(doc: Any, index: int, settings: PrefilterSettings) -> PageText:
     return page
 
 
-__all__ = ["PageText", "PrefilterSettings", "Survey", "header_rows", "is_header_line", "is_plan_head",
-           "page_paragraphs", "pages_to_analyse", "survey_pdf"]
+__all__ = ["PageText", "PrefilterSettings", "Survey", "has_plan_rows", "header_rows", "is_band_head",
+           "is_header_line", "is_plan_head", "page_paragraphs", "page_reasons", "pages_to_analyse", "plan_evidence",
+           "survey_pdf"]

@@ -10,12 +10,12 @@ mean; extract decides whether a table is a plan.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from statistics import median
 from typing import Any
 
-from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
+from actionplans.ingest.layout import LayoutSettings, is_bold, lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Line, Row, Table
 from actionplans.ingest.pdfcolour import symbol_colour
 
@@ -76,19 +76,21 @@ def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings, set
     ``fills`` are the page's filled rectangles, to colour the tables' cells."""
     lines = words_to_lines(words, layout, page)
     index = {id(w): i for i, w in enumerate(words)}
+    bands = merge_bands(fills)
     found: list[tuple[Table, set[int]]] = []
     i = 0
     while i < len(lines):
-        segs = _segments(lines[i][1], settings)
-        if len(segs) < settings.min_columns:
+        head, starts = _header_at(lines, i, bands, settings)
+        if len(starts) < settings.min_columns:
             i += 1
             continue
-        starts = [s[0]["x0"] for s in segs]
-        end = _region_end(lines, i, starts, settings)
-        if end - i >= settings.min_lines or (end - i == 2 and _lines_up(lines[i + 1][1], starts, settings)):
+        end, banners = _region_end(lines, i + head - 1, starts, settings, fills)
+        body = end - (i + head - 1)  # the header's lines count as one
+        if body >= settings.min_lines or (body == 2 and _lines_up(lines[i + head][1], starts, settings)):
             region = lines[i:end]
-            starts = _column_starts(region, starts, settings)
-            table = _region_to_table(region, starts, page, layout, settings)
+            spanning = {k - i for k in banners}
+            starts = _column_starts([item for k, item in enumerate(region) if k not in spanning], starts, settings)
+            table = _region_to_table(region, starts, page, layout, settings, spanning, head)
             table = colour_cells(table, [w for _, ws in region for w in ws], fills, settings)
             used = {index[id(w)] for _, ws in region for w in ws}
             found.append((table, used))
@@ -96,6 +98,76 @@ def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings, set
         else:
             i += 1
     return found
+
+
+def _header_at(lines: list[LineItem], i: int, bands: Sequence[Fill],
+               settings: StreamSettings) -> tuple[int, list[float]]:
+    """(how many lines, column starts) of a header starting at line ``i``: the lines of
+    one header row set apart from the body, where the row holds more than one (a header
+    whose cells wrap, set in the row's middle, so no one printed line holds every
+    column's word), its columns from all their words; else the line alone, cut at its
+    gutters. A header row is the lines on one band of colour, or bold lines close
+    together."""
+    single = [seg[0]["x0"] for seg in _segments(lines[i][1], settings)]
+    k = _header_end(lines, i, bands, settings)
+    # Two to four lines: more is a background or a bold passage, not a header row.
+    if 0 < k - i <= 3:
+        starts = [c[0] for c in _clusters([w for _, ws in lines[i:k + 1] for w in ws], settings)]
+        if len(starts) >= settings.min_columns and len(starts) >= len(single):
+            return k - i + 1, starts
+    return 1, single
+
+
+def _header_end(lines: list[LineItem], i: int, bands: Sequence[Fill], settings: StreamSettings) -> int:
+    """The last line of the header row that may start at line ``i``."""
+    band = _band_of(lines[i][0].box, bands)
+    k = i
+    if band is not None:
+        while k + 1 < len(lines) and _band_of(lines[k + 1][0].box, bands) is band:
+            k += 1
+        return k
+    while k + 1 < len(lines) and _all_bold(lines[i][1]) and _all_bold(lines[k + 1][1]) \
+            and lines[k + 1][0].box.top - lines[k][0].box.bottom <= settings.row_gap * lines[k][0].box.height:
+        k += 1
+    return k
+
+
+def _all_bold(words: list[Word]) -> bool:
+    return bool(words) and all(is_bold(str(w.get("fontname", ""))) for w in words)
+
+
+def _band_of(box: Box, bands: Sequence[Fill]) -> Fill | None:
+    """The band of colour a line is printed on, if any."""
+    middle = (box.top + box.bottom) / 2
+    return next((b for b in bands if b.box.top <= middle <= b.box.bottom and b.box.x0 <= box.x0 + 3
+                 and b.box.x1 >= box.x1 - 3), None)
+
+
+def merge_bands(fills: Sequence[Fill]) -> list[Fill]:
+    """Coloured rectangles side by side on one band (a header row's cells each shaded on
+    their own) as one rectangle per band; white is no band."""
+    out: list[Fill] = []
+    for fill in sorted((f for f in fills if f.colour != "FFFFFF"), key=lambda f: (round(f.box.top), f.box.x0)):
+        last = out[-1] if out else None
+        if last is not None and abs(last.box.top - fill.box.top) <= 1 and abs(last.box.bottom - fill.box.bottom) <= 1 \
+                and -1 <= fill.box.x0 - last.box.x1 <= 2:
+            out[-1] = Fill(Box(last.box.x0, last.box.top, fill.box.x1, last.box.bottom), last.colour)
+        else:
+            out.append(fill)
+    return out
+
+
+def _clusters(words: list[Word], settings: StreamSettings) -> list[tuple[float, float]]:
+    """Words of several lines, cut across the page where no word stands in a gap wider
+    than a gutter: (left, right) of each column."""
+    out: list[tuple[float, float]] = []
+    for word in sorted(words, key=lambda w: w["x0"]):
+        size = word.get("size") or (word["bottom"] - word["top"])
+        if out and word["x0"] - out[-1][1] <= settings.column_gap * size:
+            out[-1] = (out[-1][0], max(out[-1][1], word["x1"]))
+        else:
+            out.append((word["x0"], word["x1"]))
+    return out
 
 
 def _lines_up(words: list[Word], starts: list[float], settings: StreamSettings) -> bool:
@@ -108,16 +180,78 @@ def _lines_up(words: list[Word], starts: list[float], settings: StreamSettings) 
     return len(lefts) >= settings.min_columns and len(hits) == len(lefts)
 
 
-def _region_end(lines: list[LineItem], start: int, starts: list[float], settings: StreamSettings) -> int:
+def _region_end(lines: list[LineItem], start: int, starts: list[float], settings: StreamSettings,
+                fills: Sequence[Fill] = ()) -> tuple[int, set[int]]:
+    """Where the table that starts at ``start`` ends, and the lines inside it that span
+    its columns as a banner (a group's title row: "Objective 2. Reducing ...")."""
     end = start + 1
+    banners: set[int] = set()
     while end < len(lines):
         prev, cur = lines[end - 1][0], lines[end][0]
         if cur.box.top - prev.box.bottom > settings.break_gap * max(cur.box.height, 1.0):
             break
-        if _crosses(lines[end][1], starts):
-            break
+        crossing = _crosses(lines[end][1], starts)
+        if crossing or (_runs_across(lines[end][1], starts, settings) and _set_apart(lines[end][1], starts, fills)):
+            run = _banner_run(lines, end, starts, settings, fills)
+            if run:
+                banners.update(run)
+                end = max(run) + 1
+                continue
+            if crossing:
+                break
         end += 1
-    return end
+    return end, banners
+
+
+def _runs_across(words: list[Word], starts: list[float], settings: StreamSettings) -> bool:
+    """Whether a line's words run on across a column's start with no gutter between
+    them: a sentence set across the columns, though no one word crosses a start."""
+    for prev, word in zip(words, words[1:], strict=False):
+        size = word.get("size") or (word["bottom"] - word["top"])
+        if word["x0"] - prev["x1"] <= settings.column_gap * size and any(
+                prev["x1"] <= start + 3 and word["x0"] >= start - 3 for start in starts[1:]):
+            return True
+    return False
+
+
+def _banner_run(lines: list[LineItem], at: int, starts: list[float], settings: StreamSettings,
+                fills: Sequence[Fill]) -> list[int]:
+    """The lines from ``at`` that make a banner row inside the table, or []: set apart
+    by style (bold, or on a band of colour as wide as the table), at most three lines,
+    and followed by a line that lines up with the table's columns again, or by nothing
+    on the page. Prose crossing the columns is plain and ends the table."""
+    run: list[int] = []
+    k = at
+    while k < len(lines) and len(run) < 3 and _set_apart(lines[k][1], starts, fills):
+        if run and lines[k][0].box.top - lines[k - 1][0].box.bottom > settings.row_gap * lines[k][0].box.height:
+            break
+        run.append(k)
+        k += 1
+    if run and k >= len(lines):
+        return run  # a group's title left at the foot of the page, its rows on the next
+    if not run or _crosses(lines[k][1], starts):
+        return []
+    if lines[k][0].box.top - lines[k - 1][0].box.bottom > settings.break_gap * max(lines[k][0].box.height, 1.0):
+        return []
+    lefts = [seg[0]["x0"] for seg in _segments(lines[k][1], settings)]
+    lined_up = len(lefts) >= 2 and all(min(abs(s - x) for s in starts) <= 6 for x in lefts)
+    return run if lined_up else []
+
+
+def _set_apart(words: list[Word], starts: list[float], fills: Sequence[Fill]) -> bool:
+    """Whether a line is styled as a banner: every word bold, or the line on a filled
+    band reaching across every column's start."""
+    if _all_bold(words):
+        return True
+    return bool(words) and on_band(min(w["top"] for w in words), max(w["bottom"] for w in words), starts, fills)
+
+
+def on_band(top: float, bottom: float, starts: Sequence[float], fills: Sequence[Fill]) -> bool:
+    """Whether the text between ``top`` and ``bottom`` sits on a coloured band that
+    reaches across every column's start (a shaded header or group row)."""
+    middle = (top + bottom) / 2
+    return any(f.colour != "FFFFFF" and f.box.top <= middle <= f.box.bottom and f.box.x0 <= starts[0] + 6
+               and f.box.x1 >= starts[-1] + 6 for f in fills)
 
 
 def _column_starts(region: list[LineItem], header: list[float], settings: StreamSettings) -> list[float]:
@@ -131,24 +265,45 @@ def _column_starts(region: list[LineItem], header: list[float], settings: Stream
 
 
 def _region_to_table(region: list[LineItem], starts: list[float], page: int, layout: LayoutSettings,
-                     settings: StreamSettings) -> Table:
+                     settings: StreamSettings, spanning: Set[int] = frozenset(), head: int = 1) -> Table:
+    """The region's lines as rows: the first ``head`` lines the header row, ``spanning``
+    lines (by index) banner rows, one cell across every column."""
     heights = [ln.box.height for ln, _ in region]
     unit = median(heights) if heights else 10.0
     groups: list[list[LineItem]] = [[region[0]]]
-    for prev, cur in zip(region, region[1:], strict=False):
-        if cur[0].box.top - prev[0].box.bottom > settings.row_gap * unit:
+    kinds = [0 in spanning]
+    for k, (prev, cur) in enumerate(zip(region, region[1:], strict=False), start=1):
+        if k < head:
+            groups[-1].append(cur)
+        elif (k == head > 1) or cur[0].box.top - prev[0].box.bottom > settings.row_gap * unit \
+                or (k in spanning) != kinds[-1]:
             groups.append([cur])
+            kinds.append(k in spanning)
         else:
             groups[-1].append(cur)
-    right = max(ln.box.x1 for ln, _ in region)
+    body = [item for k, item in enumerate(region) if k not in spanning]
+    right = max(ln.box.x1 for ln, _ in body)
     bounds = starts[1:] + [right + 1]
     # Where text may reach in each column: the widest line it printed there, so a
     # wrapped line is not mistaken for a paragraph's end.
-    edges = [max((w["x1"] for _, ws in region for w in ws if lo - 6 <= w["x0"] < hi - 6), default=hi)
+    edges = [max((w["x1"] for _, ws in body for w in ws if lo - 6 <= w["x0"] < hi - 6), default=hi)
              for lo, hi in zip(starts, bounds, strict=True)]
-    rows = [_row(g, starts, bounds, edges, page, layout) for g in groups]
+    rows = [_banner_row(g, starts, bounds, page, layout) if banner else _row(g, starts, bounds, edges, page, layout)
+            for g, banner in zip(groups, kinds, strict=True)]
+    right = max(right, max(ln.box.x1 for ln, _ in region))
     box = Box(min(ln.box.x0 for ln, _ in region), region[0][0].box.top, right, region[-1][0].box.bottom)
     return Table(rows=rows, page=page, box=box)
+
+
+def _banner_row(group: list[LineItem], starts: list[float], bounds: list[float], page: int,
+                layout: LayoutSettings) -> Row:
+    """A banner's lines as one cell spanning every column."""
+    top, bottom = min(ln.box.top for ln, _ in group), max(ln.box.bottom for ln, _ in group)
+    right = max(max(ln.box.x1 for ln, _ in group), bounds[-1])
+    paragraphs = lines_to_paragraphs(group, right, page, layout)
+    box = Box(starts[0], top, right, bottom)
+    return Row(cells=[Cell(paragraphs=paragraphs, col=0, col_span=len(starts), page=page, box=box)], page=page,
+               box=box)
 
 
 def _row(group: list[LineItem], starts: list[float], bounds: list[float], edges: list[float], page: int,
@@ -192,18 +347,22 @@ def colour_cells(table: Table, words: list[Word], fills: Sequence[Fill], setting
 def _placed_fills(table: Table, words: list[Word], fills: Sequence[Fill],
                   settings: StreamSettings) -> list[tuple[int, Fill]]:
     """(row, fill) for each rectangle that can be a body cell's colour: narrower than
-    ``fill_width`` of the table, no word's middle on it, its middle in a row's band."""
+    ``fill_width`` of the table, no word's middle on it, its top line's middle in a row's
+    band (rows' bands from their first lines)."""
     if table.box is None or len(table.rows) < 2:
         return []
     width = table.box.x1 - table.box.x0
     bands = _row_bands(table)
+    line = median([w["bottom"] - w["top"] for w in words]) if words else 10.0
     out = []
     for fill in fills:
         box = fill.box
         if fill.colour == "FFFFFF" or box.x1 - box.x0 > settings.fill_width * width or _under_words(box, words):
             continue
-        middle = (box.top + box.bottom) / 2
-        row = next((r for r, (top, bottom) in enumerate(bands) if top <= middle < bottom), None)
+        # A swatch is drawn at its row's first line: placed by its top line's worth, so
+        # one taller than its row (or than the gap under it) stays with its own row.
+        anchor = box.top + min(box.height, line) / 2
+        row = next((r for r, (top, bottom) in enumerate(bands) if top <= anchor < bottom), None)
         if row is not None and row > 0:  # the header row's colour is no status
             out.append((row, fill))
     return out

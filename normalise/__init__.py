@@ -8,8 +8,10 @@ repair another, and builds the progress and summary tables.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from actionplans.extract.records import Extraction, PaperResult, RawAction, TableVerdict
+from actionplans.ingest.errors import ErrorCode
 from actionplans.normalise.deadlines import Deadline, targets_to_deadlines
 from actionplans.normalise.glossary import Glossary, build_glossary
 from actionplans.normalise.leads import LeadSettings, expand_leads, same_as_above
@@ -36,6 +38,11 @@ class NormaliseSettings:
     plans: PlanSettings = field(default_factory=PlanSettings)
     versions: VersionSettings = field(default_factory=VersionSettings)
 
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The run's vocabulary, as the stage's settings carry it (``Settings(vocabulary=...)``)."""
+        return self.leads.vocabulary
+
 
 @dataclass
 class Tables:
@@ -49,6 +56,8 @@ class Tables:
     # version (issue 4).
     progress: list[ProgressRow] = field(default_factory=list)
     summary: list[SummaryRow] = field(default_factory=list)
+    # Where each paper was found, by source_file (``PaperResult.path``): for links, not a table.
+    paths: dict[str, Path] = field(default_factory=dict)
 
 
 def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | None = None) -> Tables:
@@ -76,6 +85,7 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
         documents.append(doc)
         if r.extraction is None:
             doc.status, doc.message = ("skipped", r.skipped) if r.skipped else ("error", r.error)
+            doc.error_code = str(r.error_code or ErrorCode.CRASHED) if not r.skipped else ""
             continue
         ex = r.extraction
         info = ex.info
@@ -84,7 +94,7 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
         doc.council, doc.judgement = info.council, info.judgement
         if not ex.actions:
             doc.status = "no_plan"
-            doc.message = no_plan_reason(ex.tables)
+            doc.message = no_plan_reason(ex.tables, ex.skimmed_pages)
             continue
         paper, plan_id = papers[r.source_file], plan_ids[r.source_file]
         glossary, borrowed = borrowed_glossary(paper, plans[plan_id].versions)
@@ -101,7 +111,9 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
     ordered = [plans[p] for p in sorted(plans)]
     return Tables(actions=actions, documents=documents, extra_columns=extra_columns, column_headers=column_headers,
                   glossaries={s: p.glossary for s, p in papers.items()},
-                  progress=plans_to_progress(ordered), summary=plans_to_summary(ordered))
+                  progress=plans_to_progress(ordered, settings.vocabulary),
+                  summary=plans_to_summary(ordered, settings.vocabulary),
+                  paths={r.source_file: r.path for r in results if r.path is not None})
 
 
 def link_plan(plan_id: str, versions: list[Version], settings: VersionSettings) -> None:
@@ -156,7 +168,7 @@ def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str,
             action_number=number, action_number_inferred=inferred, action_text=a.action_text,
             lead_officer_raw=a.lead_raw, lead_officers="; ".join(officers), rag_raw=a.rag_raw, rag=a.rag,
             page=a.page, warnings="; ".join(dict.fromkeys(warnings)), due_date=due.due_date,
-            due_date_note=due.note, extras=_extras(a)))
+            due_date_note=due.note, extras=_extras(a), region=a.region, cells=list(a.cells)))
     return rows
 
 
@@ -181,14 +193,59 @@ def _extras(a: RawAction) -> dict[str, str]:
     return {**extras, SHEET: a.sheet} if a.sheet else extras
 
 
-def no_plan_reason(verdicts: list[TableVerdict]) -> str:
-    """One line on why a paper that held tables holds no plan: "3 tables, none with an
-    action column", or the reason each kind of table gave ("" where it held none)."""
-    if not verdicts:
-        return ""  # a paper without tables needs no reason: a plan is read from a table
-    reasons = list(dict.fromkeys(v.reason for v in verdicts if v.reason))
-    counted = f"{len(verdicts)} table{'s' if len(verdicts) != 1 else ''}"
+def no_plan_reason(verdicts: list[TableVerdict], skimmed: int = 0) -> str:
+    """One line on why a paper holds no plan, never empty: the pages the first pass read as
+    text alone, then the tables and the runs of text under a plan's heading, counted per
+    reason: "12 pages skimmed, no plan's header or rows; 3 tables: 2 with no action
+    column, 1 whose rows are risks, not actions"."""
+    parts = [f"{skimmed} page{'s' if skimmed != 1 else ''} skimmed, no plan's header or rows"] if skimmed else []
+    tables = [v for v in verdicts if v.kind != "text"]
+    texts = [v for v in verdicts if v.kind == "text"]
+    if tables:
+        parts.append(_counted(_count(len(tables), "table"), tables))
+    if texts:
+        parts.append(_counted(f"{_count(len(texts), 'heading')} naming a plan over text", texts))
+    if not tables and not texts:
+        parts.append("no tables" + (" analysed" if skimmed else "") + ", and no plan set out as text")
+    return "; ".join(parts)
+
+
+def _counted(counted: str, verdicts: list[TableVerdict]) -> str:
+    """"3 tables, none with an action column"; "1 table, none a plan: <its reason>"; with
+    several reasons, each counted: "4 tables, none a plan: 2 with no action column, ..."."""
+    reasons = list(dict.fromkeys(v.reason for v in verdicts))
     if reasons == ["no action column"]:
         return f"{counted}, none with an action column"
-    shown = "; ".join(reasons[:3]) + ("; ..." if len(reasons) > 3 else "")
-    return f"{counted}, none a plan: {shown}"
+    if len(reasons) == 1:
+        return f"{counted}, none a plan: {reasons[0]}"
+    return f"{counted}, none a plan: {_per_reason(verdicts)}"
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'s' if n != 1 else ''}"
+
+
+def _per_reason(verdicts: list[TableVerdict]) -> str:
+    """"2 with no action column, 1 whose rows are risks, not actions": each reason once,
+    with how many gave it, the most common first."""
+    counts: dict[str, int] = {}
+    for v in verdicts:
+        reason = _short(v.reason or "a plan")
+        counts[reason] = counts.get(reason, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    shown = ", ".join(f"{n} {reason}" for reason, n in ranked[:4])
+    return shown + (", ..." if len(ranked) > 4 else "")
+
+
+def _short(reason: str) -> str:
+    """A verdict's reason as it reads after a count: "no action column" -> "with no
+    action column"; "rows are risks, not actions (columns ...)" -> "whose rows are risks,
+    not actions"; "its action cells are ..." -> "whose action cells are ..."."""
+    reason = reason.split(" (", 1)[0].strip()
+    if reason.startswith(("no ", "only ", "an action column")):
+        return f"with {reason}"
+    if reason.startswith("rows "):
+        return f"whose {reason}"
+    if reason.startswith("its "):
+        return f"whose {reason[4:]}"
+    return reason

@@ -15,7 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from actionplans.extract.records import Extraction
-from actionplans.normalise.versions import block_rows
+from actionplans.normalise.similarity import block_rows
 
 _INSPECTION_YEAR = re.compile(r"inspect\w*[^.]{0,80}?\b(20\d\d|19\d\d)\b", re.I)
 _COUNCIL_WORDS = re.compile(r"\b(metropolitan|borough|county|city|district|town|council|of|the)\b", re.I)

@@ -24,13 +24,9 @@ from dataclasses import dataclass
 from actionplans.normalise.deadlines import days_overdue
 from actionplans.normalise.rows import ActionRow, ProgressRow, SummaryRow
 from actionplans.normalise.versions import Version
-from actionplans.vocabulary import default_vocabulary
+from actionplans.vocabulary import Vocabulary
 
-# Lower is worse: a fall in rank is a slip (the vocabulary ranks Blue, completed and embedded, as done like Green).
-RANK = default_vocabulary().ranks
 UNRATED = "unrated"
-# Done: the statuses ranked highest (Green, and Blue, completed and embedded); a done action is never overdue.
-DONE = frozenset(s for s, r in RANK.items() if r == max(RANK.values()))
 
 
 @dataclass
@@ -63,19 +59,20 @@ def thread_rows(versions: list[Version]) -> dict[int, dict[int, ActionRow]]:
     return rows
 
 
-def slipped(statuses: list[str]) -> bool:
-    rated = [s for s in statuses if s in RANK]
-    return len(rated) >= 2 and RANK[rated[-1]] < RANK[rated[-2]]
+def slipped(statuses: list[str], ranks: dict[str, int]) -> bool:
+    """Whether the latest status ranks below the one before (the run's vocabulary ranks them)."""
+    rated = [s for s in statuses if s in ranks]
+    return len(rated) >= 2 and ranks[rated[-1]] < ranks[rated[-2]]
 
 
-def stuck_red(statuses: list[str]) -> bool:
-    rated = [s for s in statuses if s in RANK]
+def stuck_red(statuses: list[str], ranks: dict[str, int]) -> bool:
+    rated = [s for s in statuses if s in ranks]
     return rated[-2:] == ["Red", "Red"]
 
 
-def late(row: ActionRow, version: Version) -> int | None:
+def late(row: ActionRow, version: Version, done: frozenset[str]) -> int | None:
     """Days the row's action is overdue at its version's status date, or None."""
-    return days_overdue(row.due_date, version.main.status_date, row.rag, DONE)
+    return days_overdue(row.due_date, version.main.status_date, row.rag, done)
 
 
 def date_moved(due_dates: list[str]) -> bool:
@@ -90,52 +87,55 @@ def version_labels(plans: list[PlanVersions]) -> list[str]:
     return sorted(labels, key=lambda x: labels[x])
 
 
-def plans_to_progress(plans: list[PlanVersions]) -> list[ProgressRow]:
+def plans_to_progress(plans: list[PlanVersions], vocabulary: Vocabulary) -> list[ProgressRow]:
+    """One row per action across its plan's versions; statuses ranked by ``vocabulary``."""
     labels = version_labels(plans)
     progress = []
     for plan in plans:
         by_thread = thread_rows(plan.versions)
         for thread in thread_order(plan.versions):
-            progress.append(_progress_row(plan, by_thread[thread], labels))
+            progress.append(_progress_row(plan, by_thread[thread], labels, vocabulary))
     return progress
 
 
-def _progress_row(plan: PlanVersions, rows: dict[int, ActionRow], labels: list[str]) -> ProgressRow:
+def _progress_row(plan: PlanVersions, rows: dict[int, ActionRow], labels: list[str],
+                  vocabulary: Vocabulary) -> ProgressRow:
     versions = plan.versions
     first, last = min(rows), max(rows)
     latest = rows[last]
     rags = dict.fromkeys(labels, "")
     rags.update({versions[k].label: row.rag or UNRATED for k, row in rows.items()})
     statuses = [rows[k].rag for k in sorted(rows)]
-    days = late(latest, versions[last])
+    days = late(latest, versions[last], vocabulary.done)
     return ProgressRow(
         plan_id=plan.plan_id, action_key=latest.action_key, recommendation_number=latest.recommendation_number,
         action_number=latest.action_number, action_text=latest.action_text, lead_officers=latest.lead_officers,
         rags=rags, first_seen=versions[first].label, last_seen=versions[last].label,
         latest_rag=next((r for r in reversed(statuses) if r), ""),
-        slipped=slipped(statuses), stuck_red=stuck_red(statuses),
+        slipped=slipped(statuses, vocabulary.ranks), stuck_red=stuck_red(statuses, vocabulary.ranks),
         new=first != 0, dropped=last != len(versions) - 1, due_date=latest.due_date, overdue=days is not None,
         days_overdue=days, date_moved=date_moved([rows[k].due_date for k in sorted(rows)]),
         source_file=latest.source_file, page=latest.page)
 
 
-def plans_to_summary(plans: list[PlanVersions]) -> list[SummaryRow]:
+def plans_to_summary(plans: list[PlanVersions], vocabulary: Vocabulary) -> list[SummaryRow]:
+    """RAG counts per plan version, and what changed since the one before."""
     summary = []
     for plan in plans:
         by_thread = thread_rows(plan.versions)
         for k, version in enumerate(plan.versions):
-            summary.append(_summary_row(plan, k, version, by_thread))
+            summary.append(_summary_row(plan, k, version, by_thread, vocabulary))
     return summary
 
 
 def _summary_row(plan: PlanVersions, k: int, version: Version,
-                 by_thread: dict[int, dict[int, ActionRow]]) -> SummaryRow:
+                 by_thread: dict[int, dict[int, ActionRow]], vocabulary: Vocabulary) -> SummaryRow:
     main = version.main
     info = main.extraction.info
     rags = [r.rag for r in main.rows]
     here = set(main.threads)
     before = set(plan.versions[k - 1].main.threads) if k else set()
-    fell = [t for t in here if slipped([r.rag for i, r in sorted(by_thread[t].items()) if i <= k])
+    fell = [t for t in here if slipped([r.rag for i, r in sorted(by_thread[t].items()) if i <= k], vocabulary.ranks)
             and by_thread[t][k].rag]
     return SummaryRow(
         plan_id=plan.plan_id, version=version.label, plan_as_at=info.plan_as_at,
@@ -143,5 +143,5 @@ def _summary_row(plan: PlanVersions, k: int, version: Version,
         red=rags.count("Red"), amber=rags.count("Amber"), green=rags.count("Green"),
         blue=rags.count("Blue"), unrated=sum(1 for r in rags if not r), total=len(rags),
         new=len(here - before) if k else 0, dropped=len(before - here), slipped=len(fell),
-        overdue=sum(late(r, version) is not None for r in main.rows),
+        overdue=sum(late(r, version, vocabulary.done) is not None for r in main.rows),
         copies="; ".join(p.source_file for p in version.papers[1:]))

@@ -28,6 +28,10 @@ class ActionRow:
     due_date: str = ""
     due_date_note: str = ""
     extras: dict[str, str] = field(default_factory=dict)  # the plan's further columns, after these
+    # Where it was printed, for its evidence (--evidence): a region of ``page`` (PDF points,
+    # x0, top, x1, bottom) and the row's cells as printed, (header, text). Not columns.
+    region: tuple[float, float, float, float] | None = None
+    cells: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self, extra_columns: list[str]) -> dict[str, object]:
         # A plan's own columns never overwrite the contract's (extract names them apart,
@@ -53,6 +57,9 @@ class DocumentRow:
     judgement: str = ""
     ocr_pages: int = 0  # pages whose text was recognised from their image (scans)
     warnings: str = ""  # what the reader left out or guessed: hidden rows and sheets, OCR
+    # The kind of failure (ingest.errors.ErrorCode's value) where status is error: added
+    # to the contract after its columns, so nothing before it moves.
+    error_code: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {c: getattr(self, c) for c in DOCUMENT_COLUMNS}
@@ -131,7 +138,7 @@ def _columns(row: type, *skip: str) -> tuple[str, ...]:
 
 # The columns, from the fields; also the headers of an empty table (progress then has no
 # rag_ column, as there is no version).
-ACTION_COLUMNS = _columns(ActionRow, "extras")
+ACTION_COLUMNS = _columns(ActionRow, "extras", "region", "cells")
 DOCUMENT_COLUMNS = _columns(DocumentRow)
 PROGRESS_COLUMNS = _columns(ProgressRow, "rags")
 SUMMARY_COLUMNS = _columns(SummaryRow)

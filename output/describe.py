@@ -10,11 +10,11 @@ from importlib import resources
 
 import pandas as pd
 
+from actionplans.ingest.errors import ErrorCode
 from actionplans.normalise.deadlines import NOTES
-from actionplans.vocabulary import default_vocabulary
+from actionplans.vocabulary import Vocabulary, default_vocabulary
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-RAG_VALUES = list(default_vocabulary().status_names)
 
 # Types where the data alone cannot tell (an empty table, a column with no value yet);
 # other columns take theirs from the data (see field_type).
@@ -45,10 +45,13 @@ DESCRIPTIONS = {
                    "of its tables is a plan (status no_plan), in words.",
         "council": "Council named on the paper, if stated.",
         "plan_id": "The plan this paper is a version of (see actions.plan_id).",
-        "judgement": "Ofsted's overall judgement, where the paper states it.",
+        "judgement": "The inspection's overall judgement (Ofsted's, for example), where the paper states it.",
         "ocr_pages": "Pages read by optical character recognition (scanned pages without text); 0 for none.",
         "warnings": "What reading the file left out or could not do: hidden sheets, rows and columns of a "
                     "spreadsheet skipped, scanned pages not read; '; '-separated.",
+        "error_code": "Where status is error, the kind of failure, for machines: not_a_paper, damaged, encrypted, "
+                      "no_text, needs_libreoffice, convert_failed, too_large, unsupported, memory, timeout, "
+                      "crashed, unreadable, changed or not_run; empty otherwise.",
     },
     "progress": {
         "plan_id": "The plan (see actions.plan_id).",
@@ -140,7 +143,7 @@ def field_type(name: str, column: pd.Series, table: str = "") -> str:
     return known or KNOWN_TYPES.get(name, "string")
 
 
-def _field(table: str, name: str, column: pd.Series, extras: dict[str, str]) -> dict[str, object]:
+def _field(table: str, name: str, column: pd.Series, extras: dict[str, str], rags: list[str]) -> dict[str, object]:
     described = _action_descriptions() if table == "actions" else DESCRIPTIONS.get(table, {})
     if name in described:
         description = described[name]
@@ -153,24 +156,28 @@ def _field(table: str, name: str, column: pd.Series, extras: dict[str, str]) -> 
         description = ""
     out: dict[str, object] = {"name": name, "type": field_type(name, column, table), "description": description}
     if name in ("rag", "latest_rag"):
-        out["constraints"] = {"enum": RAG_VALUES}
+        out["constraints"] = {"enum": rags}
     elif table == "progress" and name.startswith("rag_"):
-        out["constraints"] = {"enum": RAG_VALUES + ["unrated"]}
+        out["constraints"] = {"enum": [*rags, "unrated"]}
     elif name == "due_date_note" and table == "actions":
         out["constraints"] = {"enum": list(NOTES)}
     if name == "status" and table == "documents":
         out["constraints"] = {"enum": ["ok", "no_plan", "error", "skipped"]}
+    if name == "error_code" and table == "documents":
+        out["constraints"] = {"enum": [str(c) for c in ErrorCode]}
     return out
 
 
 def datapackage(frames: dict[str, pd.DataFrame], extra_columns: list[str],
-                headers: dict[str, str] | None = None) -> dict[str, object]:
-    """datapackage.json for the CSVs written from ``frames``."""
+                headers: dict[str, str] | None = None, vocabulary: Vocabulary | None = None) -> dict[str, object]:
+    """datapackage.json for the CSVs written from ``frames``; statuses as the run's
+    ``vocabulary`` names them (default: the shipped one)."""
     extras = {name: (headers or {}).get(name, name) for name in extra_columns}
+    rags = list((vocabulary or default_vocabulary()).status_names)
     resources_ = []
     for name, frame in frames.items():
         schema: dict[str, object] = {
-            "fields": [_field(name, col, frame[col], extras) for col in frame.columns],
+            "fields": [_field(name, col, frame[col], extras, rags) for col in frame.columns],
             "missingValues": [""],
         }
         if name in ("actions", "abbreviations"):
@@ -185,7 +192,7 @@ def datapackage(frames: dict[str, pd.DataFrame], extra_columns: list[str],
             "schema": schema,
         })
     return {"profile": "tabular-data-package", "name": "actionplans",
-            "title": "Ofsted inspection action plans extracted from council papers",
+            "title": "Action plans (inspection, audit, scrutiny, equality, delivery) extracted from council papers",
             "description": "Written by actionplans. actions.json holds the actions as JSON; its JSON Schema "
                            "ships with the project as output/schemas/actions.schema.json.",
             "resources": resources_}

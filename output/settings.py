@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from actionplans.vocabulary import Vocabulary, default_vocabulary
+
 # Every output format, in the order the command line lists them. "csv" brings the
 # datapackage.json that describes the CSVs; documents.csv is written whatever is chosen,
 # as it is the run's record of every input file.
@@ -13,11 +15,19 @@ FORMATS = ("csv", "json", "xlsx", "html")
 @dataclass(frozen=True)
 class OutputSettings:
     formats: tuple[str, ...] = FORMATS
-    # The folders or files the run read, so the report and workbook can link each row
-    # back to its paper; without them links are the source_file names as they stand.
+    # The folders or files the run read, named in the report's heading. (Each row links
+    # to its paper wherever the run found it: the path rides on the tables.)
     inputs: tuple[Path, ...] = field(default_factory=tuple)
     max_column_width: int = 60  # workbook: wider text wraps instead of stretching the sheet
     min_column_width: int = 8
+    # --evidence: each row's evidence in evidence/ (a PDF row's crop of its page, a Word or
+    # web row's cells as printed), named in actions.csv's evidence column.
+    evidence: bool = False
+    crop_dpi: int = 100  # how finely a crop is rendered: 100 reads as print does, in a few kB a row
+    crop_margin: float = 2.0  # points of page kept at the row's sides and foot: its rules
+    # The run's vocabulary: its statuses' colours in the workbook and report, their names
+    # in datapackage.json, the further columns' names (``Settings(vocabulary=...)`` sets it).
+    vocabulary: Vocabulary = field(default_factory=default_vocabulary)
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]

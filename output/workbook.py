@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -17,18 +18,14 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from actionplans.extract.records import EVIDENCE_COLUMN
 from actionplans.output.describe import ISO_DATE, field_type
 from actionplans.output.links import source_href
 from actionplans.output.settings import OutputSettings
-from actionplans.vocabulary import default_vocabulary
+from actionplans.vocabulary import Vocabulary
 
 SHEETS = {"actions": "Actions", "progress": "Progress", "summary": "Summary", "documents": "Documents",
           "abbreviations": "Abbreviations"}
-# Fill and text colours per status: Excel's own "good / neutral / bad" pastels, so the
-# text stays readable on the fill.
-RAG_STYLES = {s.name: (s.sheet_fill, s.sheet_ink) for s in default_vocabulary().statuses}
-# Summary's count columns are headed in their colour.
-COUNT_HEADERS = {name.lower(): name for name in default_vocabulary().status_names}
 HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
 # Deadline cells that call for attention, in a status's colours: late in Red's, a due
 # date pushed back in Amber's.
@@ -36,13 +33,15 @@ FLAG_STYLES = {"overdue": "Red", "days_overdue": "Red", "date_moved": "Amber"}
 DATE_FORMAT = "yyyy-mm-dd"
 
 
-def frames_to_workbook(frames: dict[str, pd.DataFrame], out: Path, settings: OutputSettings) -> bytes:
+def frames_to_workbook(frames: dict[str, pd.DataFrame], out: Path, settings: OutputSettings,
+                       paths: Mapping[str, Path] | None = None) -> bytes:
+    """The workbook's bytes; each paper's name links to it where ``paths`` knows where it is."""
     wb = Workbook()
     wb.remove(wb.active)
     for name, title in SHEETS.items():
         if name in frames:
             frame = overdue_first(frames[name]) if name == "progress" else frames[name]
-            _write_sheet(wb.create_sheet(title), frame, out, settings)
+            _write_sheet(wb.create_sheet(title), frame, out, settings, paths or {})
     buffer = io.BytesIO()
     wb.save(buffer)
     return reproducible(buffer.getvalue())
@@ -61,12 +60,22 @@ def overdue_first(progress: pd.DataFrame) -> pd.DataFrame:
     return progress.iloc[order].reset_index(drop=True)
 
 
-def _write_sheet(ws: Worksheet, frame: pd.DataFrame, out: Path, settings: OutputSettings) -> None:
+def rag_styles(vocabulary: Vocabulary) -> dict[str, tuple[str, str]]:
+    """(fill, text colour) per status as the run's vocabulary gives them: Excel's own "good /
+    neutral / bad" pastels by default, so the text stays readable on the fill."""
+    return {s.name: (s.sheet_fill, s.sheet_ink) for s in vocabulary.statuses}
+
+
+def _write_sheet(ws: Worksheet, frame: pd.DataFrame, out: Path, settings: OutputSettings,
+                 paths: Mapping[str, Path]) -> None:
     columns = [str(c) for c in frame.columns]
+    styles = rag_styles(settings.vocabulary)
+    counts = {name.lower(): style for name, style in styles.items()}  # summary's "red", "amber"... columns
     ws.append(columns)
     for cell in ws[1]:
-        cell.font = Font(bold=True, color=_header_colour(cell.value))
-        cell.fill = _header_fill(cell.value)
+        fill, ink = counts.get(str(cell.value), ("", "000000"))
+        cell.font = Font(bold=True, color=ink)
+        cell.fill = PatternFill("solid", fgColor=fill) if fill else HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     # A column is dates only where every value is one, as datapackage.json types it:
     # a column of version labels mixing "draft" and dates stays text, to sort as one.
@@ -74,7 +83,7 @@ def _write_sheet(ws: Worksheet, frame: pd.DataFrame, out: Path, settings: Output
     for row in frame.itertuples(index=False, name=None):
         ws.append([cell_value(v, is_date) for v, is_date in zip(row, dated, strict=True)])
     for col_index, name in enumerate(columns, start=1):
-        _style_column(ws, col_index, name, out, settings)
+        _style_column(ws, col_index, name, out, settings, paths, styles)
     ws.freeze_panes = "A2"
     if columns:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
@@ -97,7 +106,8 @@ def cell_value(value: object, is_date: bool = False) -> object:
     return value
 
 
-def _style_column(ws: Worksheet, col_index: int, name: str, out: Path, settings: OutputSettings) -> None:
+def _style_column(ws: Worksheet, col_index: int, name: str, out: Path, settings: OutputSettings,
+                  paths: Mapping[str, Path], styles: dict[str, tuple[str, str]]) -> None:
     cells: list[Cell] = [row[0] for row in ws.iter_rows(min_row=2, min_col=col_index, max_col=col_index)]
     is_rag = name in ("rag", "latest_rag") or name.startswith("rag_") and name != "rag_raw"
     longest = max([len(str(name))] + [_display_length(c.value) for c in cells])
@@ -109,26 +119,33 @@ def _style_column(ws: Worksheet, col_index: int, name: str, out: Path, settings:
     ws.column_dimensions[get_column_letter(col_index)].width = width
     wrap = prose and longest > settings.max_column_width or any("\n" in str(c.value or "") for c in cells)
     for cell in cells:
-        _style_cell(cell, wrap, is_rag)
+        _style_cell(cell, wrap, styles if is_rag else {})
         if name in FLAG_STYLES and cell.value not in (None, False, 0):
-            fill, text = RAG_STYLES[FLAG_STYLES[name]]
+            fill, text = styles[FLAG_STYLES[name]]
             cell.fill = PatternFill("solid", fgColor=fill)
             cell.font = Font(color=text, bold=True)
-    if name == "source_file" and settings.inputs:
+    if name == EVIDENCE_COLUMN:  # a file beside the workbook: the link is its name
         for cell in cells:
             if cell.value:
-                cell.hyperlink = source_href(str(cell.value), out, settings.inputs)
+                cell.hyperlink = str(cell.value)
+                cell.font = Font(color="1F4E9A", underline="single")
+    if name == "source_file":
+        for cell in cells:
+            if cell.value and str(cell.value) in paths:
+                cell.hyperlink = source_href(paths[str(cell.value)], str(cell.value), out)
                 cell.font = Font(color="1F4E9A", underline="single")
 
 
-def _style_cell(cell: Cell, wrap: bool, is_rag: bool) -> None:
+def _style_cell(cell: Cell, wrap: bool, styles: dict[str, tuple[str, str]]) -> None:
+    """Dates formatted, text kept as text, and a status in its colours (``styles``: empty
+    for a column that holds no status)."""
     if isinstance(cell.value, str) and cell.value.startswith("="):
         cell.data_type = "s"  # text that looks like a formula stays text, not a formula
     if isinstance(cell.value, date):
         cell.number_format = DATE_FORMAT
     cell.alignment = Alignment(vertical="top", wrap_text=wrap)
-    if is_rag and cell.value in RAG_STYLES:
-        fill, text = RAG_STYLES[str(cell.value)]
+    if isinstance(cell.value, str) and cell.value in styles:
+        fill, text = styles[cell.value]
         cell.fill = PatternFill("solid", fgColor=fill)
         cell.font = Font(color=text, bold=True)
 
@@ -139,16 +156,6 @@ def _display_length(value: object) -> int:
     if isinstance(value, date):
         return 10
     return max((len(line) for line in str(value).splitlines()), default=0)
-
-
-def _header_fill(name: object) -> PatternFill:
-    rag = COUNT_HEADERS.get(str(name))
-    return PatternFill("solid", fgColor=RAG_STYLES[rag][0]) if rag else HEADER_FILL
-
-
-def _header_colour(name: object) -> str:
-    rag = COUNT_HEADERS.get(str(name))
-    return RAG_STYLES[rag][1] if rag else "000000"
 
 
 _CORE_DATES = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")

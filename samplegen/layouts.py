@@ -1198,17 +1198,18 @@ def _scanned_paper() -> Paper:
                   status="error", message=f"{NO_TEXT}: reading scans needs the OCR extra ({INSTALL})")
     if not available():
         return paper
-    from .scan_writer import HEADERS, ROWS
+    from .scan_writer import GLOSSARY, GLOSSARY_HEADERS, HEADERS, ROWS
 
+    names = dict(GLOSSARY)  # the leads are codes, expanded from the glossary scanned on page 2
     recs: list[tuple[str, str, list[Action]]] = []
     for number, rec_text, action, lead, target, rag in ROWS:
         if number:
             recs.append((number, rec_text, []))
         n, _, text = action.partition(") ")
-        recs[-1][2].append(_a(n, text, lead, None, rag, extras=_x(target_date=target)))
+        recs[-1][2].append(_a(n, text, lead, (names[lead],), rag, extras=_x(target_date=target)))
     plan = Plan(title="Marshfield County Council – Ofsted Action Plan (signed copy)", note="", headers=HEADERS,
-                recommendations=tuple(_rec(n, t, *acts) for n, t, acts in recs), glossary_header=("", ""),
-                glossary=())
+                recommendations=tuple(_rec(n, t, *acts) for n, t, acts in recs), glossary_header=GLOSSARY_HEADERS,
+                glossary=GLOSSARY)
     return Paper(stem=paper.stem, formats=paper.formats, title=paper.title, council=paper.council, plan=plan)
 
 

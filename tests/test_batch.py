@@ -448,3 +448,53 @@ def test_same_batch_on_a_dask_cluster() -> None:
                                   dashboard_address=None) as cluster:
         remote = run_batch(inputs, batch=BatchSettings(scheduler=cluster.scheduler_address))
     assert _summary(remote) == _summary(run_batch(inputs))
+
+
+# --- OCR is given the time it needs ----------------------------------------------------
+
+def test_a_scans_time_limit_grows_with_its_pages_read_by_ocr() -> None:
+    from actionplans.reader import Job, deadline
+    job = Job(0, 1, PLAN_PDF, "scan.pdf", ExtractSettings(), IngestSettings(), 2048, None,
+              timeout_s=120, ocr_page_s=30)
+    assert deadline(1000.0, job, 0) == 1120.0
+    assert deadline(1000.0, job, 5) == 1270.0  # a five-page scan: 120 s and 30 s a page
+    settings = BatchSettings()
+    assert (settings.timeout_s, settings.ocr_page_s) == (120.0, 30.0)
+    with pytest.raises(ValueError, match="ocr_page_s must be >= 0"):
+        BatchSettings(ocr_page_s=-1)
+
+
+def test_the_reader_hears_how_many_pages_ocr_will_read_before_it_starts(tmp_path: Path) -> None:
+    from actionplans.ingest.ocr import available, ocr_pages_heard_by
+    if not available():
+        pytest.skip("the OCR extra is not installed")
+    scan = tmp_path / "scan.pdf"
+    import pypdfium2 as pdfium
+    one = pdfium.PdfDocument(str(scanned_pdf(tmp_path / "one.pdf")))
+    three = pdfium.PdfDocument.new()
+    three.import_pages(one, [0, 0, 0])
+    three.save(str(scan))
+    heard: list[int] = []
+    with ocr_pages_heard_by(heard.append):
+        read_document(scan, "scan.pdf", IngestSettings(ocr=OcrSettings(max_pages=2)))
+    assert heard == [2]  # the pages it reads, not the scan's length past ocr.max_pages
+
+
+def test_a_paper_is_sniffed_once_and_its_size_checked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import actionplans.ingest
+    import actionplans.paper
+    calls = {"sniff": 0, "size": 0}
+
+    def counted(name: str, real: object) -> object:
+        def call(*args: object) -> object:
+            calls[name] += 1
+            return real(*args)  # type: ignore[operator]
+        return call
+
+    monkeypatch.setattr(actionplans.paper, "sniff_format", counted("sniff", actionplans.paper.sniff_format))
+    monkeypatch.setattr(actionplans.ingest, "sniff_format", counted("sniff", actionplans.ingest.sniff_format))
+    monkeypatch.setattr(actionplans.paper, "check_size", counted("size", actionplans.paper.check_size))
+    monkeypatch.setattr(actionplans.ingest, "check_size", counted("size", actionplans.ingest.check_size))
+    (result,) = run_batch([(PLAN_DOCX, "plan.docx")], batch=BatchSettings(workers=0))
+    assert len(result.extraction.actions) == 43  # type: ignore[union-attr]
+    assert calls == {"sniff": 1, "size": 1}

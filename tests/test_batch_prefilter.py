@@ -33,13 +33,6 @@ OFF = PrefilterSettings(enabled=False)
 # read; test_layouts checks its row).
 PAPERS = [p for folder in (SAMPLES, LAYOUTS, FAMILIES, REALWORLD) for p in sorted(folder.glob("*.pdf"))
           if "scanned" not in p.name]
-# Plans the full analysis now reads from what their columns hold (issue 22, item 1), on a
-# page the pass still skips for lack of a header line of vocabulary words: the pass's own
-# work (issue 22, item 3). Set-aside papers are named, not examined.
-PASS_MISSES = {"flintshire_climate_change_programme_action_plan_buildings.pdf":
-               "set aside: not examined; the pass skips a page whose plan is known by its cells (issue 22, item 3)"}
-PAPERS = [pytest.param(p, marks=pytest.mark.xfail(reason=PASS_MISSES[p.name], strict=False))
-          if p.name in PASS_MISSES else p for p in PAPERS]
 
 
 def _actions(path: Path, prefilter: PrefilterSettings) -> list[tuple[object, ...]]:

@@ -30,7 +30,7 @@ def _files() -> list[str]:
 
 
 NEEDS_PASSWORD = "encrypted PDF: needs a password"
-NOT_OURS = "not a PDF or Word file"
+NOT_OURS = "not a PDF, Word, OpenDocument, Excel or web-page file"
 CSV = ("skipped", "a CSV data file, not a paper")
 # A scan is read by OCR where the extra is installed; without it, the message says how to get it.
 SCAN = ("no_plan", "") if ocr.available() else (

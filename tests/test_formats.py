@@ -297,7 +297,7 @@ def test_a_file_named_as_a_paper_stays_an_error(tmp_path: Path) -> None:
     (tmp_path / "plan.xlsx").write_bytes(b"Things to chase\n")
     (result_pdf, result_xlsx) = run_batch([(tmp_path / "plan.pdf", "plan.pdf"), (tmp_path / "plan.xlsx", "plan.xlsx")],
                                           batch=BatchSettings(workers=0))
-    assert (result_pdf.error, result_pdf.skipped) == ("not a PDF or Word file", "")
+    assert (result_pdf.error, result_pdf.skipped) == ("not a PDF, Word, OpenDocument, Excel or web-page file", "")
     assert result_xlsx.error.startswith("not a paper in a format read here")
 
 
@@ -321,8 +321,13 @@ SCAN = LAYOUT_FIXTURES / "11_marshfield_scanned_plan.pdf"
 def test_a_scan_is_read_by_ocr_and_its_rows_say_so() -> None:
     tables = run_file(SCAN)
     doc = tables.documents[0]
-    assert (doc.status, doc.ocr_pages, doc.actions) == ("ok", 1, 5)
+    assert (doc.status, doc.ocr_pages, doc.actions) == ("ok", 2, 5)
     assert all(OCR_WARNING in r.warnings for r in tables.actions)
+    # The leads are codes; the glossary that defines them is a table on the second
+    # scanned page, read as any text table's glossary is (issue 23, item 8).
+    assert [r.lead_officers for r in tables.actions] == [
+        "Head of Safeguarding", "Head of Safeguarding", "Head of Children in Need", "Head of Quality Assurance",
+        "Head of Performance and Improvement"]
     assert SCANNED.paper.plan is not None  # test_layouts reads its fields against scan_writer's rows
 
 

@@ -18,8 +18,8 @@ from actionplans.output.frames import neutralise
 
 @pytest.fixture
 def out(tmp_path: Path) -> Path:
-    settings = OutputSettings(formats=("csv", "json"), inputs=(make_inputs(tmp_path / "in"),))
-    write_outputs(make_tables(), tmp_path / "out", settings)
+    settings = OutputSettings(formats=("csv", "json"), inputs=(tmp_path / "in",))
+    write_outputs(make_tables(make_inputs(tmp_path / "in")), tmp_path / "out", settings)
     return tmp_path / "out"
 
 

@@ -57,7 +57,8 @@ def _summary(source: str, version: str, red: int, amber: int, green: int, change
                       new=changed, dropped=changed, slipped=changed, copies="")
 
 
-def make_tables() -> Tables:
+def make_tables(papers: Path | None = None) -> Tables:
+    """The tables of a small run; with ``papers`` (``make_inputs``), each paper found there."""
     actions = [
         _action(JAN, "1", "Audit referrals", "Amber", None), _action(JAN, "2", "Train staff", "Green", None),
         _action(JAN, "3", "Recruit social workers", "Red", None), _action(JAN, "4", SCRIPT, "Amber", None),
@@ -88,8 +89,9 @@ def make_tables() -> Tables:
     glossary = Glossary()
     glossary.add("HoCSC", "Head of Children’s Social Care")
     glossary.add("DCS", "Director of Children’s Services")
+    paths = {d.source_file: papers / d.source_file for d in documents} if papers is not None else {}
     return Tables(actions=actions, documents=documents, extra_columns=["Target date"],
-                  glossaries={APR: glossary}, progress=progress, summary=summary)
+                  glossaries={APR: glossary}, progress=progress, summary=summary, paths=paths)
 
 
 def make_inputs(folder: Path) -> Path:

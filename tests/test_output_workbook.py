@@ -17,8 +17,8 @@ from actionplans.output import OutputSettings, write_outputs
 @pytest.fixture(scope="module")
 def book(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
     root = tmp_path_factory.mktemp("book")
-    settings = OutputSettings(formats=("xlsx",), inputs=(make_inputs(root / "in"),))
-    write_outputs(make_tables(), root / "out", settings)
+    settings = OutputSettings(formats=("xlsx",), inputs=(root / "in",))
+    write_outputs(make_tables(make_inputs(root / "in")), root / "out", settings)
     return openpyxl.load_workbook(root / "out" / "actionplans.xlsx")
 
 
@@ -39,7 +39,7 @@ def test_sheets_in_order(book: openpyxl.Workbook) -> None:
 
 
 @pytest.mark.parametrize("sheet,rows,last", [("Actions", 9, "S"), ("Progress", 6, "U"), ("Summary", 3, "P"),
-                                             ("Documents", 5, "O"), ("Abbreviations", 3, "C")])
+                                             ("Documents", 5, "P"), ("Abbreviations", 3, "C")])
 def test_header_frozen_bold_and_filtered(book: openpyxl.Workbook, sheet: str, rows: int, last: str) -> None:
     ws = book[sheet]
     assert ws.freeze_panes == "A2"

@@ -23,13 +23,12 @@ from scipy.optimize import linear_sum_assignment
 import actionplans
 from actionplans.batch import iter_inputs, run_batch
 from actionplans.extract.records import PaperResult
-from actionplans.normalise import NormaliseSettings, Tables, results_to_tables, versions
+from actionplans.normalise import NormaliseSettings, Tables, results_to_tables, similarity, versions
 from actionplans.normalise.rows import ActionRow
+from actionplans.normalise.similarity import WordWeights, content_words
 from actionplans.normalise.versions import (
     Candidate,
     VersionSettings,
-    WordWeights,
-    content_words,
     link_candidates,
     rows_to_candidates,
 )
@@ -440,16 +439,16 @@ def test_blocked_sparse_linking_gives_the_links_of_full_matrices(
         seed: int, cycles: int, rec_text: bool, cells: int, dense_side: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Blocks smaller than the plan, and (small ``dense_side``) components solved sparse."""
     old, new = _redrafted(seed, cycles, rec_text)
-    monkeypatch.setattr(versions, "BLOCK_CELLS", cells)
+    monkeypatch.setattr(similarity, "BLOCK_CELLS", cells)
     monkeypatch.setattr(versions, "DENSE_SIDE", dense_side)
     blocks: list[int] = []
-    words = versions._TextIndex.words
+    words = similarity.TextIndex.words
 
-    def counted(self: versions._TextIndex, rows: np.ndarray, cols: np.ndarray, outer: bool) -> object:
+    def counted(self: similarity.TextIndex, rows: np.ndarray, cols: np.ndarray, outer: bool) -> object:
         blocks.extend([len(rows)] if outer else [])
         return words(self, rows, cols, outer)
 
-    monkeypatch.setattr(versions._TextIndex, "words", counted)
+    monkeypatch.setattr(similarity.TextIndex, "words", counted)
     settings = VersionSettings()
     weights = WordWeights.from_texts([s.row.action_text for s in old + new])
     links = link_candidates(old, new, settings, weights)

@@ -121,3 +121,70 @@ def test_officer_codes_from_a_vocabulary_file_expand_where_a_paper_has_no_glossa
     assert expand_leads("HoS & DCS", Glossary(), set(), settings)[0] == ["Head of Service", "DCS"]
     paper = Glossary(codes={"HoS": "Head of Safeguarding"})  # the paper's own glossary comes first
     assert expand_leads("HoS", paper, set(), settings)[0] == ["Head of Safeguarding"]
+
+
+# --- a user's vocabulary reaches every stage and every output (issue 21, item 1) --------
+
+USER_WORDS = '''
+[roles.dependency]
+words = ["dependencies"]
+column = "dependency"
+
+[statuses.Red]
+words = ["stalled"]
+sheet = {fill = "FF00FF", ink = "FFFFFF"}
+chart = {fill = "AA00AA", ink = "FFFFFF"}
+'''
+DEPENDENCY_ROWS = [
+    ("1.1", "Review the referral pathway with partner agencies", "Head of Service", "Partner agreement", "Stalled"),
+    ("1.2", "Train every team manager in the new audit tool", "Service Manager", "Audit tool licence", "Green"),
+    ("1.3", "Publish the quarterly performance report to the board", "Head of Service", "Data warehouse", "Amber"),
+]
+
+
+def _dependency_paper(path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Improvement action plan", level=1)
+    table = document.add_table(rows=1, cols=5)
+    for cell, text in zip(table.rows[0].cells, ("Ref", "Action", "Lead Officer", "Dependencies", "Status"),
+                          strict=True):
+        cell.text = text
+    for values in DEPENDENCY_ROWS:
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = text
+    document.save(str(path))
+
+
+def test_a_users_role_status_word_and_colours_reach_every_output(tmp_path: Path) -> None:
+    import csv
+    import io
+    import json
+
+    from openpyxl import load_workbook
+
+    from actionplans.cli import main
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    _dependency_paper(papers / "plan.docx")
+    words = tmp_path / "words.toml"
+    words.write_text(USER_WORDS, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(papers), "-o", str(out), "--vocabulary", str(words), "--no-cache", "-q"]) == 0
+
+    rows = list(csv.DictReader(io.StringIO((out / "actions.csv").read_text(encoding="utf-8-sig"))))
+    assert [r["dependency"] for r in rows] == [r[3] for r in DEPENDENCY_ROWS]  # the role's own column
+    assert [r["rag"] for r in rows] == ["Red", "Green", "Amber"]  # "Stalled", a status word of the user's
+    assert [a["dependency"] for a in json.loads((out / "actions.json").read_text(encoding="utf-8"))] == \
+        [r[3] for r in DEPENDENCY_ROWS]
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    actions = next(r for r in package["resources"] if r["name"] == "actions")
+    assert "dependency" in [f["name"] for f in actions["schema"]["fields"]]
+    sheet = load_workbook(out / "actionplans.xlsx")["Actions"]
+    header = [c.value for c in sheet[1]]
+    assert "dependency" in header
+    red = sheet.cell(row=2, column=header.index("rag") + 1)
+    assert (red.value, red.fill.fgColor.rgb[-6:]) == ("Red", "FF00FF")  # the user's workbook colour
+    assert "#AA00AA" in (out / "report.html").read_text(encoding="utf-8")  # the user's chart colour

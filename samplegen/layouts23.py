@@ -1,0 +1,444 @@
+"""Test papers for issue 23: tables as a reader sees them.
+
+Plans exported from Word, HTML or a report writer print a table in pieces and style it
+rather than rule it. Each paper here is a :class:`Layout23`, whose ``Paper`` is what a
+careful analyst would type from the printed page (the tests' expectation):
+
+- **pieces**: an unruled table whose groups are full-width banner rows ("Objective 2.
+  ..."), shaded or bold, running over three pages, with its header repeated on each page
+  or printed once only (the continuations then have none);
+- **band**: an unruled table whose header is a dark band of white bold words, some of
+  them wrapped onto two lines and set in the band's middle, so no one printed line of
+  the header holds every column's word; repeated on each page;
+- **tall rows**: rows taller than what is left of the page, split by the page break,
+  their cells carrying on under the repeated header.
+
+Build them with
+
+    python -m samplegen.layouts23 tests/fixtures/layouts23
+
+They are drawn by reportlab (only Python needed); the built files are committed beside
+the other test papers. ``page`` is the PDF page on which an action's row starts, read off
+the built PDF (``Layout23.pages``).
+"""
+from __future__ import annotations
+
+import html
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from samplegen.building import build_all, build_main
+
+from .layouts12 import COLOUR_NAMES
+from .spec import Action, Paper, Plan, Recommendation, Row
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """How the table is printed."""
+
+    columns: tuple[str, ...]  # each header column's role: "recommendation", "action", "lead", "target_date", "rag"
+    widths: tuple[float, ...]  # mm
+    banners: str = ""  # groups as full-width rows: "shaded", "bold", or "" (a recommendation column)
+    banner_label: str = "Objective {n} – {text}"
+    band: str = ""  # the header's fill ("1F3864"), "" for none
+    header_lines: tuple[str, ...] = ()  # the header as printed, "\n" where it wraps (default: the plan's)
+    middle: bool = False  # cells set in the middle of their row (else at the top)
+    repeat: bool = True  # the header printed again on every page
+    split_rows: bool = False  # a row taller than the rest of the page split across the break
+    # Rules: "" none (a line under the header); "grid" a rule round every cell, the
+    # recommendation's cell spanning its actions' rows (a rule under the group only);
+    # "rows" a rule round every cell, the recommendation printed in its first row only.
+    rules: str = ""
+    swatch: float = 0.0  # a status shown by a square of colour this many points wide, at the row's first line
+    swatch_drop: float = 0.0  # points the square stands below the top of the row's first line
+    size: float = 10.0
+    landscape: bool = False
+    # Space above the table, so the page breaks fall where the paper means them to.
+    space_above: float = 0.0
+
+
+@dataclass(frozen=True)
+class Layout23:
+    key: str
+    exercises: str
+    paper: Paper
+    sheet: Sheet
+    pages: tuple[int, ...]  # the PDF page each action's row starts on, in plan order
+    builder: str = "platypus"
+
+
+def _a(number: str, text: str, lead: str, leads: tuple[str, ...], date: str, rag: str = "") -> Action:
+    return Action(number, text, lead, leads, rag, rag, number_style="text", extras=(("target_date", date),))
+
+
+def _rec(number: str, text: str, *actions: Action) -> Recommendation:
+    return Recommendation(number, text, tuple(Row((a,)) for a in actions))
+
+
+# =========================================================================== plans
+# A climate action plan: objectives as banners, actions numbered "1.1", a service and a date.
+EST, STR, HOU, TRN = "Estates and Facilities", "Corporate Strategy", "Housing Services", "Transport Planning"
+CLIMATE_RECS = (
+    _rec("1", "Reducing emissions from the council's own buildings, vehicles and services",
+         _a("1.1", "Deliver the energy efficiency and renewable energy projects in the Carbon Management Plan for "
+                   "2024-2029 across offices, leisure centres, depots, car parks and community centres, starting "
+                   "with the buildings whose heating systems reach the end of their lives first.",
+            EST, (EST,), "March 2029"),
+         _a("1.2", "Bid for government and other funding for decarbonising the council's buildings whenever a "
+                   "scheme opens, and keep a list of projects ready to bid with.",
+            "Finance Service", ("Finance Service",), "Ongoing"),
+         _a("1.3", "Replace vans and trucks in the fleet with ultra low emission vehicles where a suitable vehicle "
+                   "exists and the depot can charge it.",
+            "Fleet Management", ("Fleet Management",), "Annually to 2030"),
+         _a("1.4", "Review the office accommodation strategy, including whether each office should be kept, "
+                   "shared with partners or given up, and what each choice would save in carbon and in money.",
+            f"Property Services, {EST}", ("Property Services", EST), "July 2025"),
+         _a("1.5", "Write carbon expectations into the standard tender pack and into the guidance for contract "
+                   "managers.", "Procurement Team", ("Procurement Team",), "September 2025"),
+         _a("1.6", "Set a net zero standard for any new council building or major refurbishment, and report each "
+                   "project against it to the Climate Board.", STR, (STR,), "December 2025")),
+    _rec("2", "Cutting energy use and emissions from homes across the district",
+         _a("2.1", "Invest in insulation and heating improvements to council homes, starting with the homes whose "
+                   "energy performance is rated E, F or G, and report progress each year to tenants.",
+            HOU, (HOU,), "March 2027"),
+         _a("2.2", "Build new council homes to a net zero carbon standard wherever the site allows it.",
+            "Housing Development Team", ("Housing Development Team",), "2025 onwards"),
+         _a("2.3", "Run group-buying schemes for solar panels and batteries with neighbouring councils.",
+            "Environmental Services", ("Environmental Services",), "Ongoing to 2028"),
+         _a("2.4", "Enforce minimum energy standards in privately rented homes, starting with the homes rated F "
+                   "and G, and publish the number of notices served.",
+            "Private Sector Housing", ("Private Sector Housing",), "December 2025")),
+    _rec("3", "Reducing emissions from travel and transport",
+         _a("3.1", "Install public charge points for electric vehicles in council car parks in every town.",
+            TRN, (TRN,), "March 2026"),
+         _a("3.2", "Adopt a local cycling and walking infrastructure plan with the county council.",
+            f"{TRN}, {STR}", (TRN, STR), "June 2025"),
+         _a("3.3", "Offer every member of staff a travel plan, a cycle to work scheme and pool electric cars.",
+            "Human Resources", ("Human Resources",), "October 2025")),
+)
+
+# An improvement plan with a recommendation column and a status in words.
+IMP_RECS = (
+    _rec("1", "Strengthen the council's arrangements for managing its contracts.",
+         _a("1.1", "Appoint a contract manager for every contract over £100,000 and train them in the new "
+                   "contract management framework.", "Head of Procurement", ("Head of Procurement",),
+            "March 2025", "Amber"),
+         _a("1.2", "Keep a contracts register that shows each contract's value, end date and manager.",
+            "Head of Procurement", ("Head of Procurement",), "December 2024", "Green")),
+    _rec("2", "Improve the timeliness of responses to complaints.",
+         _a("2.1", "Set up a complaints team in the customer service centre and answer every stage one complaint "
+                   "within ten working days.", "Customer Services Manager", ("Customer Services Manager",),
+            "January 2025", "Red"),
+         _a("2.2", "Report complaints performance to the Audit Committee every quarter.",
+            "Head of Governance", ("Head of Governance",), "Quarterly", "Green"),
+         _a("2.3", "Publish an annual review of complaints and what the council learned from them.",
+            "Head of Governance", ("Head of Governance",), "July 2025", "Amber")),
+    _rec("3", "Make sure that the medium term financial strategy is reviewed with members each year.",
+         _a("3.1", "Hold a budget workshop with all members each autumn before the draft budget is published.",
+            "Chief Finance Officer", ("Chief Finance Officer",), "November 2024", "Green"),
+         _a("3.2", "Publish the reserves strategy with the budget, showing what each reserve is for.",
+            "Chief Finance Officer", ("Chief Finance Officer",), "February 2025", "Amber")),
+    _rec("4", "Develop the council's workforce strategy.",
+         _a("4.1", "Agree a workforce strategy with the trade unions that addresses recruitment to hard to fill "
+                   "posts.", "Head of Human Resources", ("Head of Human Resources",), "June 2025", "Amber"),
+         _a("4.2", "Offer every manager the leadership programme within two years.", "Head of Human Resources",
+            ("Head of Human Resources",), "March 2026", "Red")),
+)
+
+# Rows long enough that a page break falls inside one of them.
+LONG = (" The work is planned with the services that hold the budgets, reported to the programme board each "
+        "month and to the cabinet member each quarter, and its risks are kept on the programme's risk register "
+        "so that slippage is seen early and acted on before it affects the residents who rely on the service.")
+TALL_RECS = tuple(
+    _rec(r.number, r.text, *(_a(a.number, a.text + (LONG if a.number in ("1.2", "1.5", "2.2", "3.1") else ""),
+                                a.lead_raw, a.leads, dict(a.extras)["target_date"]) for a in r.actions))
+    for r in CLIMATE_RECS)
+
+
+@dataclass(frozen=True)
+class ListRow(Row):
+    """Several actions in one action cell, as bullets ("• ...") or plain paragraphs; a
+    lead, date or progress cell the actions share is printed once."""
+
+    bullets: bool = True
+
+
+def _u(number: str, text: str, lead: str, date: str, progress: str, *paragraphs: str) -> Action:
+    """An unnumbered action (``number`` inferred from order, running on across the
+    plan), its text of one or more paragraphs."""
+    return Action(number, text if not paragraphs else " ".join(paragraphs), lead, (lead,), number_style="none",
+                  paragraphs=paragraphs, extras=(("target_date", date), ("progress", progress)))
+
+
+SHARED_PROGRESS = ("The tenancy sustainment team was set up in September and has taken 140 referrals. Partners "
+                   "report that referrals are arriving earlier, but the waiting list for support has grown.")
+SHSH = "Head of Strategic Housing and Homelessness Services"
+CELL_RECS = (
+    Recommendation("1", "Reduce the number of households placed in temporary accommodation.", (
+        Row((_u("1", "", SHSH, "March 2025", "Two homes leased; six more in negotiation.",
+                "Lease forty homes from private landlords for use as temporary accommodation.",
+                "Homes will be leased for five years, with the council as managing agent."),)),
+        Row((_u("2", "Review every household in temporary accommodation each month.",
+                "Temporary Accommodation Manager", "Monthly", "Reviews held each month since July."),)),
+    )),
+    Recommendation("2", "Help tenants keep their homes.", (
+        ListRow(tuple(_u(n, text, "Tenancy Sustainment Manager", "December 2024", SHARED_PROGRESS) for n, text in (
+            ("3", "Offer a tenancy sustainment worker to every new tenant."),
+            ("4", "Contact tenants within a week of a missed rent payment."),
+            ("5", "Train housing officers to spot hoarding and self-neglect.")))),
+        ListRow((_u("6", "Publish a guide to tenants' rights in five languages.", "Communications Manager",
+                    "January 2025", "Translations commissioned."),
+                 _u("7", "Hold a drop-in advice session in every library.", "Customer Services Manager",
+                    "February 2025", "Sessions booked in four of six libraries.")), bullets=False),
+    )),
+    Recommendation("3", "Agree how the council will decide on new lettings policy.", (
+        Row((_u("8", "", "Director of Housing", "April 2025", "Consultation closes in January.",
+                "Cabinet will decide on the new allocations policy in April 2025.",
+                "Members asked that the consultation include every tenants' association."),)),
+    )),
+)
+
+
+def _plan(title: str, headers: tuple[str, ...], recs: tuple[Recommendation, ...]) -> Plan:
+    return Plan(title=title, note="", headers=headers, recommendations=recs, glossary_header=("", ""),
+                glossary=())
+
+
+CLIMATE = _plan("Climate Change Strategy Action Plan 2024-2029", ("Action", "Service", "Date"), CLIMATE_RECS)
+IMPROVEMENT = _plan("Corporate Improvement Plan: progress at December 2024",
+                    ("Recommendation", "Action", "Responsible officer", "Target date", "Status"), IMP_RECS)
+CELLS = _plan("Homelessness Strategy Delivery Plan: progress at November 2024",
+              ("Recommendation", "Action", "Lead officer", "Target date", "Progress"), CELL_RECS)
+# The improvement plan with its statuses shown by squares of colour alone, and rows of
+# one to six lines.
+FILLS = {"Red": "C00000", "Amber": "FFC000", "Green": "00B050"}
+SWATCH_RECS = tuple(
+    Recommendation(r.number, r.text, tuple(
+        Row((replace(a, rag_raw=COLOUR_NAMES[FILLS[a.rag]][0], fill=FILLS[a.rag], colour_only=True,
+                     text=a.text + (LONG if a.number in ("1.2", "2.3", "4.1") else "")),))
+        for a in r.actions))
+    for r in IMP_RECS)
+SWATCHES = _plan("Corporate Improvement Plan: progress at December 2024",
+                 ("Recommendation", "Action", "Responsible officer", "Target date", "Status"), SWATCH_RECS)
+IMPROVEMENT_LONG = replace(SWATCHES, recommendations=tuple(
+    replace(r, rows=tuple(Row(tuple(replace(a, rag_raw=a.rag, fill="", colour_only=False) for a in row.actions))
+                          for row in r.rows))
+    for r in SWATCH_RECS))
+TALL = _plan("Climate Change Strategy Action Plan 2024-2029", ("Action", "Service", "Date"), TALL_RECS)
+
+
+def _paper(stem: str, plan: Plan, council: str) -> Paper:
+    return Paper(stem=stem, formats=("pdf",), title=plan.title, council=council, plan=plan,
+                 body=(f"This is the action plan agreed by {council}. It is reviewed every year and progress is "
+                       "reported to the Environment Committee.",))
+
+
+CLIMATE_SHEET = Sheet(columns=("action", "lead", "target_date"), widths=(105, 45, 30), banners="shaded", size=12.5,
+                      space_above=120)
+BAND_SHEET = Sheet(columns=("recommendation", "action", "lead", "target_date", "rag"), widths=(62, 90, 44, 30, 22),
+                   band="1F3864", header_lines=("Recommendation", "Action", "Responsible\nofficer", "Target\ndate",
+                                                "Status"), middle=True, landscape=True, size=12.5, space_above=80)
+LAYOUTS23: tuple[Layout23, ...] = (
+    Layout23("p1_ashby_pieces_shaded_banners",
+             "unruled table in pieces: header repeated on each page, objectives as shaded full-width rows",
+             _paper("p1_ashby_pieces_shaded_banners", CLIMATE, "Ashby District Council"), CLIMATE_SHEET,
+             (1,) * 5 + (2,) * 8),
+    Layout23("p2_bexley_pieces_no_repeat",
+             "unruled table in pieces: header printed once, the continuations headerless; objectives as bold "
+             "full-width rows with no shading",
+             _paper("p2_bexley_pieces_no_repeat", CLIMATE, "Bexley Vale Council"),
+             Sheet(columns=CLIMATE_SHEET.columns, widths=CLIMATE_SHEET.widths, banners="bold", repeat=False,
+                   size=12.5),
+             (1,) * 6 + (2,) * 7),
+    Layout23("b1_corby_shaded_header_band",
+             "unruled table whose header is a dark band of white bold words, wrapped and set in the band's "
+             "middle, repeated on each page; a recommendation column and a status in words",
+             _paper("b1_corby_shaded_header_band", IMPROVEMENT, "Corby Heath Council"), BAND_SHEET,
+             (1,) * 4 + (2,) * 5),
+    Layout23("b2_dunham_wrapped_bold_header",
+             "unruled table whose header is bold black words under a rule, wrapped and set in the row's middle, "
+             "repeated on each page; a recommendation column and a status in words",
+             _paper("b2_dunham_wrapped_bold_header", IMPROVEMENT, "Dunham Council"),
+             replace(BAND_SHEET, band="", space_above=80),
+             (1,) * 4 + (2,) * 5),
+    Layout23("m1_eckington_paragraphs_in_cells",
+             "unnumbered actions: a two-paragraph action beside a wrapped officer's name; a decision of two "
+             "sentences in two paragraphs; three bulleted actions sharing one officer, date and progress "
+             "narrative; two plain paragraphs beside two officers, two dates and two progress notes",
+             _paper("m1_eckington_paragraphs_in_cells", CELLS, "Eckington Council"),
+             Sheet(columns=("recommendation", "action", "lead", "target_date", "progress"),
+                   widths=(50, 88, 45, 30, 52), size=10, space_above=150, landscape=True),
+             (1,) * 5 + (2,) * 3),
+    Layout23("s1_fenwick_small_swatches",
+             "unruled table whose statuses are small squares of colour at each row's first line, rows of one to "
+             "seven lines",
+             _paper("s1_fenwick_small_swatches", SWATCHES, "Fenwick Council"),
+             Sheet(columns=BAND_SHEET.columns, widths=BAND_SHEET.widths, landscape=True, swatch=7, size=10),
+             (1,) * 5 + (2,) * 4),
+    Layout23("s2_garston_tall_swatches",
+             "unruled table whose statuses are squares of colour taller than a line, set a little below the "
+             "first line's top; rows of one to seven lines",
+             _paper("s2_garston_tall_swatches", SWATCHES, "Garston Council"),
+             Sheet(columns=BAND_SHEET.columns, widths=BAND_SHEET.widths, landscape=True, swatch=20, swatch_drop=6,
+                   size=10),
+             (1,) * 5 + (2,) * 4),
+    Layout23("g1_hatton_ruled_groups",
+             "ruled table whose recommendation cells span their actions' rows, set in the middle of the span: "
+             "a rule under each action but only under a group's last row in the recommendation column; rows of "
+             "one to seven lines",
+             _paper("g1_hatton_ruled_groups", IMPROVEMENT_LONG, "Hatton Council"),
+             Sheet(columns=BAND_SHEET.columns, widths=BAND_SHEET.widths, landscape=True, rules="grid", middle=True,
+                   size=10),
+             (1,) * 5 + (2,) * 4),
+    Layout23("g2_ilkley_ruled_rows",
+             "ruled table with a rule under every row in every column, the recommendation printed in its group's "
+             "first row only, the rows below it blank in that column",
+             _paper("g2_ilkley_ruled_rows", IMPROVEMENT_LONG, "Ilkley Council"),
+             Sheet(columns=BAND_SHEET.columns, widths=BAND_SHEET.widths, landscape=True, rules="rows", size=10),
+             (1,) * 5 + (2,) * 4),
+    Layout23("t1_denby_rows_split_by_breaks",
+             "unruled table with rows taller than the rest of the page, split by the page break and carried on "
+             "under the repeated header",
+             _paper("t1_denby_rows_split_by_breaks", TALL, "Denby Dale Council"),
+             Sheet(columns=CLIMATE_SHEET.columns, widths=CLIMATE_SHEET.widths, banners="shaded", split_rows=True,
+                   size=12.5, space_above=60),
+             (1,) * 5 + (2,) * 5 + (3,) * 3),
+)
+
+
+# =========================================================================== builder
+def _styles(sheet: Sheet) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    # Bitstream Vera ships with reportlab and maps the bullet to a real character
+    # (Helvetica's reads back as "(cid:127)").
+    pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
+    pdfmetrics.registerFont(TTFont("VeraBd", "VeraBd.ttf"))
+    normal = getSampleStyleSheet()["Normal"]
+    cell = ParagraphStyle("c23", parent=normal, fontName="Vera", fontSize=sheet.size, leading=sheet.size * 1.3)
+    bold = ParagraphStyle("b23", parent=cell, fontName="VeraBd")
+    head = ParagraphStyle("h23", parent=bold, textColor=colors.white if sheet.band else colors.black)
+    return cell, bold, head
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(html.escape(text, quote=False).replace("\n", "<br/>"), style)
+
+
+def _column(texts: list[str], style: ParagraphStyle, bullets: bool = False) -> list[Paragraph]:
+    """One cell's paragraphs; a value every action shares is printed once."""
+    if len(set(texts)) == 1:
+        texts = texts[:1]
+    gap = ParagraphStyle("gap", parent=style, spaceBefore=4)
+    return [_p(("• " if bullets else "") + t, style if i == 0 else gap) for i, t in enumerate(texts)]
+
+
+def _cells(row: Row, rec: Recommendation, first: bool, sheet: Sheet, cell: ParagraphStyle) -> list[object]:
+    actions = row.actions
+    bullets = isinstance(row, ListRow) and row.bullets
+    extras = [dict(a.extras) for a in actions]
+    if len(actions) == 1 and actions[0].paragraphs:
+        texts = list(actions[0].paragraphs)
+        action_cell = _column(texts, cell)
+    else:
+        label = [f"{a.number} " if a.number_style == "text" else "" for a in actions]
+        action_cell = [_p(("• " if bullets else "") + n + a.text,
+                          cell if i == 0 else ParagraphStyle("gap", parent=cell, spaceBefore=4))
+                       for i, (n, a) in enumerate(zip(label, actions, strict=True))]
+    rag: object = _column([a.rag_raw for a in actions], cell)
+    if sheet.swatch:
+        rag = _swatch(actions[0].fill, sheet)
+    values = {"action": action_cell, "lead": _column([a.lead_raw for a in actions], cell), "rag": rag,
+              "target_date": _column([e.get("target_date", "") for e in extras], cell),
+              "progress": _column([e.get("progress", "") for e in extras], cell),
+              "recommendation": [_p(f"{rec.number}. {rec.text}", cell)] if first else ""}
+    return [values[c] for c in sheet.columns]
+
+
+def _swatch(fill: str, sheet: Sheet) -> object:
+    """A square of the status's colour, its top ``swatch_drop`` below the first line's."""
+    from reportlab.graphics.shapes import Drawing, Rect
+
+    size = sheet.swatch
+    drawing = Drawing(size, size + sheet.swatch_drop)
+    if fill:
+        drawing.add(Rect(0, 0, size, size, fillColor=colors.HexColor("#" + fill), strokeColor=None))
+    return drawing
+
+
+def table_data(plan: Plan, sheet: Sheet) -> tuple[list[list[object]], list[tuple[object, ...]]]:
+    """The table's rows and its style commands."""
+    cell, bold, head = _styles(sheet)
+    headers = sheet.header_lines or plan.headers
+    data: list[list[object]] = [[_p(h, head) for h in headers]]
+    style: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE" if sheet.middle else "TOP"),
+                                       ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+    if sheet.band:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#" + sheet.band)))
+    if sheet.rules:
+        style.append(("GRID", (0, 0), (-1, -1), 0.6, colors.black))
+    elif not sheet.band:
+        style.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black))
+    for rec in plan.recommendations:
+        if sheet.banners:
+            data.append([_p(sheet.banner_label.format(n=rec.number, text=rec.text), bold)] +
+                        [""] * (len(sheet.columns) - 1))
+            row = len(data) - 1
+            style.append(("SPAN", (0, row), (-1, row)))
+            if sheet.banners == "shaded":
+                style.append(("BACKGROUND", (0, row), (-1, row), colors.HexColor("#E2EFD9")))
+        first = len(data)
+        for i, row in enumerate(rec.rows):
+            data.append(_cells(row, rec, i == 0, sheet, cell))
+        if sheet.rules == "grid" and "recommendation" in sheet.columns and len(rec.rows) > 1:
+            col = sheet.columns.index("recommendation")
+            style.append(("SPAN", (col, first), (col, len(data) - 1)))
+    return data, style
+
+
+def platypus_pdf(layout: Layout23, path: Path) -> Path:
+    paper, sheet = layout.paper, layout.sheet
+    assert paper.plan is not None
+    _, bold, _ = _styles(sheet)
+    data, style = table_data(paper.plan, sheet)
+    table = Table(data, colWidths=[w * mm for w in sheet.widths], repeatRows=1 if sheet.repeat else 0,
+                  splitInRow=1 if sheet.split_rows else 0)
+    table.setStyle(TableStyle(style))
+    title = ParagraphStyle("t23", parent=bold, fontSize=16, leading=20, spaceAfter=8)
+    story = [_p(paper.title, title), *(_p(t, _styles(sheet)[0]) for t in paper.body),
+             Spacer(1, 8 + sheet.space_above),
+             table]
+    size = landscape(A4) if sheet.landscape else A4
+    SimpleDocTemplate(str(path), pagesize=size, title=paper.title, author=paper.council, leftMargin=15 * mm,
+                      rightMargin=15 * mm, topMargin=15 * mm, bottomMargin=15 * mm, invariant=1).build(story)
+    return path
+
+
+def _build(layout: Layout23, outdir: Path) -> list[Path]:
+    return [platypus_pdf(layout, outdir / f"{layout.paper.stem}.pdf")]
+
+
+BUILDERS23: dict[str, Callable[[Layout23, Path], list[Path]]] = {"platypus": _build}
+
+
+def build(outdir: Path, only: tuple[str, ...] = ()) -> list[Path]:
+    return build_all(LAYOUTS23, BUILDERS23, outdir, only)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return build_main("samplegen.layouts23", build, argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
