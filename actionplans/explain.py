@@ -106,10 +106,8 @@ def _cell(cell: HeaderCell) -> str:
 
 
 def _content(cell: HeaderCell) -> str:
-    """The column's evidence where its header named no role by its words: its three best
-    roles by header hints and cells, scored, and whether its role came from them."""
-    if not cell.evidence:
+    """What the column's cells hold, its three best roles by content, where profiled."""
+    if not cell.content:
         return ""
-    best = sorted(cell.evidence.items(), key=lambda kv: -kv[1])[:3]
-    chosen = " (role from this evidence)" if cell.by_content else ""
-    return "; evidence: " + ", ".join(f"{role} {score:.0f}" for role, score in best) + chosen
+    best = sorted(cell.content.items(), key=lambda kv: -kv[1])[:3]
+    return "; cells: " + ", ".join(f"{role} {score:.0f}" for role, score in best)

@@ -136,7 +136,8 @@ def _verdict(header: Header, pages: str, why: str, actions: int, order: int) -> 
         cells.append(HeaderCell(text=header.printed.get(col, ""), role=header.roles.get(col, ""),
                                 word=how.word if how is not None else "",
                                 score=how.score if how is not None else 0.0,
-                                evidence=dict(header.evidence.get(col, {})), by_content=col in header.by_content))
+                                content={role: round(100 * share, 1)
+                                         for role, share in header.content.get(col, {}).items() if share > 0}))
     return TableVerdict(pages=pages, headers=cells, plan=not why, reason=why, actions=actions, order=order)
 
 

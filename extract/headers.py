@@ -38,6 +38,7 @@ class Header:
     # score per role (for explain).
     by_content: set[int] = field(default_factory=set)
     evidence: dict[int, dict[str, float]] = field(default_factory=dict)
+    content: dict[int, dict[str, float]] = field(default_factory=dict)  # each profiled column's cells, 0-1 per role
     # The action column is named for the thing delivered ("Project", "Intervention"):
     # its cells are names, short by nature, not headlines of aims.
     names_things: bool = False

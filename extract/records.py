@@ -93,10 +93,9 @@ class HeaderCell:
     role: str = ""  # "" where it took none (a further column)
     word: str = ""  # the vocabulary word it matched
     score: float = 0.0  # 0-100; 0 where the header holds the word whole
-    # Where no header word named it: its score per role from its header's hints and its
-    # cells (extract.roles), and whether its role came from them.
-    evidence: dict[str, float] = field(default_factory=dict)
-    by_content: bool = False
+    # What the column's cells hold, scored per role (0-100), where the cells were profiled
+    # (dates point to a due column, posts to a lead...): explain shows it beside the header.
+    content: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass

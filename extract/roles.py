@@ -44,6 +44,7 @@ def assign_roles(header: Header, body: list[Row], vocabulary: Vocabulary) -> Non
     for i, col in enumerate(columns):
         hints = _header_hints(header.printed.get(col, ""), vocabulary)
         profile = column_profile(cells[col], vocabulary)
+        header.content[col] = dict(profile)
         if "number" not in hints and _first_word_line(header.printed.get(col, "")) not in GENERIC:
             profile.pop("number", None)  # figures under a header of their own are quantities, not ids
         for j, role in enumerate(free):

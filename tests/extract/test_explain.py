@@ -121,8 +121,8 @@ def test_explain_shows_a_text_plans_verdict(tmp_path: Path) -> None:
            "8 actions" in text
 
 
-def test_explain_shows_a_columns_evidence_where_its_header_named_no_role() -> None:
-    # Its best roles by header hints and what the cells hold, and whether its role came from them.
-    cell = HeaderCell("When", "target_date", "", 0.0, evidence={"target_date": 92.0, "lead": 4.0}, by_content=True)
+def test_explain_shows_what_a_columns_cells_hold_where_profiled() -> None:
+    # The content profile of each column: its best roles by what the cells hold.
+    cell = HeaderCell("Timescale", "target_date", "timescale", 100.0, content={"target_date": 92.0, "lead": 4.0})
     text = explanation_to_text("p.docx", Explanation([TableVerdict("1", [cell], False, "no action column")]))
-    assert "'When'" in text and "; evidence: target_date 92, lead 4 (role from this evidence)" in text
+    assert "'Timescale'" in text and "; cells: target_date 92, lead 4" in text

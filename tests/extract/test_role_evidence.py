@@ -8,8 +8,9 @@ down the rows ("Scope" over "Emissions source"), a section of a plan whose group
 numbered heading above its table, with sub-heading rows, and an emissions inventory with
 an owner column that is no plan. One test case per paper, format and field.
 
-The PDFs are read with the page prefilter off: the filter skipping a page whose header
-holds no vocabulary word is issue 22's item 3, and its own test says so below.
+The PDFs are read as a user's run reads them, page filter on (issue 22, item 3), except
+the papers the filter still skips (FILTER_MISSES): their fields are checked with the filter
+off, and the filter's miss is an expected failure of its own, so it is seen, not hidden.
 """
 from __future__ import annotations
 
@@ -25,15 +26,18 @@ from samplegen.evidence import PAPERS, EvidencePaper, Expected
 FIXTURES = ROOT / "tests" / "fixtures" / "evidence"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_text", "lead_officer_raw",
           "lead_officers", "target_date")
-NO_FILTER = {"ingest": {"pdf": {"prefilter": {"enabled": False}}}}
 CASES = [(paper, fmt) for paper in PAPERS for fmt in paper.formats]
+# The page filter skims e02's page as holding no plan's header ("Scope / Emissions source /
+# Actions / Lead Departments / Timeline"): the filter's work, left to its owner.
+FILTER_MISSES = {"e02_thornbury_emissions_groups.pdf": "the page filter skims the page as holding no plan"}
+NO_FILTER = {"ingest": {"pdf": {"prefilter": {"enabled": False}}}}
 _RUNS: dict[Path, Tables] = {}
 
 
 def _run(paper: EvidencePaper, fmt: str) -> Tables:
     path = FIXTURES / f"{paper.stem}.{fmt}"
     if path not in _RUNS:
-        _RUNS[path] = actionplans.run([path], NO_FILTER)
+        _RUNS[path] = actionplans.run([path], NO_FILTER if path.name in FILTER_MISSES else None)
     return _RUNS[path]
 
 
@@ -82,6 +86,11 @@ def test_no_vocabulary_word_names_the_register_s_action_or_lead_column() -> None
         assert vocabulary.role_match(header.lower()) is None, header
 
 
-def test_the_register_pdf_is_read_with_the_prefilter_on() -> None:
-    path = FIXTURES / f"{PAPERS[0].stem}.pdf"
-    assert actionplans.run([path]).documents[0].actions == len(PAPERS[0].expected)
+PDFS = [pytest.param(p, marks=pytest.mark.xfail(reason=FILTER_MISSES[f"{p.stem}.pdf"], strict=False))
+        if f"{p.stem}.pdf" in FILTER_MISSES else p for p in PAPERS if "pdf" in p.formats]
+
+
+@pytest.mark.parametrize("paper", PDFS, ids=lambda p: p.stem)
+def test_the_page_filter_keeps_the_plan(paper: EvidencePaper) -> None:
+    """A user's run (filter on) finds every action the full analysis finds."""
+    assert actionplans.run([FIXTURES / f"{paper.stem}.pdf"]).documents[0].actions == len(paper.expected)
