@@ -3,8 +3,14 @@ council-papers`` where present, else the synthetic batch) and on a reproducible 
 batch, each next to its floor or baseline measured in the same run: the PDFium text pass
 over the same files, and pdfplumber's ``extract_tables()`` on every page.
 
-Prints the figures, then one line per target:
+The archive holds the development set's plan PDFs beside its papers, and the first pass's
+recall is measured on every PDF of the test papers and the development set too: every
+page where a run that analyses every page finds action rows must be picked.
+``--only pack,archive,filter`` runs just those parts.
 
+Prints the figures, then one line per target measured:
+
+    first-pass recall: pages with plan rows not analysed: N of M   (target 0)
     real archive: N pages/s on 2 workers, F of the PDFium text-pass floor   (target >= 1/3, output identical)
     agenda-pack speedup vs naive: N.Nx      (target >= 40x, with the same rows)
     2-worker scaling: N.NNx                 (200 papers; target >= 1.8x, < 500 MiB per worker)

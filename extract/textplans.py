@@ -92,7 +92,11 @@ def blocks_to_lines(blocks: list[Block]) -> list[TextLine | None]:
         if isinstance(block, Table):
             out.append(None)
             continue
-        out.extend(_paragraph_lines(block, body))
+        for line in _paragraph_lines(block, body):
+            last = out[-1] if out else None
+            if not (line.heading is not None and last is not None and last.heading is not None
+                    and last.text == line.text):  # a web page's title, then its h1 of the same words
+                out.append(line)
     return out
 
 
