@@ -103,7 +103,7 @@ def judge_header(table: Table, settings: HeaderSettings) -> tuple[int, Header, s
             continue  # a row of no header's words is the table's first row of cells
         _priority_as_group(header, table.rows[i + 1:])
         assign_roles(header, table.rows[i + 1:], settings.vocabulary)
-        why = header.verdict_words() or decoy_words(header, settings)
+        why = header.verdict_words() or decoy_words(header, settings) or figure_columns(header, table.rows[i + 1:])
         if not why:
             return i, header, ""
         if best is None or len(header.roles) > len(best[1].roles):
@@ -123,7 +123,7 @@ def _headerless(table: Table, settings: HeaderSettings) -> tuple[int, Header, st
     header.texts = ()
     header.headerless = True
     assign_roles(header, table.rows, settings.vocabulary)
-    return -1, header, header.verdict_words() or decoy_words(header, settings)
+    return -1, header, header.verdict_words() or decoy_words(header, settings) or figure_columns(header, table.rows)
 
 
 def _is_form(table: Table) -> bool:
@@ -157,6 +157,32 @@ def decoy_words(header: Header, settings: HeaderSettings) -> str:
 
 
 _KINDS = {"risk": "risks", "indicator": "indicators", "money": "money", "meeting": "a meeting's business"}
+# An amount or a count as a cell prints it: "1,250", "(340.5)", "-12", "£2.4m", "45%". A
+# year alone ("2025") is a date, not a figure.
+_FIGURE = re.compile(r"^[(\-–−+]?\s*[£$€]?\s*\d[\d,]*(?:\.\d+)?\s*(?:k|m|bn|%)?\)?$", re.I)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NUMBERING = frozenset({"number", "rec_number", "action_number", "priority"})
+_FIGURE_SAMPLE = 15  # body rows looked at
+_FIGURE_SHARE = 0.8  # of a column's filled cells that must be figures
+
+
+def figure_columns(header: Header, body: list[Row]) -> str:
+    """Why a table whose columns hold figures is no plan, or "": two columns or more of
+    amounts or counts (a budget's years, a scorecard's quarters) make its rows money or
+    indicators, however its text columns read; a plan has one cost column at most."""
+    named = []
+    columns = sorted({c.col for r in body[:_FIGURE_SAMPLE] for c in r.cells})  # headed or not
+    for col in columns:
+        if header.roles.get(col) in _NUMBERING:
+            continue
+        texts = [t for r in body[:_FIGURE_SAMPLE]
+                 if (c := r.cell_at(col)) is not None and not c.continued and (t := clean(c.text))]
+        figures = [t for t in texts if _FIGURE.match(t) and not _YEAR.match(t)]
+        if len(texts) >= 3 and len(figures) >= _FIGURE_SHARE * len(texts):
+            named.append(header.printed.get(col, "") or header.names.get(col, "") or f"column {col + 1}")
+    if len(named) < 2:
+        return ""
+    return "rows are money or figures, not actions (columns " + ", ".join(f"'{n}'" for n in named[:3]) + ")"
 
 
 def blocks_to_plans(blocks: list[Block], settings: HeaderSettings, judged: Judged | None = None) -> list[PlanTable]:

@@ -110,3 +110,19 @@ def test_a_group_cell_printing_a_title_over_its_description_is_named_by_the_titl
     assert group_text(slot("Ensure that every child in need has a plan that is reviewed on time by a manager."),
                        VOCABULARY).startswith("Ensure that")
     assert group_text(slot("Housing", "Planning"), VOCABULARY) == "Housing Planning"
+
+
+def test_columns_of_figures_make_a_table_money_not_actions() -> None:
+    from actionplans.extract.tables import figure_columns
+
+    header = read_header([(0, "Ref"), (1, "Description"), (2, "2025-26 £000's"), (3, "2026-27 £000's")],
+                         HeaderSettings())
+    budget = _rows(("54", "Increased fees for registration services", "-400.0", "0.0"),
+                   ("55", "Changes to the coroners' contributions", "-109.0", "-38.4"),
+                   ("56", "Surplus from traffic management income", "(1,250)", "£2.4m"))
+    assert figure_columns(header, budget).startswith("rows are money or figures, not actions")
+    # One cost column, or columns of years (a start and an end), are a plan's.
+    plan = _rows(("1", "Replace the pool cars with electric vehicles", "2025", "2027"),
+                 ("2", "Fit telematics to every refuse vehicle", "2025", "2026"),
+                 ("3", "Lower the heating set point in offices", "2024", "2025"))
+    assert figure_columns(header, plan) == ""

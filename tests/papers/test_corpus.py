@@ -133,3 +133,12 @@ def test_every_file_is_accounted_for(corpus_run: BatchReport) -> None:
     assert listed <= set(names)
     assert set(EXPECTED) <= set(names), "an expected corpus file is gone: update EXPECTED"
     assert len(names) == sum(1 for p in Path(CORPUS).rglob("*") if p.is_file())
+
+
+def test_no_council_paper_of_the_archive_holds_a_plan(corpus_run: BatchReport) -> None:
+    """The county's 72 committee papers (budgets, minutes, risk registers, strategies)
+    hold no action plan: a rule that finds one there finds a plan where there is none."""
+    council = [r for r in corpus_run.results if r.source_file.startswith("council-papers/")]
+    assert len(council) >= 70
+    found = [(r.source_file, len(r.extraction.actions)) for r in council if r.extraction and r.extraction.actions]
+    assert found == []
