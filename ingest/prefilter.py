@@ -228,13 +228,13 @@ def is_band_head(page: PageText, settings: PrefilterSettings) -> bool:
 
 # A due date's cell, as a plan prints it: a month and year, a quarter, a financial year, "ongoing".
 _DATE_CELL = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}\b"
-                        r"|\bq[1-4]\b|\b20\d\d\s*[/-]\s*\d\d\b|\bongoing\b", re.I)
+                        r"|\bq[1-4]\b|\b20\d\d\s*[/-]\s*(?:20)?\d\d\b|\bongoing\b", re.I)
 
 
 def has_plan_rows(page: PageText, settings: PrefilterSettings) -> bool:
     """A page of a plan's rows whatever its header says (or with no header on it): short
     lines (a table's cells) ending in status values, or short cells of due dates beside
-    short cells naming posts. String tests first, the patterns only on the few lines
+    short cells naming posts or bodies that lead. String tests first, the patterns only on the few lines
     they leave: a pattern over every line of a long PDF costs more than reading it."""
     words_of = _words(settings.vocabulary)
     short = [line for line in page.lines if line.count(" ") < 8]
@@ -245,7 +245,11 @@ def has_plan_rows(page: PageText, settings: PrefilterSettings) -> bool:
     dated = [line for line in short if _DIGIT.search(line) or "ongoing" in line.lower()]
     if sum(bool(_DATE_CELL.search(line)) for line in dated) < settings.row_cells:
         return False
-    return len(_matching(settings.vocabulary.post_pattern, [line.lower() for line in short])) >= settings.row_cells
+    # Beside the dates, who leads: posts ("Head of Housing") or bodies ("Fleet Services").
+    lowered = [line.lower() for line in short]
+    vocabulary = settings.vocabulary
+    return len(_matching(vocabulary.post_pattern, lowered)) >= settings.row_cells or \
+        len(_matching(vocabulary.body_pattern, lowered)) >= settings.row_cells
 
 
 _DIGIT = re.compile(r"\d")
