@@ -100,7 +100,9 @@ def _cell(cell: HeaderCell) -> str:
     if not cell.role:
         shown = f"{text!r:54} (no role: a further column)"
     else:
-        how = f"matched '{cell.word}', {cell.score:.0f}%" if cell.score else f"holds '{cell.word}'"
+        # A role no header word gave came from the evidence: the header's hints and the cells.
+        how = f"matched '{cell.word}', {cell.score:.0f}%" if cell.score else (
+            f"holds '{cell.word}'" if cell.word else "from its header's hints and cells")
         shown = f"{text!r:54} {cell.role} ({how})"
     return shown + _content(cell)
 

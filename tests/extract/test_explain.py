@@ -126,3 +126,9 @@ def test_explain_shows_what_a_columns_cells_hold_where_profiled() -> None:
     cell = HeaderCell("Timescale", "target_date", "timescale", 100.0, content={"target_date": 92.0, "lead": 4.0})
     text = explanation_to_text("p.docx", Explanation([TableVerdict("1", [cell], False, "no action column")]))
     assert "'Timescale'" in text and "; cells: target_date 92, lead 4" in text
+
+
+def test_explain_says_a_role_came_from_the_evidence_where_no_header_word_gave_it() -> None:
+    cell = HeaderCell("Lead Departments", "lead", content={"lead": 77.0})
+    text = explanation_to_text("p.docx", Explanation([TableVerdict("1", [cell], True, "")]))
+    assert "lead (from its header's hints and cells); cells: lead 77" in text

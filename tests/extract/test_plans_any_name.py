@@ -208,3 +208,22 @@ def test_actions_with_references_and_achievements_are_a_plan(tmp_path: Path) -> 
     assert tables.documents[0].status == "ok"
     assert [(a.action_number, a.action_text[:22]) for a in tables.actions] == [
         ("C1", "Set up a climate partn"), ("C2", "Publish an annual repo")]
+
+
+def test_a_log_of_actions_taken_is_progress_not_a_plan(tmp_path: Path) -> None:
+    """An incident log whose "Action taken" column tells what was done (past), beside a
+    status: its rows are events, not things to do (a camelot test table of disease
+    outbreaks read so). "Action taken" is progress, as "Progress to date" is."""
+    rows = (("District", "Cases", "Current status", "Comments/ Action taken"),
+            ("North", "12", "Under control", "Outbreak of fever reported from two villages; water samples were taken."),
+            ("South", "4", "Under surveillance", "Cases of diarrhoea reported; the well was chlorinated by the team."))
+    doc = _run(_paper(tmp_path, "log.docx", rows)).documents[0]
+    assert doc.status == "no_plan"
+    rows = (("Recommendation", "Agreed action", "Action taken", "Status"),
+            ("Leavers' access is removed late.", "Send leaver notices to IT on the day of leaving.",
+             "Notices have been sent since May.", "Complete"),
+            ("Passwords are shared.", "Remind every team of the password policy each quarter.",
+             "Reminder sent in June.", "On track"))
+    tables = _run(_paper(tmp_path, "tracker.docx", rows))
+    assert [(a.action_text[:20], a.extras.get("progress")) for a in tables.actions] == [
+        ("Send leaver notices ", "Notices have been sent since May."), ("Remind every team of", "Reminder sent in June.")]
