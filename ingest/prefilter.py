@@ -149,6 +149,10 @@ def _is_header_line(line: str, words_of: _Words, settings: PrefilterSettings) ->
     words = [w for w in re.findall(r"[a-z]+", text) if w not in _STOPWORDS]
     if not words or len(words) > settings.header_max_words:
         return False
+    # The action beside two more of a plan's roles is a header, whatever else its cells
+    # name ("Scope Emissions source Actions Lead Departments Timeline").
+    if len({m.group(0) for m in words_of.other_roles.finditer(text)}) >= 2:
+        return True
     return sum(w in words_of.header for w in words) / len(words) >= settings.header_share
 
 
@@ -213,7 +217,9 @@ def is_band_head(page: PageText, settings: PrefilterSettings) -> bool:
     another naming another plan role, side by side at about one height. Running text
     never sets two such lines beside each other."""
     words_of = _words(settings.vocabulary)
-    text = "\n".join(line for line in page.lines if line.count(" ") < 6).lower()
+    # A header row may print on one line of up to eight words ("Scope Emissions source
+    # Actions Lead Departments Timeline") whose cells PDFium still gives apart.
+    text = "\n".join(line for line in page.lines if line.count(" ") < 8).lower()
     if not any(stem in text for stem in words_of.stems) or not words_of.action.search(text):
         return False  # most pages, decided by their short lines' text
     short = [w for w in page.words if w["text"].count(" ") < 6 and ":" not in w["text"]]
@@ -234,7 +240,7 @@ _DATE_CELL = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[
 def has_plan_rows(page: PageText, settings: PrefilterSettings) -> bool:
     """A page of a plan's rows whatever its header says (or with no header on it): short
     lines (a table's cells) ending in status values, or short cells of due dates beside
-    short cells naming posts or bodies that lead. String tests first, the patterns only on the few lines
+    short cells naming posts. String tests first, the patterns only on the few lines
     they leave: a pattern over every line of a long PDF costs more than reading it."""
     words_of = _words(settings.vocabulary)
     short = [line for line in page.lines if line.count(" ") < 8]
@@ -245,11 +251,11 @@ def has_plan_rows(page: PageText, settings: PrefilterSettings) -> bool:
     dated = [line for line in short if _DIGIT.search(line) or "ongoing" in line.lower()]
     if sum(bool(_DATE_CELL.search(line)) for line in dated) < settings.row_cells:
         return False
-    # Beside the dates, who leads: posts ("Head of Housing") or bodies ("Fleet Services").
+    # Beside the dates, who leads: posts ("Head of Housing"). Bodies ("Fleet Services") are
+    # not enough: a budget's pages name services beside years on every line.
     lowered = [line.lower() for line in short]
     vocabulary = settings.vocabulary
-    return len(_matching(vocabulary.post_pattern, lowered)) >= settings.row_cells or \
-        len(_matching(vocabulary.body_pattern, lowered)) >= settings.row_cells
+    return len(_matching(vocabulary.post_pattern, lowered)) >= settings.row_cells
 
 
 _DIGIT = re.compile(r"\d")
