@@ -31,7 +31,7 @@ from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestSettings
 from actionplans.ingest.errors import ErrorCode
 from actionplans.inputs import OUTPUT_NAMES, display_name, iter_inputs, names_root
-from actionplans.paper import Read, look_at, read_input
+from actionplans.paper import Read, failure, look_at, read_input
 from actionplans.reader import FileStats, Job, Outcome
 from actionplans.readers import run_local
 
@@ -113,7 +113,7 @@ def _run_here(jobs: list[Job]) -> Iterator[Outcome]:
         try:
             done = read_input(job.path, job.source, job.extract, job.ingest, job.cache)
         except MemoryError:
-            done = Read(PaperResult(job.source, "", "", error="out of memory", error_code=ErrorCode.MEMORY),
+            done = Read(failure(job.source, "out of memory", ErrorCode.MEMORY),
                         cacheable=False)
         stats = FileStats(time.perf_counter() - started, cached=done.cached)
         yield Outcome(job.index, done.result, stats, done.cacheable)

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from actionplans.extract.records import PaperResult
 from actionplans.ingest.errors import ErrorCode
+from actionplans.paper import failure
 from actionplans.reader import FileStats, Job, Outcome
 from actionplans.readers import Reader, outcomes
 
@@ -120,7 +120,7 @@ def _outcome_of(future: Any, job: Job) -> Outcome:
 
 
 def _failed(job: Job, reason: str, code: ErrorCode) -> Outcome:
-    result = PaperResult(job.source, "", "", error=reason, error_code=code)
+    result = failure(job.source, reason, code)
     return Outcome(job.index, result, FileStats(), cacheable=False)
 
 
@@ -141,12 +141,10 @@ def read_on_worker(job: Job) -> Outcome:
             if outcome is not None:
                 break
             if not _still_wanted():
-                reader.process.kill()
-                reader.end()
+                reader.stop()
                 return _failed(job, "not read: the run ended", ErrorCode.NOT_RUN)
     except BaseException:
-        reader.process.kill()
-        reader.end()
+        reader.stop()
         raise
     if not reader.ended:
         with _IDLE_LOCK:

@@ -51,21 +51,22 @@ def look_at(path: Path, ingest: IngestSettings) -> tuple[int, PaperResult | None
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            return 0, _failure("", "not a regular file", ErrorCode.UNREADABLE)
+            return 0, failure("", "not a regular file", ErrorCode.UNREADABLE)
         check_size(info.st_size, ingest)
     except OSError as exc:
         return 0, _unreadable("", path, exc)
     except IngestError as exc:
-        return info.st_size, _failure("", exc.message, exc.code)
+        return info.st_size, failure("", exc.message, exc.code)
     return info.st_size, None
 
 
-def _failure(source: str, reason: str, code: ErrorCode) -> PaperResult:
-    return PaperResult(source_file=source, sha256="", format="", error=reason, error_code=code)
+def failure(source: str, reason: str, code: ErrorCode, sha256: str = "") -> PaperResult:
+    """A paper that could not be read: why, in words, and of what kind."""
+    return PaperResult(source_file=source, sha256=sha256, format="", error=reason, error_code=code)
 
 
 def _unreadable(source: str, path: Path, exc: OSError) -> PaperResult:
-    return _failure(source, unreadable_reason(path, exc), ErrorCode.UNREADABLE)
+    return failure(source, unreadable_reason(path, exc), ErrorCode.UNREADABLE)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def read_input(path: Path, source: str, extract: ExtractSettings, ingest: Ingest
     read from."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # swapped for a pipe since: never opened
-            return Read(_failure(source, "not a regular file", ErrorCode.UNREADABLE), cacheable=False)
+            return Read(failure(source, "not a regular file", ErrorCode.UNREADABLE), cacheable=False)
     except OSError as exc:
         return Read(_unreadable(source, path, exc), cacheable=False)
     try:

@@ -22,7 +22,7 @@ from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestSettings
 from actionplans.ingest.errors import ErrorCode
 from actionplans.ingest.ocr import ocr_pages_heard_by
-from actionplans.paper import Read, read_input
+from actionplans.paper import Read, failure, read_input
 
 log = logging.getLogger("actionplans")
 
@@ -135,7 +135,7 @@ def _read_one(conn: Connection, job: Job, notes: Notes) -> tuple[Outcome, bool]:
             done = read_input(job.path, job.source, job.extract, job.ingest, job.cache, on_hash)
     except MemoryError:
         reason = f"out of memory: reading it needs more than the {job.memory_mb} MiB cap"
-        done = Read(PaperResult(job.source, "".join(hashed), "", error=reason, error_code=ErrorCode.MEMORY),
+        done = Read(failure(job.source, reason, ErrorCode.MEMORY, "".join(hashed)),
                     cacheable=False)
         healthy = False
     stats = FileStats(time.perf_counter() - started, _peak_memory_mb(), done.cached, os.getpid())

@@ -23,8 +23,8 @@ from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from actionplans.extract.records import PaperResult
 from actionplans.ingest.errors import ErrorCode
+from actionplans.paper import failure
 from actionplans.reader import FileStats, Job, OcrPages, Outcome, deadline, serve
 
 
@@ -177,6 +177,12 @@ class Reader:
             self.process.kill()
             self.process.join()
 
+    def stop(self) -> None:
+        """End the reader now, whatever it is doing, and let it go."""
+        self.process.kill()
+        self.process.join()
+        self.end()
+
     def kill(self) -> Outcome:
         self.process.kill()
         self.process.join()
@@ -196,8 +202,7 @@ class Reader:
 
     def _failed(self, reason: str, code: ErrorCode) -> Outcome:
         assert self.job is not None
-        result = PaperResult(source_file=self.job.source, sha256=self.sha256, format="", error=reason,
-                             error_code=code)
+        result = failure(self.job.source, reason, code, self.sha256)
         return Outcome(self.job.index, result, FileStats(time.monotonic() - self.started), cacheable=False)
 
 
@@ -220,8 +225,7 @@ def run_local(jobs: list[Job], workers: int) -> Iterator[Outcome]:
             readers = [r for r in readers if not r.ended]
     finally:
         for r in readers:  # an interrupted run leaves no readers behind
-            r.process.kill()
-            r.process.join()
+            r.stop()
 
 
 def outcomes(busy: list[Reader], most_s: float | None = None) -> Iterator[Outcome]:

@@ -21,7 +21,7 @@ from actionplans.extract.records import (
     extra_column_name,
 )
 from actionplans.extract.tables import Judged, blocks_to_plans, find_header, judged_header, rejoin_headers
-from actionplans.extract.text import clean
+from actionplans.extract.text import clean, is_prose
 from actionplans.extract.textplans import blocks_to_lines, lines_to_text_plans, text_plan_to_actions
 from actionplans.ingest.model import Block, Document, Table
 from actionplans.vocabulary import Vocabulary
@@ -49,9 +49,9 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     sheets = [t.sheet for t in blocks if isinstance(t, Table)]
     judged: Judged = {}  # every table is judged once, whoever asks
     for plan in blocks_to_plans(blocks, settings.headers, judged):
-        rows = group_from_heading(rows_to_actions(plan, vocabulary),
-                                  headings_above(blocks, plan.first_table, vocabulary),
-                                  plan.header.col("recommendation") is not None)
+        has_group = plan.header.col("recommendation") is not None  # then no heading above is looked for
+        headings = [] if has_group else headings_above(blocks, plan.first_table, vocabulary)
+        rows = group_from_heading(rows_to_actions(plan, vocabulary), headings, has_group)
         why = rows_verdict(rows, vocabulary, headlines=plan.header.names_things)
         verdicts.append(_verdict(plan.header, plan.pages, why, len(rows) if not why else 0, plan.first_table))
         if why:
@@ -115,18 +115,13 @@ def rows_verdict(actions: list[RawAction], vocabulary: Vocabulary, headlines: bo
         return "a plan's header, but no action rows under it"
     if len(actions) < vocabulary.min_actions:
         return f"only {len(actions)} action row: a note of what to do, not a plan"
-    prose = sum(_is_prose(a.action_text, vocabulary.action_min_words) for a in actions)
+    prose = sum(is_prose(a.action_text, vocabulary.action_min_words) for a in actions)
     if prose < vocabulary.action_share * len(actions):
         return "its action column holds numbers or single words, not actions"
     lengths = sorted(len(a.action_text.split()) for a in actions)
     if lengths[len(lengths) // 2] < vocabulary.action_median_words and not headlines:
         return "its action cells are headlines of a few words (aims or themes), not actions"
     return ""
-
-
-def _is_prose(text: str, min_words: int) -> bool:
-    words = re.findall(r"[^\W\d_]{2,}", text)
-    return len(words) >= min_words and sum(len(w) for w in words) >= 0.5 * len(text.replace(" ", ""))
 
 
 def _verdict(header: Header, pages: str, why: str, actions: int, order: int) -> TableVerdict:

@@ -392,15 +392,16 @@ def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, statuses: _Stat
     rag_texts = _rag_texts(row.slots.get("rag"), segments)
     extras, kept = _extras(row, segments)
     out = []
+    cells = row_cells(row, headers)  # the row's, whichever of its actions
     for i, seg in enumerate(segments):
         rag_raw, rag, why = _status(*rag_texts[i], statuses)
+        page = action_page(seg, row)
         action = RawAction(
             recommendation_number=rec.number, recommendation_text=rec.text,
             action_number=seg.number, action_text=join(seg.texts), lead_raw=leads[i],
-            rag_raw=rag_raw, rag=rag, page=action_page(seg, row),
+            rag_raw=rag_raw, rag=rag, page=page,
             extras=extras[i], warnings=list(warnings) + ([why] if why else []) + kept,
-            lead_shared=bool(warnings), region=_region(row, segments, i, action_page(seg, row)),
-            cells=row_cells(row, headers))
+            lead_shared=bool(warnings), region=_region(row, segments, i, page), cells=cells)
         out.append(action)
     return out
 

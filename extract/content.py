@@ -62,6 +62,10 @@ def _share(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
+# Small words a status cell may hold beside its status words ("Amber and on track", "not yet").
+_STATUS_FILLERS = frozenset({"and", "but", "not", "yet", "now", "still", "very", "slightly", "partly", "mostly"})
+
+
 def _is_status(cell: Cell, vocabulary: Vocabulary) -> bool:
     """A status word, letter or fill: "Green", "R", "On track", "Amber - in progress", a red
     dot. A word beside a year ("Completed 2015") says when, not how it stands; a status word
@@ -74,8 +78,6 @@ def _is_status(cell: Cell, vocabulary: Vocabulary) -> bool:
     return bool(rag) and why is None and len(words) <= 4 and not any(ch.isdigit() for ch in text) \
         and all(w in vocabulary.status_words or w in _STATUS_FILLERS for w in words)
 
-
-_STATUS_FILLERS = frozenset({"and", "but", "not", "yet", "now", "still", "very", "slightly", "partly", "mostly"})
 
 
 def _when(text: str) -> float:

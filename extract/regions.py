@@ -40,11 +40,11 @@ def row_region(row: PlanRow, page: int | None, top: float | None = None,
         lines = [ln for ln in lines if ln.box.bottom > top and (below is None or ln.box.top < below)]
     if not lines:
         return None
-    placed = [s for s in row.slots.values() if not s.continued and not s.carried]
     boxes = [s.box for s in row.slots.values() if s.box is not None]  # every column, merged ones too
-    groups = [ln for name, s in row.slots.items() if name in GROUPS and s in placed
-              for p in s.paragraphs for ln in p.lines if ln.page == page]
-    groups = groups if top is None else []  # one of several actions in a cell: from its own first line
+    # One of several actions in a cell starts at its own first line: no group's lines then.
+    groups = [] if top is not None else [
+        ln for name, s in row.slots.items() if name in GROUPS and not s.continued and not s.carried
+        for p in s.paragraphs for ln in p.lines if ln.page == page]
     x0 = min([ln.box.x0 for ln in lines + groups] + [b.x0 for b in boxes])
     x1 = max([ln.box.x1 for ln in lines + groups] + [b.x1 for b in boxes])
     return (x0, min(ln.box.top for ln in lines + groups), x1, max(ln.box.bottom for ln in lines))

@@ -172,9 +172,8 @@ def _action_refs(header: Header, chosen: dict[int, str], body: list[Row], vocabu
     if runs_share(numbers) < 0.5 and not _merged_ids(numbers):
         return {}
     for col in sorted(c for c in header.evidence if c not in chosen and c not in header.roles):
-        cells = [r.cell_at(col) for r in body]
         hinted = "number" in _header_hints(header.printed.get(col, ""), vocabulary) or not header.printed.get(col)
-        if hinted and column_profile(cells, vocabulary).get("number", 0.0) >= 0.8:
+        if hinted and header.content.get(col, {}).get("number", 0.0) >= 0.8:  # profiled by assign_roles
             header.roles[number] = "rec_number"
             return {col: "number"}
     return {}

@@ -30,3 +30,10 @@ def snake(text: str) -> str:
 def status_names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Finds a status name ("Red", "amber") as a word, any case; group 1 is the name."""
     return re.compile(rf"\b({'|'.join(re.escape(n) for n in names)})\b", re.I)
+
+
+def is_prose(text: str, min_words: int) -> bool:
+    """Words rather than figures or codes: ``min_words`` words or more, and letters most of
+    the text."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(words) >= min_words and sum(len(w) for w in words) >= 0.5 * len(text.replace(" ", ""))

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from statistics import median
 
 from actionplans.extract.rag import read_rag
 from actionplans.extract.records import RawAction
-from actionplans.extract.text import clean
+from actionplans.extract.text import clean, is_prose
 from actionplans.ingest.model import Block, Paragraph, Table
 from actionplans.vocabulary import Vocabulary
 
@@ -165,8 +166,12 @@ def _label(text: str, vocabulary: Vocabulary) -> tuple[str, str, str] | None:
 
 def is_plan_heading(text: str, vocabulary: Vocabulary) -> bool:
     low = clean(text).lower()
-    return len(low.split()) <= _MAX_HEADING_WORDS and any(
-        re.search(rf"\b{re.escape(h)}\b", low) for h in vocabulary.text_plans.headings)
+    return len(low.split()) <= _MAX_HEADING_WORDS and bool(_headings(vocabulary.text_plans.headings).search(low))
+
+
+@cache  # once per vocabulary's headings, not per line
+def _headings(headings: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(rf"\b{re.escape(h)}\b" for h in headings) or r"(?!x)x")
 
 
 def _group(text: str) -> tuple[str, str]:
@@ -283,14 +288,9 @@ def _judged(reading: _Reading, vocabulary: Vocabulary) -> TextPlan:
     elif labelled < words.min_labelled_share * len(actions) and grouped < words.min_groups:
         plan.reason = ("its bullets or action lines mostly lack a lead, due date or status line, and sit in too few "
                        "groups")
-    elif sum(_is_prose(a.text, vocabulary.action_min_words) for a in actions) < vocabulary.action_share * len(actions):
+    elif sum(is_prose(a.text, vocabulary.action_min_words) for a in actions) < vocabulary.action_share * len(actions):
         plan.reason = "its bullets are numbers or a few words, not actions"
     return plan
-
-
-def _is_prose(text: str, min_words: int) -> bool:
-    words = re.findall(r"[^\W\d_]{2,}", text)
-    return len(words) >= min_words and sum(len(w) for w in words) >= 0.5 * len(text.replace(" ", ""))
 
 
 def text_plan_to_actions(plan: TextPlan, vocabulary: Vocabulary) -> list[RawAction]:

@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,12 @@ class PrefilterSettings:
     row_cells: int = 3  # a table page with this many status endings, or date and post cells each, holds plan rows
     max_inflate_mb: int = MAX_INFLATE_MB  # a PDF with a stream inflating past this is not surveyed
     vocabulary: Vocabulary = field(default_factory=default_vocabulary)  # the words of a plan's header
+
+    @cached_property
+    def words(self) -> _Words:
+        """What the pass looks for, made from the vocabulary once per settings: each page's
+        checks read it (hashing the vocabulary per page would cost more than the checks)."""
+        return _words_made(self.vocabulary)
 
     def __post_init__(self) -> None:
         if self.min_pages < 1 or self.cover_pages < 0 or self.neighbours < 0 or self.max_inflate_mb < 1:
@@ -108,18 +115,6 @@ class _Words:
     status_last: frozenset[str]  # the last words of the status words, and the status letters
 
 
-# Looked up by the vocabulary's identity: hashing a frozen vocabulary (its every word) on
-# each page's call costs more than the page's own checks.
-_WORDS_OF: dict[int, tuple[Vocabulary, _Words]] = {}
-
-
-def _words(vocabulary: Vocabulary) -> _Words:
-    seen = _WORDS_OF.get(id(vocabulary))
-    if seen is None or seen[0] is not vocabulary:
-        seen = _WORDS_OF[id(vocabulary)] = (vocabulary, _words_made(vocabulary))
-    return seen[1]
-
-
 def _words_made(vocabulary: Vocabulary) -> _Words:
     action = vocabulary.role("action").words
     statuses = [w for s in vocabulary.statuses for w in (*s.words, s.name.lower())]
@@ -137,7 +132,7 @@ def _words_made(vocabulary: Vocabulary) -> _Words:
 def is_header_line(line: str, settings: PrefilterSettings) -> bool:
     """A plan's header row as one printed line, by its words: action and another plan
     role, little else, and no sentence."""
-    return _is_header_line(line, _words(settings.vocabulary), settings)
+    return _is_header_line(line, settings.words, settings)
 
 
 def _is_header_line(line: str, words_of: _Words, settings: PrefilterSettings) -> bool:
@@ -146,20 +141,26 @@ def _is_header_line(line: str, words_of: _Words, settings: PrefilterSettings) ->
         return False  # the common case, decided without a regular expression
     if not (words_of.action.search(text) and words_of.other_roles.search(text)) or _SENTENCE.search(text):
         return False
-    words = [w for w in re.findall(r"[a-z]+", text) if w not in _STOPWORDS]
-    if not words or len(words) > settings.header_max_words:
-        return False
     # The action beside two more of a plan's roles is a header, whatever else its cells
     # name ("Scope Emissions source Actions Lead Departments Timeline").
     if len({m.group(0) for m in words_of.other_roles.finditer(text)}) >= 2:
-        return True
+        return _header_words(text, words_of, settings, settings.header_max_words) is not None
+    return bool(_header_words(text, words_of, settings, settings.header_max_words))
+
+
+def _header_words(text: str, words_of: _Words, settings: PrefilterSettings, max_words: int) -> bool | None:
+    """Whether a lower-case text's words (bar stopwords) are mostly header vocabulary;
+    None where it has none or more than ``max_words``."""
+    words = [w for w in re.findall(r"[a-z]+", text) if w not in _STOPWORDS]
+    if not words or len(words) > max_words:
+        return None
     return sum(w in words_of.header for w in words) / len(words) >= settings.header_share
 
 
 def header_rows(lines: list[str], settings: PrefilterSettings) -> list[tuple[int, ...]]:
     """The lines (indexes) that read as a plan's header row by their words: one line, or
     two short ones (header cells centred at different heights print as two lines)."""
-    words_of = _words(settings.vocabulary)
+    words_of = settings.words
     text = "\n".join(lines).lower()
     if not any(stem in text for stem in words_of.stems) or not words_of.action.search(text):
         return []  # most pages: no line can be a header row
@@ -197,8 +198,10 @@ def _is_cell(word: Word, words_of: _Words, settings: PrefilterSettings) -> bool:
     text = word["text"].lower()
     if ":" in text or _SENTENCE.search(text):
         return False
-    words = [w for w in re.findall(r"[a-z]+", text) if w not in _STOPWORDS]
-    return 0 < len(words) <= 6 and sum(w in words_of.header for w in words) / len(words) >= settings.header_share
+    return bool(_header_words(text, words_of, settings, _CELL_WORDS))
+
+
+_CELL_WORDS = 6  # a header cell printed as a line of its own is this short
 
 
 def _matching(pattern: re.Pattern[str], texts: list[str]) -> list[int]:
@@ -216,7 +219,7 @@ def is_band_head(page: PageText, settings: PrefilterSettings) -> bool:
     cells wrap, or sit at different heights): a short line naming the action role and
     another naming another plan role, side by side at about one height. Running text
     never sets two such lines beside each other."""
-    words_of = _words(settings.vocabulary)
+    words_of = settings.words
     # A header row may print on one line of up to eight words ("Scope Emissions source
     # Actions Lead Departments Timeline") whose cells PDFium still gives apart.
     text = "\n".join(line for line in page.lines if line.count(" ") < 8).lower()
@@ -242,7 +245,7 @@ def has_plan_rows(page: PageText, settings: PrefilterSettings) -> bool:
     lines (a table's cells) ending in status values, or short cells of due dates beside
     short cells naming posts. String tests first, the patterns only on the few lines
     they leave: a pattern over every line of a long PDF costs more than reading it."""
-    words_of = _words(settings.vocabulary)
+    words_of = settings.words
     short = [line for line in page.lines if line.count(" ") < 8]
     ends = [line for line in short if line.rsplit(None, 1)[-1].lower().strip(".") in words_of.status_last]
     if len(ends) >= settings.row_cells and \
@@ -281,10 +284,10 @@ def _continues_glossary(page: PageText, vocabulary: Vocabulary) -> bool:
     return len(page.lines) >= 2 and coded >= 0.4 * len(page.lines)
 
 
-def _continues_plan(page: PageText, vocabulary: Vocabulary) -> bool:
+def _continues_plan(page: PageText, settings: PrefilterSettings) -> bool:
     """A page that carries on a plan from the page before: status values ending lines,
     or numbered items in a ruled table."""
-    rag = sum(bool(_words(vocabulary).status_end.search(line)) for line in page.lines)
+    rag = sum(bool(settings.words.status_end.search(line)) for line in page.lines)
     items = sum(bool(_ITEM.match(line)) for line in page.lines)
     return rag >= 2 or (items >= 2 and (page.paths or 0) >= 8)
 
@@ -355,7 +358,7 @@ def pages_to_analyse(pages: list[PageText], settings: PrefilterSettings,
     for page in pages:
         if in_plan:
             paths(page)
-        in_plan = page.number in heads or (in_plan and _continues_plan(page, settings.vocabulary))
+        in_plan = page.number in heads or (in_plan and _continues_plan(page, settings))
         in_glossary = _is_glossary(page.lines) or (in_glossary and _continues_glossary(page, settings.vocabulary))
         if in_plan or in_glossary:
             picked.add(page.number)

@@ -73,7 +73,7 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
     results = sorted(results, key=lambda r: r.source_file)
     extractions = {r.source_file: r.extraction for r in results if r.extraction is not None}
     plan_ids = group_plans(extractions, settings.plans)
-    papers = {s: PlanPaper(s, ex, build_glossary(ex.glossaries, ex.text, settings.leads.vocabulary))
+    papers = {s: PlanPaper(s, ex, build_glossary(ex.glossaries, ex.text, settings.vocabulary))
               for s, ex in extractions.items() if ex.actions}
     plans = _plans_to_versions(papers, plan_ids, settings)
     actions: list[ActionRow] = []
@@ -142,13 +142,13 @@ def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str,
     recs = infer_recommendations(ex.actions)
     numbers = infer_actions(ex.actions, recs)
     titles = _titles(ex.actions)
-    deadlines = paper_deadlines(ex, settings.leads.vocabulary)
+    deadlines = paper_deadlines(ex, settings.vocabulary)
     rows = []
     above: list[str] = []  # the officers of the row above, for a cell saying "as above"
     for a, (rec_number, rec_inferred), (number, inferred), due in zip(ex.actions, recs, numbers, deadlines,
                                                                       strict=False):
         lead_warnings: list[str] = []
-        if same_as_above(a.lead_raw, settings.leads.vocabulary):
+        if same_as_above(a.lead_raw, settings.vocabulary):
             officers = list(above)
         else:
             officers, lead_warnings = expand_leads(a.lead_raw, glossary, titles, settings.leads)

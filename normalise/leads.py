@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
@@ -67,6 +68,7 @@ def _joined(text: str, vocabulary: Vocabulary) -> list[str]:
     return [p for part in parts if (p := part.strip(" ,;-–"))]
 
 
+@cache  # once per phrase list, not per lead cell
 def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
     words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or r"(?!x)x"
     return re.compile(rf"\b(?:{words})\b", re.I)
@@ -174,7 +176,7 @@ def _of_phrases(sides: list[str], a_post: Callable[[str], bool]) -> list[str]:
     return out
 
 
-def _split_and(piece: str, known: Callable[[str], bool], a_post: Callable[[str], bool] = lambda _: False) -> list[str]:
+def _split_and(piece: str, known: Callable[[str], bool], a_post: Callable[[str], bool]) -> list[str]:
     """Split on "and" where the sides stand as officers: each side a known officer (a
     code, a glossary name, a title the paper prints alone) or a name in title case beside
     at least one known one. Of the ways to do that, the one naming most known officers,

@@ -20,7 +20,6 @@ from actionplans.output.settings import OutputSettings
 
 log = logging.getLogger(__name__)
 
-FOLDER = EVIDENCE_FOLDER
 # A crop keeps this many colours (its fills and ink, anti-aliased): a third the bytes of
 # full colour, and statuses shown as fills keep their colour.
 COLOURS = 48
@@ -38,7 +37,7 @@ def evidence_files(actions: list[ActionRow], paths: Mapping[str, Path],
     try:
         for row in actions:
             n = numbers[row.source_file] = numbers.get(row.source_file, 0) + 1
-            stem = f"{FOLDER}/{folder_name(row.source_file)}/{n}"
+            stem = f"{EVIDENCE_FOLDER}/{folder_name(row.source_file)}/{n}"
             data = _crop(row, documents, paths, settings)
             name, data = (f"{stem}.png", data) if data else (f"{stem}.txt", cells_text(row))
             if data:
@@ -54,7 +53,7 @@ def evidence_files(actions: list[ActionRow], paths: Mapping[str, Path],
 def remove_stale(out: Path, written: list[str]) -> None:
     """Evidence a run before this one left in ``out``'s evidence folder (papers since gone
     or re-read) is removed, so every file there is this run's."""
-    folder, kept = out / FOLDER, {out / name for name in written}
+    folder, kept = out / EVIDENCE_FOLDER, {out / name for name in written}
     if not folder.is_dir():
         return
     for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders

@@ -11,10 +11,11 @@ import pandas as pd
 
 from actionplans.normalise import Tables
 from actionplans.normalise.rows import ACTION_COLUMNS, DOCUMENT_COLUMNS, PROGRESS_COLUMNS, SUMMARY_COLUMNS
+from actionplans.output.owned import TABLES
 
 ABBREVIATION_COLUMNS = ("source_file", "code", "in_full")
 # Sheet and CSV order.
-TABLE_NAMES = ("actions", "progress", "summary", "documents", "abbreviations")
+TABLE_NAMES = TABLES  # each written as a CSV of its name (output.owned names the files)
 
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -16,8 +16,10 @@ DATAPACKAGE = "datapackage.json"
 JSON_NAMES = ("actions.json",)
 OUTPUT_NAMES = frozenset({*CSV_NAMES, DATAPACKAGE, *JSON_NAMES, WORKBOOK, REPORT})
 EVIDENCE_FOLDER = "evidence"  # --evidence: each row's picture or cells, in a folder of the run's own
-# The files that say a run wrote to their folder: there, any output name is the run's.
+# The files that say a run wrote to their folder: there, any unmarked output name is the run's.
 RECORDS = (DOCUMENTS, DATAPACKAGE)
+# The outputs that carry a mark of ours: one of these names without the mark is someone else's.
+MARKED = frozenset({DOCUMENTS, DATAPACKAGE, REPORT, WORKBOOK})
 
 
 def holds_a_run(folder: Path, names: set[str] | None = None) -> bool:
@@ -57,11 +59,13 @@ def is_ours(path: Path) -> bool:
 
 def stale_outputs(folder: Path, written: set[str], held_a_run: bool) -> list[Path]:
     """The outputs an earlier run left in ``folder`` that this run did not write (an
-    ``xlsx`` before a ``--format csv``): marked as ours, or any output name where the
-    folder held a run. Nothing else in the folder is ever listed."""
+    ``xlsx`` before a ``--format csv``): those that carry our mark, and the unmarked
+    output names (the other CSVs, actions.json) where the folder held a run. A file named
+    like a marked output but without the mark (a user's own report.html) is never listed."""
     out = []
     for name in sorted(OUTPUT_NAMES - written):
         path = folder / name
-        if path.is_file() and not path.is_symlink() and (held_a_run or is_ours(path)):
+        ours = is_ours(path) if name in MARKED else held_a_run
+        if path.is_file() and not path.is_symlink() and ours:
             out.append(path)
     return out

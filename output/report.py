@@ -29,13 +29,12 @@ from actionplans.output.report_views import (
     by_lead,
     days_late,
     plan_views,
-    still_overdue,
     still_red,
     trail,
 )
 from actionplans.output.settings import OutputSettings
 
-__all__ = ["chart", "still_overdue", "still_red", "tables_to_report"]
+__all__ = ["chart", "still_red", "tables_to_report"]
 
 
 class HrefFn(Protocol):

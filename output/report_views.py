@@ -283,11 +283,6 @@ def by_lateness(items: list[Item]) -> list[Lateness]:
     return [b for b in bands if b.items]
 
 
-def still_overdue(progress: list[ProgressRow]) -> int:
-    """Actions overdue in the latest version of their plan (dropped ones aside)."""
-    return sum(p.overdue and not p.dropped for p in progress)
-
-
 def still_red(progress: list[ProgressRow]) -> int:
     """Actions Red in the latest version of their plan (dropped ones aside)."""
     return sum(p.latest_rag == "Red" and not p.dropped for p in progress)

@@ -11,9 +11,17 @@ from actionplans.extract.records import EVIDENCE_COLUMN
 from actionplans.files import atomic_write
 from actionplans.normalise import Tables
 from actionplans.output.describe import datapackage
-from actionplans.output.evidence import FOLDER, evidence_files, remove_stale
+from actionplans.output.evidence import evidence_files, remove_stale
 from actionplans.output.frames import frame_to_csv, frame_to_json, tables_to_frames
-from actionplans.output.owned import DATAPACKAGE, DOCUMENTS, REPORT, WORKBOOK, holds_a_run, stale_outputs
+from actionplans.output.owned import (
+    DATAPACKAGE,
+    DOCUMENTS,
+    EVIDENCE_FOLDER,
+    REPORT,
+    WORKBOOK,
+    holds_a_run,
+    stale_outputs,
+)
 from actionplans.output.report import tables_to_report
 from actionplans.output.settings import OutputSettings
 from actionplans.output.workbook import frames_to_workbook
@@ -70,8 +78,8 @@ def write_outputs(tables: Tables, out: Path, settings: OutputSettings | None = N
     held_a_run = holds_a_run(out)
     for name, data in files.items():
         atomic_write(out / name, data)
-    if settings.evidence:
-        remove_stale(out, [name for name in files if name.startswith(f"{FOLDER}/")])
+    if settings.evidence or held_a_run:  # a run without --evidence leaves no earlier run's evidence
+        remove_stale(out, [name for name in files if name.startswith(f"{EVIDENCE_FOLDER}/")])
     for path in stale_outputs(out, set(files), held_a_run):
         path.unlink(missing_ok=True)
     return [out / name for name in files]

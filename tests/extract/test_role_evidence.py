@@ -8,37 +8,26 @@ down the rows ("Scope" over "Emissions source"), a section of a plan whose group
 numbered heading above its table, with sub-heading rows, and an emissions inventory with
 an owner column that is no plan. One test case per paper, format and field.
 
-The PDFs are read as a user's run reads them, page filter on (issue 22, item 3), except
-the papers the filter still skips (FILTER_MISSES): their fields are checked with the filter
-off, and the filter's miss is an expected failure of its own, so it is seen, not hidden.
+The PDFs are read as a user's run reads them, page filter on (issue 22, item 3): a page
+the filter skipped would lose its rows here.
 """
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 import actionplans
 from actionplans.normalise import Tables
-from conftest import ROOT
+from conftest import ROOT, run_file
 from samplegen.evidence import PAPERS, EvidencePaper, Expected
 
 FIXTURES = ROOT / "tests" / "fixtures" / "evidence"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_text", "lead_officer_raw",
           "lead_officers", "target_date")
 CASES = [(paper, fmt) for paper in PAPERS for fmt in paper.formats]
-# The page filter skims e02's page as holding no plan's header ("Scope / Emissions source /
-# Actions / Lead Departments / Timeline"): the filter's work, left to its owner.
-FILTER_MISSES: dict[str, str] = {}  # none now: every paper's plan page passes the filter
-NO_FILTER = {"ingest": {"pdf": {"prefilter": {"enabled": False}}}}
-_RUNS: dict[Path, Tables] = {}
 
 
 def _run(paper: EvidencePaper, fmt: str) -> Tables:
-    path = FIXTURES / f"{paper.stem}.{fmt}"
-    if path not in _RUNS:
-        _RUNS[path] = actionplans.run([path], NO_FILTER if path.name in FILTER_MISSES else None)
-    return _RUNS[path]
+    return run_file(FIXTURES / f"{paper.stem}.{fmt}")  # once per file, for every field's case
 
 
 def _want(expected: Expected, name: str) -> object:
@@ -85,12 +74,3 @@ def test_no_vocabulary_word_names_the_register_s_action_or_lead_column() -> None
     for header in register.header:
         assert vocabulary.role_match(header.lower()) is None, header
 
-
-PDFS = [pytest.param(p, marks=pytest.mark.xfail(reason=FILTER_MISSES[f"{p.stem}.pdf"], strict=False))
-        if f"{p.stem}.pdf" in FILTER_MISSES else p for p in PAPERS if "pdf" in p.formats]
-
-
-@pytest.mark.parametrize("paper", PDFS, ids=lambda p: p.stem)
-def test_the_page_filter_keeps_the_plan(paper: EvidencePaper) -> None:
-    """A user's run (filter on) finds every action the full analysis finds."""
-    assert actionplans.run([FIXTURES / f"{paper.stem}.pdf"]).documents[0].actions == len(paper.expected)

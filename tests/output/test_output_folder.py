@@ -56,6 +56,10 @@ def test_files_of_an_output_name_that_are_not_ours_are_never_touched(tmp_path: P
     assert {name: (out / name).read_bytes() for name in foreign if name != "actions.json"} == \
         {name: data for name, data in foreign.items() if name != "actions.json"}
     assert (out / "actions.json").read_bytes() != b"[]"  # written by this run, as asked
+    # Run again: the folder now holds a run, yet a marked output's name without our mark is still not ours.
+    _extract(out, "json")
+    assert {name: (out / name).read_bytes() for name in ("report.html", "actionplans.xlsx")} == \
+        {name: foreign[name] for name in ("report.html", "actionplans.xlsx")}
 
 
 def test_every_output_a_run_writes_is_known_as_ours(tmp_path: Path) -> None:
