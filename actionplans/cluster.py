@@ -89,7 +89,11 @@ def _gathered(client: Any, futures: dict[Any, Job], address: str, no_workers_s: 
         except TimeoutError:
             done = set()
         for future in done:
-            yield _outcome_of(future, futures[future])
+            outcome = _outcome_of(future, futures[future])
+            if outcome is None:  # its result was held by a worker since lost: read again, or given up on below
+                pending.add(future)
+            else:
+                yield outcome
         if done or _has_workers(client):
             alone_since = None
             continue
@@ -111,9 +115,13 @@ def _has_workers(client: Any) -> bool:
         return False
 
 
-def _outcome_of(future: Any, job: Job) -> Outcome:
+def _outcome_of(future: Any, job: Job) -> Outcome | None:
+    """The task's outcome; None where it cannot be fetched within a poll (the worker that
+    held it has gone since the task finished: the scheduler runs it again)."""
     try:
-        outcome: Outcome = future.result()
+        outcome: Outcome = future.result(timeout=_POLL_S)
+    except TimeoutError:
+        return None
     except Exception as exc:  # the cluster gave up on the task (it killed workers, or was cancelled)
         return _failed(job, f"cluster task failed ({type(exc).__name__})", ErrorCode.CRASHED)
     return outcome

@@ -65,3 +65,18 @@ def pdf_from_objects(objects: list[bytes]) -> bytes:
         out.write(b"%010d 00000 n \n" % offset)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     return out.getvalue()
+
+
+def pdf_stream(content: bytes) -> bytes:
+    """A PDF stream object's body holding ``content``."""
+    return b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+
+
+def strokes_pdf(strokes: int, padding: int = 0) -> bytes:
+    """A page of tiny strokes (pdfminer takes about a second per 10,000), padded with an
+    unused stream so it is the largest file of a batch and starts first: a slow paper for
+    the batch's and the cluster's tests."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               pdf_stream(b"0 0 m 1 1 l S\n" * strokes)]
+    return pdf_from_objects(objects + ([pdf_stream(b"0" * padding)] if padding else []))

@@ -29,7 +29,7 @@ from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestError, IngestSettings, read_document
 from actionplans.normalise import Tables
 from actionplans.output.links import source_href
-from conftest import ROOT, SAMPLES, pdf_from_objects
+from conftest import ROOT, SAMPLES, pdf_from_objects, pdf_stream, strokes_pdf
 
 PLAN = SAMPLES / "004_reading_cp_action_plan_2013-08.docx"
 MINUTES = SAMPLES / "002_slac_inspection_minutes.docx"
@@ -41,10 +41,6 @@ PLAN_TEXT = "Reading Safeguarding Children Board"
 
 
 
-def _stream(content: bytes) -> bytes:
-    return b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
-
-
 TEXT = b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET"
 FONT = b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /CouncilSans >> >> >>"
 
@@ -53,22 +49,13 @@ def text_pdf() -> bytes:
     """One page of text in a font without a descriptor: pdfminer warns "Could not get FontBBox"."""
     return pdf_from_objects([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                  b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R " + FONT + b" >>",
-                 _stream(TEXT)])
+                 pdf_stream(TEXT)])
 
 
 def looping_parent_pdf() -> bytes:
     """A page whose /Parent is itself, so it inherits no page size from the page tree."""
     return pdf_from_objects([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                 b"<< /Type /Page /Parent 3 0 R /Contents 4 0 R " + FONT + b" >>", _stream(TEXT)])
-
-
-def strokes_pdf(strokes: int, padding: int = 0) -> bytes:
-    """A page of tiny strokes (pdfminer takes about a second per 10,000), padded with an
-    unused stream so it is the largest file of a batch and starts first."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-               _stream(b"0 0 m 1 1 l S\n" * strokes)]
-    return pdf_from_objects(objects + ([_stream(b"0" * padding)] if padding else []))
+                 b"<< /Type /Page /Parent 3 0 R /Contents 4 0 R " + FONT + b" >>", pdf_stream(TEXT)])
 
 
 def docx_with(path: Path, replace: dict[str, bytes], source: Path = PLAN, drop: tuple[str, ...] = ()) -> Path:
@@ -517,7 +504,7 @@ def test_a_pdf_page_whose_parent_chain_loops_is_named(tmp_path: Path) -> None:
 
 def _page(attrs: bytes, font: bytes = FONT) -> bytes:
     return pdf_from_objects([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                 b"<< /Type /Page /Parent 2 0 R " + attrs + b" /Contents 4 0 R " + font + b" >>", _stream(TEXT)])
+                 b"<< /Type /Page /Parent 2 0 R " + attrs + b" /Contents 4 0 R " + font + b" >>", pdf_stream(TEXT)])
 
 
 @pytest.mark.parametrize("pdf,words", [

@@ -23,7 +23,7 @@ from actionplans.api import tables_from_results
 from actionplans.batch import BatchSettings, SchedulerError, iter_inputs, run_batch
 from actionplans.extract.records import PaperResult
 from actionplans.output import OutputSettings, write_outputs
-from conftest import SAMPLES
+from conftest import SAMPLES, strokes_pdf
 
 pytest.importorskip("distributed")
 
@@ -150,7 +150,6 @@ def test_the_command_says_once_that_the_cluster_was_lost_and_writes_the_rows(clu
                                                                             capsys: pytest.CaptureFixture[str]
                                                                             ) -> None:
     import psutil
-    from test_hostile import strokes_pdf
 
     for n in (1, 2):
         (tmp_path / f"slow{n}.pdf").write_bytes(strokes_pdf(300_000))  # half a minute of pdfminer each
@@ -207,7 +206,6 @@ def test_killing_the_run_stops_its_readers_on_the_workers(cluster: Cluster, tmp_
     """kill -9 of a run using the cluster: the workers' readers busy with its files stop
     within a few seconds (the scheduler calls its tasks off), and the workers live on."""
     import psutil
-    from test_hostile import strokes_pdf
 
     for n in (1, 2):
         (tmp_path / f"slow{n}.pdf").write_bytes(strokes_pdf(300_000))  # half a minute of pdfminer each
