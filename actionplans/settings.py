@@ -11,7 +11,7 @@ import math
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,13 +32,13 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class StageSettings:
     """Every stage's settings as a ``Settings`` holds them: build a ``Settings``, which
-    puts its vocabulary into them as it is made."""
+    gives each stage its defaults and puts its vocabulary into them as it is made."""
 
-    ingest: IngestSettings = field(default_factory=IngestSettings)
-    extract: ExtractSettings = field(default_factory=ExtractSettings)
-    normalise: NormaliseSettings = field(default_factory=NormaliseSettings)
-    batch: BatchSettings = field(default_factory=BatchSettings)
-    output: OutputSettings = field(default_factory=OutputSettings)
+    ingest: IngestSettings
+    extract: ExtractSettings
+    normalise: NormaliseSettings
+    batch: BatchSettings
+    output: OutputSettings
     # Where set, every stage reads this vocabulary (the shipped one with a user's
     # additions, ``load_vocabulary``) in place of the one its own settings hold.
     vocabulary: Vocabulary | None = None
@@ -53,8 +53,8 @@ class Settings(StageSettings):
     def __init__(self, ingest: IngestSettings | None = None, extract: ExtractSettings | None = None,
                  normalise: NormaliseSettings | None = None, batch: BatchSettings | None = None,
                  output: OutputSettings | None = None, vocabulary: Vocabulary | None = None) -> None:
-        given = {"ingest": ingest, "extract": extract, "normalise": normalise, "batch": batch, "output": output}
-        stages = StageSettings(**{name: value for name, value in given.items() if value is not None})
+        stages = StageSettings(ingest or IngestSettings(), extract or ExtractSettings(),
+                               normalise or NormaliseSettings(), batch or BatchSettings(), output or OutputSettings())
         if vocabulary is not None:
             stages = with_vocabulary(stages, vocabulary)
         super().__init__(stages.ingest, stages.extract, stages.normalise, stages.batch, stages.output, vocabulary)
