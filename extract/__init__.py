@@ -67,7 +67,7 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     if not actions:  # no plan in a table: one written as text?
         actions, text_verdicts = _text_plans(doc, vocabulary)
         verdicts.extend(text_verdicts)
-        extra_columns.update({c: c for a in actions for c in a.extras if c not in extra_columns})
+        extra_columns.update({c: c for a in actions for c in a.extras_by_column() if c not in extra_columns})
     first_plan = next((j.table for j in judgements if j.plan), None)
     info = document_info(doc, blocks, first_plan)
     # A saved web page states its date in its head (meta tags, ISO), not on the page.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from actionplans.extract.cells import Segment, is_list, opens_with_bullet, segment_cell, share_out, unbulleted
 from actionplans.extract.colours import colour_name
 from actionplans.extract.rag import parse_legend, read_rag
-from actionplans.extract.records import RawAction
+from actionplans.extract.records import ColumnKey, RawAction, column_name
 from actionplans.extract.regions import Region, printed_headers, row_cells, row_region
 from actionplans.extract.tables import IDENTITY, PlanRow, PlanTable, Slot
 from actionplans.extract.text import clean, join
@@ -43,7 +43,7 @@ def rows_to_actions(plan: PlanTable, vocabulary: Vocabulary | None = None) -> li
     actions: list[RawAction] = []
     rec = _Recommendation()
     numbers_actions = _numbers_actions(plan)
-    merged: dict[str, Slot] = {}
+    merged: dict[ColumnKey, Slot] = {}
     headers = printed_headers(header, vocabulary)
     for row in plan.rows:
         slots = _carry_merged(row.slots, merged)
@@ -61,7 +61,7 @@ def rows_to_actions(plan: PlanTable, vocabulary: Vocabulary | None = None) -> li
     return actions
 
 
-def _completes_lead_in(slots: dict[str, Slot], slot: Slot, last: RawAction) -> bool:
+def _completes_lead_in(slots: dict[ColumnKey, Slot], slot: Slot, last: RawAction) -> bool:
     """A bulleted row that finishes the sentence an action opened ("Develop plans to:"
     then "• define ...", "• identify ..."), printed as rows of its own by an unruled
     table: it has nothing of its own beside it (no number, lead, date or status)."""
@@ -72,7 +72,7 @@ def _completes_lead_in(slots: dict[str, Slot], slot: Slot, last: RawAction) -> b
         s.text for name, s in slots.items() if name == "recommendation" and not s.continued)
 
 
-def _carry_merged(slots: dict[str, Slot], merged: dict[str, Slot]) -> dict[str, Slot]:
+def _carry_merged(slots: dict[ColumnKey, Slot], merged: dict[ColumnKey, Slot]) -> dict[ColumnKey, Slot]:
     """A lead, date or status cell merged down over several action rows belongs to
     each of them: repeat its content on the rows it covers."""
     out = dict(slots)
@@ -120,7 +120,7 @@ def _merged_over_groups(plan: PlanTable) -> bool:
     return printed > 0 and merged >= printed
 
 
-def _recommendation(slots: dict[str, Slot], current: _Recommendation, vocabulary: Vocabulary) -> _Recommendation:
+def _recommendation(slots: dict[ColumnKey, Slot], current: _Recommendation, vocabulary: Vocabulary) -> _Recommendation:
     number_slot = slots.get("rec_number") or slots.get("number")
     rec_slot = slots.get("recommendation")
     number = number_slot.text if number_slot is not None and not number_slot.continued else ""
@@ -182,7 +182,7 @@ class _Statuses:
 
 
 def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, statuses: _Statuses,
-                 headers: dict[str, str]) -> list[RawAction]:
+                 headers: dict[ColumnKey, str]) -> list[RawAction]:
     segments, numbered = segment_cell(slot)
     numbered = _number_from_column(row.slots.get("action_number"), segments) or numbered
     lead_slot = row.slots.get("lead")
@@ -287,11 +287,11 @@ def _rag_texts(slot: Slot | None, segments: list[Segment]) -> list[tuple[str, st
     return [(share, slot.fill) for share in shares]
 
 
-def _extras(row: PlanRow, segments: list[Segment]) -> tuple[list[dict[str, str]], list[str]]:
+def _extras(row: PlanRow, segments: list[Segment]) -> tuple[list[dict[ColumnKey, str]], list[str]]:
     """Each segment's further columns, and the warnings for cells kept whole: a cell
     beside several actions (a progress narrative) is shared out only where it splits
     into as many paragraphs as there are actions; else each action gets all of it."""
-    extras: list[dict[str, str]] = [{} for _ in segments]
+    extras: list[dict[ColumnKey, str]] = [{} for _ in segments]
     kept: list[str] = []
     for name, slot in row.slots.items():
         if name in IDENTITY or name in ("lead", "rag") or slot.continued:
@@ -299,7 +299,7 @@ def _extras(row: PlanRow, segments: list[Segment]) -> tuple[list[dict[str, str]]
         shares = share_out(slot, segments, whole=True)
         if shares is None:
             shares = [slot.text] * len(segments)
-            kept.append(f"{name.removeprefix('extra:')} cell shared by {len(segments)} actions could not be split; "
+            kept.append(f"{column_name(name)} cell shared by {len(segments)} actions could not be split; "
                         "whole cell kept")
         for i, share in enumerate(shares):
             extras[i][name] = unbulleted(share) if len(segments) > 1 else share

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from actionplans.extract.headers import Header, HeaderSettings
 from actionplans.extract.judgements import Judgement, judge_table
-from actionplans.extract.records import extra_column_name
+from actionplans.extract.records import ColumnKey, OwnColumn, extra_column_name
 from actionplans.extract.text import clean, key
 from actionplans.ingest.model import Block, Box, Cell, Paragraph, Row, Table
 from actionplans.vocabulary import Vocabulary
@@ -45,7 +45,7 @@ class Slot:
 
 @dataclass
 class PlanRow:
-    slots: dict[str, Slot]
+    slots: dict[ColumnKey, Slot]
     page: int | None = None
 
 
@@ -199,7 +199,7 @@ def _row(header: Header, row: Row, vocabulary: Vocabulary) -> PlanRow:
         return PlanRow(slots={}, page=row.page)  # neither an action nor a group
     if banner is not None:
         return PlanRow(slots={"recommendation": banner}, page=row.page)
-    slots: dict[str, Slot] = {}
+    slots: dict[ColumnKey, Slot] = {}
     for cell in row.cells:
         names = _column_names(header, cell, vocabulary)
         for i, name in enumerate(names):
@@ -252,14 +252,14 @@ def _is_group_label(text: str, vocabulary: Vocabulary) -> bool:
     return m is not None and vocabulary.role_of(m.group(1), 90.0) in ("recommendation", "priority")
 
 
-def _column_names(header: Header, cell: Cell, vocabulary: Vocabulary) -> list[str]:
+def _column_names(header: Header, cell: Cell, vocabulary: Vocabulary) -> list[ColumnKey]:
     """The headed columns a cell covers, left to right."""
-    names = []
+    names: list[ColumnKey] = []
     for col in range(cell.col, cell.col + cell.col_span):
         if col in header.roles:
             names.append(header.roles[col])
         elif col in header.names:
-            names.append("extra:" + extra_column_name(header.names[col], vocabulary))
+            names.append(OwnColumn(extra_column_name(header.names[col], vocabulary)))
     return names
 
 
@@ -336,9 +336,9 @@ def _starts_own_row(new: PlanRow, above: Slot | None, main: str) -> bool:
                not new.slots[n].continued)
 
 
-def _origins(plan: PlanTable) -> dict[str, Slot]:
+def _origins(plan: PlanTable) -> dict[ColumnKey, Slot]:
     """For each column, the last slot with content of its own."""
-    out: dict[str, Slot] = {}
+    out: dict[ColumnKey, Slot] = {}
     for row in plan.rows:
         for name, slot in row.slots.items():
             if not slot.continued:
