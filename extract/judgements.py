@@ -42,7 +42,7 @@ def judge_table(table: Table, settings: HeaderSettings) -> Judgement:
     """The top row that reads best as a plan's header, and whether it is a plan's. A
     header of a plan's roles is still no plan where its cells read as a risk register's,
     a scorecard's, a budget's or a meeting's."""
-    if table.n_cols < 2:  # judged all the same: explain and a paper's message count every table
+    if table.n_cols < 2:  # a box of text, never a plan: its verdict still counts in explain and no_plan messages
         return Judgement(table, 0, Header(), ONE_COLUMN)
     if _is_form(table):
         header = read_header([(c.col, c.text) for c in table.rows[0].cells if not c.continued], settings)
