@@ -77,11 +77,17 @@ def rasterise(pdf: Path, out: Path, dpi: int) -> int:
 
 
 def expected_rows(layout: object) -> list[dict[str, str]]:
+    """Each action's fields that are scored, and its further columns, by their actions.csv
+    column."""
+    from samplegen.spec import Further
+
     paper = layout.paper  # type: ignore[attr-defined]
     rows = []
     for rec in paper.plan.recommendations:
         for a in rec.actions:
-            row = {k: str(v) for k, v in a.expected(rec.number, rec.text).items()}
+            expected = a.expected(rec.number, rec.text).items()
+            row = {k.name if isinstance(k, Further) else k: str(v) for k, v in expected
+                   if isinstance(k, Further) or k in FIELDS}
             row["action_text"] = a.pdf_text or a.text
             rows.append(row)
     return rows
@@ -99,10 +105,8 @@ def score(expected: list[dict[str, str]], got: list[dict[str, str]]) -> Score:
         free.remove(best)
         result.found += 1
         for name, value in want.items():
-            if name in FIELDS or name.startswith("extra:"):
-                result.fields += 1
-                result.right += " ".join(got[best].get(name.removeprefix("extra:"), "").split()) == " ".join(
-                    value.split())
+            result.fields += 1
+            result.right += " ".join(got[best].get(name, "").split()) == " ".join(value.split())
     return result
 
 

@@ -30,6 +30,24 @@ def extra_column_name(header: str, vocabulary: Vocabulary) -> str:
     return f"extra_{name}" if name in _RESERVED or name in vocabulary.role_column_names else name
 
 
+@dataclass(frozen=True)
+class OwnColumn:
+    """A plan's own column, one that took no role, by its name in actions.csv
+    (``extra_column_name``): a key apart from the roles' names ("lead", "progress"), so
+    a column is never taken for a role's, whatever its header says."""
+
+    name: str
+
+
+# Where a value of a plan's row goes: a role ("target_date", "progress"), or a plan's own column.
+ColumnKey = str | OwnColumn
+
+
+def column_name(key: ColumnKey) -> str:
+    """The actions.csv column a further value goes to: a role's under the role's name."""
+    return key.name if isinstance(key, OwnColumn) else key
+
+
 @dataclass
 class RawAction:
     recommendation_number: str  # as printed, "" where not printed
@@ -40,7 +58,7 @@ class RawAction:
     rag_raw: str = ""
     rag: str = ""
     page: int | None = None
-    extras: dict[str, str] = field(default_factory=dict)  # other columns, by header
+    extras: dict[ColumnKey, str] = field(default_factory=dict)  # further columns: roles' and the plan's own
     warnings: list[str] = field(default_factory=list)
     # Whether the lead share-out was certain; normalise may repair an uncertain one
     # from another version of the plan.
@@ -52,6 +70,10 @@ class RawAction:
     # as printed, (header, text), left to right.
     region: tuple[float, float, float, float] | None = None
     cells: list[tuple[str, str]] = field(default_factory=list)
+
+    def extras_by_column(self) -> dict[str, str]:
+        """Its further values by their actions.csv column."""
+        return {column_name(key): value for key, value in self.extras.items()}
 
 
 @dataclass

@@ -189,7 +189,7 @@ SHEET = "sheet"  # the contract's column for a spreadsheet row's sheet, written 
 
 
 def _extras(a: RawAction) -> dict[str, str]:
-    extras = {k.removeprefix("extra:"): v for k, v in a.extras.items()}
+    extras = a.extras_by_column()
     return {**extras, SHEET: a.sheet} if a.sheet else extras
 
 

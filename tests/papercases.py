@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from samplegen.spec import Action, Paper, Plan
+from samplegen.spec import Action, ExpectedRow, Further, Paper, Plan
 
 
 def plan_of(paper: Paper) -> Plan:
@@ -12,24 +12,24 @@ def plan_of(paper: Paper) -> Plan:
     return paper.plan
 
 
-def expected_rows(paper: Paper, pages: tuple[int, ...], fmt: str) -> list[tuple[Action, dict[str, object]]]:
+def expected_rows(paper: Paper, pages: tuple[int, ...], fmt: str) -> list[tuple[Action, ExpectedRow]]:
     """Each action with every field its row must hold, in plan order; ``pages`` (each
     action's page) count in a PDF only."""
     return plan_of(paper).expected_rows(pages if fmt == "pdf" else None)
 
 
-def field_names(paper: Paper, fields: Sequence[str]) -> list[str]:
-    """The fields every row is checked on, and the plan's further columns as "extra:NAME"."""
-    return [*fields, *(f"extra:{c}" for c in plan_of(paper).extra_columns)]
+def field_names(paper: Paper, fields: Sequence[str]) -> list[str | Further]:
+    """The fields every row is checked on, and the plan's further columns."""
+    return [*fields, *(Further(c) for c in plan_of(paper).extra_columns)]
 
 
-def got(row: object, field: str) -> object:
-    if field.startswith("extra:"):
-        return row.extras.get(field.removeprefix("extra:"), "")  # type: ignore[attr-defined]
+def got(row: object, field: str | Further) -> object:
+    if isinstance(field, Further):
+        return row.extras.get(field.name, "")  # type: ignore[attr-defined]
     return getattr(row, field)
 
 
-def assert_field(rows: Sequence[object], expected: Sequence[tuple[Action, dict[str, object]]], field: str) -> None:
+def assert_field(rows: Sequence[object], expected: Sequence[tuple[Action, ExpectedRow]], field: str | Further) -> None:
     """Every row's ``field`` as the spec has it, rows in plan order; all wrong ones named."""
     assert len(rows) == len(expected), f"{len(rows)} actions extracted, {len(expected)} in the plan"
     wrong = []

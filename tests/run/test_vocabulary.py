@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from actionplans.extract import ExtractSettings
 from actionplans.extract.colours import colour_name
 from actionplans.extract.headers import HeaderSettings, read_header
 from actionplans.extract.rag import read_rag
@@ -88,6 +89,16 @@ def test_one_settings_field_gives_every_stage_the_vocabulary(extended) -> None: 
     assert settings.normalise.leads.vocabulary is extended
     # The cache fingerprint reads settings by repr: another vocabulary is another repr.
     assert repr(extended) != repr(default_vocabulary()) and "sha256" in repr(extended)
+
+
+def test_a_copy_of_the_settings_keeps_the_vocabulary_in_every_stage(extended) -> None:  # type: ignore[no-untyped-def]
+    """Settings are frozen and built whole: a copy with other values (``replace``, ``--set``)
+    is built with the vocabulary in its stages again, never set into them after."""
+    settings = Settings(vocabulary=extended)
+    for copy in (replace(settings, extract=ExtractSettings()), settings.with_values(["extract.headers.min_score=90"])):
+        assert copy.extract.headers.vocabulary is extended
+        assert copy.ingest.pdf.prefilter.vocabulary is extended and copy.output.vocabulary is extended
+    assert Settings().extract.headers.vocabulary is default_vocabulary()
 
 
 def test_a_bad_vocabulary_file_is_one_clear_error(tmp_path: Path) -> None:
