@@ -10,12 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actionplans.extract.records import Extraction, PaperResult, RawAction, TableVerdict
+from actionplans.extract.records import (
+    Extraction,
+    PaperResult,
+    RawAction,
+    TableVerdict,
+    WarningCode,
+    WarningItem,
+)
 from actionplans.ingest.errors import ErrorCode
 from actionplans.normalise.deadlines import Deadline, targets_to_deadlines
 from actionplans.normalise.glossary import Glossary, build_glossary
 from actionplans.normalise.leads import LeadSettings, expand_leads, same_as_above
-from actionplans.normalise.numbers import infer_actions, infer_recommendations
+from actionplans.normalise.numbers import (
+    ACTION_INFERRED,
+    RECOMMENDATION_INFERRED,
+    infer_actions,
+    infer_recommendations,
+)
 from actionplans.normalise.plans import PlanSettings, group_plans
 from actionplans.normalise.progress import PlanVersions, plans_to_progress, plans_to_summary
 from actionplans.normalise.repairs import borrowed_glossary, repair_leads, repair_numbers
@@ -89,7 +101,7 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
             continue
         ex = r.extraction
         info = ex.info
-        doc.ocr_pages, doc.warnings = ex.ocr_pages, "; ".join(ex.warnings)
+        doc.ocr_pages, doc.warnings = ex.ocr_pages, tuple(ex.warnings)
         doc.title, doc.document_date, doc.plan_as_at = info.title, info.document_date, info.plan_as_at
         doc.council, doc.judgement = info.council, info.judgement
         if not ex.actions:
@@ -147,27 +159,28 @@ def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str,
     above: list[str] = []  # the officers of the row above, for a cell saying "as above"
     for a, (rec_number, rec_inferred), (number, inferred), due in zip(ex.actions, recs, numbers, deadlines,
                                                                       strict=False):
-        lead_warnings: list[str] = []
+        lead_warnings: list[WarningItem] = []
         if same_as_above(a.lead_raw, settings.vocabulary):
             officers = list(above)
         else:
             officers, lead_warnings = expand_leads(a.lead_raw, glossary, titles, settings.leads)
         above = officers
         warnings = list(a.warnings) + lead_warnings
-        warnings += [f"code {borrowed[o][0]} expanded from the glossary of {borrowed[o][1]}"
+        warnings += [WarningItem(WarningCode.BORROWED_CODE,
+                                 f"code {borrowed[o][0]} expanded from the glossary of {borrowed[o][1]}")
                      for o in officers if o in borrowed]
         if rec_inferred:
-            warnings.append("recommendation number inferred from order")
+            warnings.append(RECOMMENDATION_INFERRED)
         if inferred:
-            warnings.append("action number inferred from order")
+            warnings.append(ACTION_INFERRED)
         warnings += [*due.warnings, *ex.warnings]
         rows.append(ActionRow(
             plan_id=plan_id, action_key=f"{plan_id}/{number}", source_file=source,
             document_date=ex.info.document_date, plan_as_at=ex.info.plan_as_at,
             recommendation_number=rec_number, recommendation_text=a.recommendation_text,
             action_number=number, action_number_inferred=inferred, action_text=a.action_text,
-            lead_officer_raw=a.lead_raw, lead_officers="; ".join(officers), rag_raw=a.rag_raw, rag=a.rag,
-            page=a.page, warnings="; ".join(dict.fromkeys(warnings)), due_date=due.due_date,
+            lead_officer_raw=a.lead_raw, lead_officers=tuple(officers), rag_raw=a.rag_raw, rag=a.rag,
+            page=a.page, warnings=tuple(dict.fromkeys(warnings)), due_date=due.due_date,
             due_date_note=due.note, extras=_extras(a), region=a.region, cells=list(a.cells)))
     return rows
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from actionplans.extract.records import WarningCode, WarningItem
 from actionplans.normalise.glossary import Glossary
 from actionplans.normalise.versions import PlanPaper, Version, VersionSettings
 
@@ -56,8 +57,8 @@ def repair_numbers(versions: list[Version]) -> None:
                 other = donor.rows[k] if k is not None else None
                 if other is not None and not other.action_number_inferred:
                     row.action_number = other.action_number
-                    row.warnings = _replace_warning(row.warnings, "action number inferred from order",
-                                                    f"action number taken from {donor.source_file}")
+                    row.warnings = _replace_warning(row.warnings, WarningCode.ACTION_INFERRED, WarningItem(
+                        WarningCode.NUMBER_REPAIRED, f"action number taken from {donor.source_file}"))
                     break
 
 
@@ -77,24 +78,25 @@ def repair_leads(versions: list[Version], settings: VersionSettings) -> None:
                 other = donor.rows[k]
                 if _officers_within(other.lead_officers, row.lead_officers, settings):
                     row.lead_officers = other.lead_officers
-                    row.warnings = _add_warning(row.warnings, f"lead officers taken from {donor.source_file}")
+                    row.warnings = _add_warning(row.warnings, WarningItem(
+                        WarningCode.LEADS_REPAIRED, f"lead officers taken from {donor.source_file}"))
                     break
 
 
-def _officers_within(part: str, whole: str, settings: VersionSettings) -> bool:
-    cell = whole.split("; ") if whole else []
-    return bool(cell) and all(
-        max(fuzz.ratio(o, c, processor=default_process) for c in cell) >= settings.officer_alike
-        for o in part.split("; "))
+def _officers_within(part: tuple[str, ...], whole: tuple[str, ...], settings: VersionSettings) -> bool:
+    return bool(whole) and all(
+        max(fuzz.ratio(o, c, processor=default_process) for c in whole) >= settings.officer_alike for o in part)
 
 
-def _replace_warning(warnings: str, old: str, new: str) -> str:
-    items = [new if w == old else w for w in warnings.split("; ") if w]
-    return "; ".join(dict.fromkeys(items if new in items else items + [new]))
+def _replace_warning(warnings: tuple[WarningItem, ...], old: WarningCode,
+                     new: WarningItem) -> tuple[WarningItem, ...]:
+    """The warnings with those of kind ``old`` replaced by ``new`` (added where none was)."""
+    items = [new if w.code == old else w for w in warnings]
+    return tuple(dict.fromkeys(items if new in items else [*items, new]))
 
 
-def _add_warning(warnings: str, new: str) -> str:
-    return "; ".join(dict.fromkeys([w for w in warnings.split("; ") if w] + [new]))
+def _add_warning(warnings: tuple[WarningItem, ...], new: WarningItem) -> tuple[WarningItem, ...]:
+    return tuple(dict.fromkeys([*warnings, new]))
 
 
 def borrowed_glossary(paper: PlanPaper, versions: list[Version]) -> tuple[Glossary, dict[str, tuple[str, str]]]:

@@ -32,7 +32,7 @@ def _run(paper: EvidencePaper, fmt: str) -> Tables:
 
 def _want(expected: Expected, name: str) -> object:
     if name == "lead_officers":
-        return "; ".join(expected.lead_officers)
+        return tuple(expected.lead_officers)
     if name == "target_date":
         return expected.target_date
     if name.startswith("extra:"):

@@ -22,7 +22,7 @@ from scipy.optimize import linear_sum_assignment
 
 import actionplans
 from actionplans.batch import iter_inputs, run_batch
-from actionplans.extract.records import PaperResult
+from actionplans.extract.records import PaperResult, WarningCode, WarningItem
 from actionplans.normalise import NormaliseSettings, Tables, results_to_tables, similarity, versions
 from actionplans.normalise.rows import ActionRow
 from actionplans.normalise.similarity import WordWeights, content_words
@@ -126,8 +126,8 @@ def test_numbers_the_draft_lost_are_taken_from_the_later_version() -> None:
         assert lost == ["1", "2", "3", "7", "8", "9", "10", "12", "13", "27"]
         for r in rows:
             if r.action_number_inferred:
-                assert f"action number taken from {PLAN_PDF}" in r.warnings
-                assert "action number inferred from order" not in r.warnings
+                assert WarningItem(WarningCode.NUMBER_REPAIRED, f"action number taken from {PLAN_PDF}") in r.warnings
+                assert WarningCode.ACTION_INFERRED not in {w.code for w in r.warnings}
 
 
 def _share_lead_cell(results: list[PaperResult], source: str, cell: str) -> None:
@@ -136,7 +136,8 @@ def _share_lead_cell(results: list[PaperResult], source: str, cell: str) -> None
     assert ex is not None
     for a in ex.actions[30:33]:
         a.lead_raw, a.lead_shared = cell, True
-        a.warnings = ["lead cell shared by 3 actions could not be split; whole cell kept"]
+        a.warnings = [WarningItem(WarningCode.LEAD_NOT_SPLIT,
+                                  "lead cell shared by 3 actions could not be split; whole cell kept")]
 
 
 def test_run_together_lead_cell_gets_each_actions_officers_from_the_later_version() -> None:
@@ -149,19 +150,19 @@ def test_run_together_lead_cell_gets_each_actions_officers_from_the_later_versio
                     (seed004.HOCSC, seed004.HOHNCS, seed004.HOECS)]
     for source in (DRAFT_DOCX, DRAFT_PDF):
         rows = _rows(tables, source)[30:33]
-        assert [tuple(r.lead_officers.split("; ")) for r in rows] == want
+        assert [r.lead_officers for r in rows] == want
         for r in rows:
             assert r.lead_officer_raw == RUN_TOGETHER  # as printed: the whole cell
-            assert "whole cell kept" in r.warnings
-            assert f"lead officers taken from {PLAN_PDF}" in r.warnings
+            assert [w.code for w in r.warnings] == [WarningCode.LEAD_NOT_SPLIT, WarningCode.LEADS_REPAIRED]
+            assert r.warnings[1].message == f"lead officers taken from {PLAN_PDF}"
 
 
 def test_run_together_lead_cell_is_kept_where_the_other_version_names_other_officers() -> None:
     results = _fresh_results()
     _share_lead_cell(results, DRAFT_DOCX, "HoAC")
     rows = _rows(results_to_tables(results), DRAFT_DOCX)[30:33]
-    assert [r.lead_officers for r in rows] == [seed004.HOAC] * 3
-    assert not any("taken from" in r.warnings for r in rows)
+    assert [r.lead_officers for r in rows] == [(seed004.HOAC,)] * 3
+    assert [[w.code for w in r.warnings] for r in rows] == [[WarningCode.LEAD_NOT_SPLIT]] * 3
 
 
 def test_a_code_only_the_other_versions_glossary_defines_is_expanded_from_it() -> None:
@@ -173,8 +174,8 @@ def test_a_code_only_the_other_versions_glossary_defines_is_expanded_from_it() -
     tables = results_to_tables(results)
     assert "HoECS" not in tables.glossaries[DRAFT_DOCX].codes
     row = _rows(tables, DRAFT_DOCX)[23]  # action 24, led by HoECS
-    assert (row.lead_officer_raw, row.lead_officers) == ("HoECS", seed004.HOECS)
-    assert f"code HoECS expanded from the glossary of {PLAN_PDF}" in row.warnings
+    assert (row.lead_officer_raw, row.lead_officers) == ("HoECS", (seed004.HOECS,))
+    assert WarningItem(WarningCode.BORROWED_CODE, f"code HoECS expanded from the glossary of {PLAN_PDF}") in row.warnings
 
 
 def test_keys_are_the_same_whatever_order_the_papers_come_in() -> None:
@@ -303,7 +304,8 @@ def test_a_copy_that_lost_its_numbers_takes_them_from_the_copy_that_prints_them(
     assert [s.source_file for s in tables.summary] == ["update.pdf"]  # the copy with pages
     docx, pdf = _rows(tables, "update.docx"), _rows(tables, "update.pdf")
     assert [r.action_number for r in docx] == [r.action_number for r in pdf] == [n for n, _ in version.numbered()]
-    assert all(r.action_number_inferred and "action number taken from update.pdf" in r.warnings for r in docx)
+    repaired = WarningItem(WarningCode.NUMBER_REPAIRED, "action number taken from update.pdf")
+    assert all(r.action_number_inferred and repaired in r.warnings for r in docx)
     assert [r.action_key for r in docx] == [r.action_key for r in pdf]
 
 
@@ -367,7 +369,7 @@ def _row(rec: int, number: str, text: str, rec_text: bool) -> ActionRow:
         plan_id="p", action_key="", source_file="p.pdf", document_date="", plan_as_at="",
         recommendation_number=str(rec + 1), recommendation_text=RECOMMENDATIONS[rec % 8] if rec_text else "",
         action_number=number, action_number_inferred=False, action_text=text, lead_officer_raw="",
-        lead_officers="", rag_raw="", rag="", page=None, warnings="")
+        lead_officers=(), rag_raw="", rag="", page=None, warnings=())
 
 
 def _redrafted(seed: int, cycles: int, rec_text: bool) -> tuple[list[Candidate], list[Candidate]]:
