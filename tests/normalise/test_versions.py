@@ -22,16 +22,12 @@ from scipy.optimize import linear_sum_assignment
 
 import actionplans
 from actionplans.batch import iter_inputs, run_batch
-from actionplans.extract.records import PaperResult, WarningCode, WarningItem
-from actionplans.normalise import NormaliseSettings, Tables, results_to_tables, similarity, versions
+from actionplans.extract.records import PaperResult, RawAction, WarningCode, WarningItem
+from actionplans.normalise import NormaliseSettings, Tables, linking, results_to_tables, similarity
+from actionplans.normalise.linking import Candidate, Draft, drafts_to_candidates, link_candidates
 from actionplans.normalise.rows import ActionRow
 from actionplans.normalise.similarity import WordWeights, content_words
-from actionplans.normalise.versions import (
-    Candidate,
-    VersionSettings,
-    link_candidates,
-    rows_to_candidates,
-)
+from actionplans.normalise.versions import VersionSettings
 from conftest import SAMPLES
 from samplegen import seed004
 from samplegen.versions import (
@@ -364,12 +360,11 @@ def test_version_settings_name_a_bad_value() -> None:
 
 # --- linking at scale (issue 11): blocks, sparse pairs, components ---------------------
 
-def _row(rec: int, number: str, text: str, rec_text: bool) -> ActionRow:
-    return ActionRow(
-        plan_id="p", action_key="", source_file="p.pdf", document_date="", plan_as_at="",
-        recommendation_number=str(rec + 1), recommendation_text=RECOMMENDATIONS[rec % 8] if rec_text else "",
-        action_number=number, action_number_inferred=False, action_text=text, lead_officer_raw="",
-        lead_officers=(), rag_raw="", rag="", page=None, warnings=())
+def _row(rec: int, number: str, text: str, rec_text: bool) -> Draft:
+    raw = RawAction(recommendation_number=str(rec + 1), recommendation_text=RECOMMENDATIONS[rec % 8] if rec_text else "",
+                    action_number=number, action_text=text, lead_raw="")
+    return Draft(raw, recommendation_number=str(rec + 1), action_number=number, action_number_inferred=False,
+                 lead_officers=(), warnings=())
 
 
 def _redrafted(seed: int, cycles: int, rec_text: bool) -> tuple[list[Candidate], list[Candidate]]:
@@ -379,14 +374,14 @@ def _redrafted(seed: int, cycles: int, rec_text: bool) -> tuple[list[Candidate],
     rng = random.Random(seed)
     first, _, last = generate(Variant(seed, versions=3, inserts=(2, 6), drops=(2, 6), rewords=(8, 20)))
 
-    def rows(v: PlanVersion) -> list[ActionRow]:
+    def rows(v: PlanVersion) -> list[Draft]:
         return [_row(a.rec + 8 * k, number, f"{a.text} in locality {k}" if k else a.text, rec_text)
                 for k in range(cycles) for number, a in v.numbered()]
 
     old, new = rows(first), rows(last)
     for _ in range(len(new) // 8):
         new.insert(rng.randrange(len(new)), new.pop(rng.randrange(len(new))))
-    return [replace(c, recent=rng.random() > 0.2) for c in rows_to_candidates(old)], rows_to_candidates(new)
+    return [replace(c, recent=rng.random() > 0.2) for c in drafts_to_candidates(old)], drafts_to_candidates(new)
 
 
 def _dense_links(old: list[Candidate], new: list[Candidate], settings: VersionSettings,
@@ -442,7 +437,7 @@ def test_blocked_sparse_linking_gives_the_links_of_full_matrices(
     """Blocks smaller than the plan, and (small ``dense_side``) components solved sparse."""
     old, new = _redrafted(seed, cycles, rec_text)
     monkeypatch.setattr(similarity, "BLOCK_CELLS", cells)
-    monkeypatch.setattr(versions, "DENSE_SIDE", dense_side)
+    monkeypatch.setattr(linking, "DENSE_SIDE", dense_side)
     blocks: list[int] = []
     words = similarity.TextIndex.words
 
@@ -470,8 +465,8 @@ def test_large_components_are_solved_sparse_to_the_same_total_gain(seed: int, mo
     dense_rows, dense_cols = linear_sum_assignment(gain, maximize=True)
     best = gain[dense_rows, dense_cols].sum()
     for dense_side in (0, 1000):  # every component sparse; every component dense
-        monkeypatch.setattr(versions, "DENSE_SIDE", dense_side)
-        links = versions._assigned_links(rows, cols, gain[rows, cols], n_rows, n_cols)
+        monkeypatch.setattr(linking, "DENSE_SIDE", dense_side)
+        links = linking._assigned_links(rows, cols, gain[rows, cols], n_rows, n_cols)
         assert len({r for r, _ in links}) == len({c for _, c in links}) == len(links)
         assert all(gain[r, c] > 0 for r, c in links)
         assert sum(gain[r, c] for r, c in links) == pytest.approx(best, rel=1e-12)
@@ -491,7 +486,7 @@ def _long_plan(actions: int) -> tuple[list[Candidate], list[Candidate]]:
         later.insert(rng.randrange(len(later)), later.pop(rng.randrange(len(later))))
     old = [_row(i // 10, str(i % 10 + 1), t, False) for i, t in enumerate(texts)]
     new = [_row(i // 10, "", t, False) for i, t in enumerate(later)]
-    return rows_to_candidates(old), rows_to_candidates(new)
+    return drafts_to_candidates(old), drafts_to_candidates(new)
 
 
 def test_linking_a_long_plan_holds_no_matrix_of_every_pair() -> None:
