@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from actionplans.extract.records import WarningItem
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActionRow:
     plan_id: str
     action_key: str
@@ -42,7 +42,7 @@ class ActionRow:
         return {**{c: getattr(self, c) for c in ACTION_COLUMNS}, **row}
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocumentRow:
     source_file: str
     sha256: str
