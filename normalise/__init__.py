@@ -154,7 +154,7 @@ def paper_to_drafts(paper: PlanPaper, versions: list[Version], settings: Normali
     glossary, borrowed = borrowed_glossary(paper, versions)
     recs = infer_recommendations(ex.actions)
     numbers = infer_actions(ex.actions, recs)
-    leads = _officers(ex.actions, glossary, settings)
+    leads = _actions_to_officers(ex.actions, glossary, settings)
     deadlines = paper_deadlines(ex, settings.vocabulary)
     drafts = []
     for a, (rec_number, rec_inferred), (number, inferred), (officers, lead_warnings), due in zip(
@@ -169,8 +169,8 @@ def paper_to_drafts(paper: PlanPaper, versions: list[Version], settings: Normali
     return tuple(drafts)
 
 
-def _officers(actions: list[RawAction], glossary: Glossary,
-              settings: NormaliseSettings) -> list[tuple[list[str], list[WarningItem]]]:
+def _actions_to_officers(actions: list[RawAction], glossary: Glossary,
+                         settings: NormaliseSettings) -> list[tuple[list[str], list[WarningItem]]]:
     """Each action's officers and the warnings reading them gave; a cell saying "as above"
     names the row above's."""
     titles = _titles(actions)
