@@ -157,4 +157,4 @@ def _summary_row(plan: PlanVersions, k: int, version: Version,
         blue=rags.count("Blue"), unrated=sum(1 for r in rags if not r), total=len(rags),
         new=len(here - before) if k else 0, dropped=len(before - here), slipped=len(fell),
         overdue=sum(late(r, version, vocabulary.done) is not None for r in rows),
-        copies="; ".join(p.source_file for p in version.papers[1:]))
+        copies=tuple(p.source_file for p in version.papers[1:]))

@@ -128,7 +128,7 @@ class SummaryRow:
     dropped: int
     slipped: int
     overdue: int = field(default=0, kw_only=True)  # actions past due at the version's status date, not done
-    copies: str  # the version's other papers, "; "-separated
+    copies: tuple[str, ...]  # the version's other papers; "; "-joined only in a written cell
 
     def as_dict(self) -> dict[str, object]:
         return {c: getattr(self, c) for c in SUMMARY_COLUMNS}

@@ -86,13 +86,13 @@ def test_every_sample_action_keeps_its_key_across_versions_and_copies() -> None:
 def test_sample_copies_are_one_version_each_in_date_order() -> None:
     summary = [s.as_dict() for s in _sample_run().summary]
     assert [(s["version"], s["source_file"], s["copies"]) for s in summary] == [
-        ("draft", DRAFT_PDF, DRAFT_DOCX), ("2013-08-09", PLAN_PDF, PLAN_DOCX)]
+        ("draft", DRAFT_PDF, (DRAFT_DOCX,)), ("2013-08-09", PLAN_PDF, (PLAN_DOCX,))]
     rags = [a.rag for a in seed004.PLAN.actions]
     assert summary[1] == {
         "plan_id": "reading-2013", "version": "2013-08-09", "plan_as_at": "2013-08-09",
         "document_date": "2013-11-07", "source_file": PLAN_PDF, "red": rags.count("Red"),
         "amber": rags.count("Amber"), "green": rags.count("Green"), "blue": 0, "unrated": 0, "total": 43,
-        "new": 0, "dropped": 0, "slipped": 0, "overdue": 0, "copies": PLAN_DOCX}
+        "new": 0, "dropped": 0, "slipped": 0, "overdue": 0, "copies": (PLAN_DOCX,)}
     assert (summary[0]["unrated"], summary[0]["total"]) == (43, 43)
 
 

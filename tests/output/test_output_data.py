@@ -56,7 +56,7 @@ def _summary(source: str, version: str, red: int, amber: int, green: int, change
     return SummaryRow(plan_id=PLAN, version=version, plan_as_at=version,
                       document_date="2024-05-14" if source == APR else "", source_file=source, red=red,
                       amber=amber, green=green, blue=0, unrated=0, total=red + amber + green,
-                      new=changed, dropped=changed, slipped=changed, copies="")
+                      new=changed, dropped=changed, slipped=changed, copies=())
 
 
 def make_tables(papers: Path | None = None) -> Tables:
@@ -127,10 +127,12 @@ HIDDEN = (WarningItem(WarningCode.READING, "hidden sheet 'Old' skipped"),
 
 def with_two_leads_and_warnings(tables: Tables) -> Tables:
     """The run's tables with April's action 1 led by two officers and warned twice, its
-    progress row led by both, and April's paper warned of what its reader left out."""
+    progress row led by both, April's paper warned of what its reader left out, and
+    January's version published in two more copies."""
     tables.actions[4] = replace(tables.actions[4], lead_officers=TWO_LEADS, warnings=TWO_WARNINGS)
     tables.progress[0] = replace(tables.progress[0], lead_officers=TWO_LEADS)
     tables.documents[2] = replace(tables.documents[2], warnings=HIDDEN)
+    tables.summary[0] = replace(tables.summary[0], copies=("plan-jan.pdf", "plan-jan.odt"))
     return tables
 
 
@@ -145,6 +147,7 @@ def test_officers_and_warnings_are_joined_only_in_the_written_cells() -> None:
     assert frames["progress"].loc[0, "lead_officers"] == "Zoë O’Neill; Sam Patel"
     assert frames["documents"].loc[2, "warnings"] == "hidden sheet 'Old' skipped; sheet 'Plan': 1 hidden row skipped"
     assert frames["documents"].loc[0, "warnings"] == ""
+    assert list(frames["summary"]["copies"]) == ["plan-jan.pdf; plan-jan.odt", ""]
 
 
 def test_empty_version_tables_keep_their_planned_headers() -> None:
