@@ -113,6 +113,7 @@ def score(expected: list[dict[str, str]], got: list[dict[str, str]]) -> Score:
 def measure(dpi: int, work: Path) -> tuple[Score, list[tuple[str, Score]]]:
     import actionplans
     from actionplans.batch import BatchSettings
+    from actionplans.output.frames import cell
 
     folder = work / f"scans-{dpi}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -126,7 +127,7 @@ def measure(dpi: int, work: Path) -> tuple[Score, list[tuple[str, Score]]]:
     per_paper = []
     for pdf, layout in papers():
         rows = [r.as_dict(tables.extra_columns) for r in tables.actions if r.source_file == pdf.name]
-        got = [{k: str(v if v is not None else "") for k, v in r.items()} for r in rows]
+        got = [{k: str(cell(v) if v is not None else "") for k, v in r.items()} for r in rows]
         s = score(expected_rows(layout), got)
         s.pages = pages[pdf.name]
         total.add(s)

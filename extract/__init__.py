@@ -20,6 +20,8 @@ from actionplans.extract.records import (
     HeaderCell,
     RawAction,
     TableVerdict,
+    WarningCode,
+    WarningItem,
     extra_column_name,
 )
 from actionplans.extract.tables import judgements_to_plans, rejoin_headers
@@ -76,7 +78,8 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     return Extraction(info=info, actions=actions, glossaries=_glossary_candidates(doc),
                       text=[t for p in doc.paragraphs if (t := clean(p.text))],
                       extra_columns=list(extra_columns), column_headers=extra_columns, tables=verdicts,
-                      warnings=list(doc.warnings), ocr_pages=len(doc.ocr_pages), skimmed_pages=len(doc.skimmed))
+                      warnings=[WarningItem(WarningCode.READING, w) for w in doc.warnings],
+                      ocr_pages=len(doc.ocr_pages), skimmed_pages=len(doc.skimmed))
 
 
 def _text_plans(doc: Document, vocabulary: Vocabulary) -> tuple[list[RawAction], list[TableVerdict]]:
@@ -103,7 +106,7 @@ def _marked(rows: list[RawAction], sheet: str, doc: Document) -> list[RawAction]
     for row in rows:
         row.sheet = sheet
         if row.page is not None and row.page in doc.ocr_pages:
-            row.warnings.append(OCR_WARNING)
+            row.warnings.append(WarningItem(WarningCode.OCR, OCR_WARNING))
     return rows
 
 

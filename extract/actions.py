@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from actionplans.extract.cells import Segment, is_list, opens_with_bullet, segment_cell, share_out, unbulleted
 from actionplans.extract.colours import colour_name
 from actionplans.extract.rag import parse_legend, read_rag
-from actionplans.extract.records import ColumnKey, RawAction, column_name
+from actionplans.extract.records import ColumnKey, RawAction, WarningCode, WarningItem, column_name
 from actionplans.extract.regions import Region, printed_headers, row_cells, row_region
 from actionplans.extract.tables import IDENTITY, PlanRow, PlanTable, Slot
 from actionplans.extract.text import clean, join
@@ -192,11 +192,12 @@ def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, statuses: _Stat
         # action whose text keeps its paragraphs.
         segments = [Segment("", [t for s in segments for t in s.texts], segments[0].start)]
         leads = share_out(lead_slot, segments)
-    warnings: list[str] = []
+    warnings: list[WarningItem] = []
     if leads is None:
         whole = lead_slot.text if lead_slot is not None else ""
         leads = [whole] * len(segments)
-        warnings.append(f"lead cell shared by {len(segments)} actions could not be split; whole cell kept")
+        warnings.append(WarningItem(WarningCode.LEAD_NOT_SPLIT,
+                                    f"lead cell shared by {len(segments)} actions could not be split; whole cell kept"))
     rag_texts = _rag_texts(row.slots.get("rag"), segments)
     extras, kept = _extras(row, segments)
     out = []
@@ -269,14 +270,14 @@ def _column_number(text: str) -> str:
     return number.strip(" .:")
 
 
-def _status(text: str, fill: str | None, statuses: _Statuses) -> tuple[str, str, str | None]:
+def _status(text: str, fill: str | None, statuses: _Statuses) -> tuple[str, str, WarningItem | None]:
     """(rag_raw, rag, warning) from a RAG cell's text and its fill colour."""
     name, by_colour = colour_name(fill, statuses.vocabulary)
     if not text or (by_colour and only_symbols(text)):  # a fill, or a dot in the status's colour
         return name, by_colour, None
     rag, why = read_rag(text, statuses.legend, statuses.vocabulary)
     if by_colour and rag and by_colour != rag:
-        return text, rag, f"status text says {rag} but the cell is filled {name}"
+        return text, rag, WarningItem(WarningCode.STATUS_FILL, f"status text says {rag} but the cell is filled {name}")
     return text, rag, why
 
 
@@ -287,20 +288,20 @@ def _rag_texts(slot: Slot | None, segments: list[Segment]) -> list[tuple[str, st
     return [(share, slot.fill) for share in shares]
 
 
-def _extras(row: PlanRow, segments: list[Segment]) -> tuple[list[dict[ColumnKey, str]], list[str]]:
+def _extras(row: PlanRow, segments: list[Segment]) -> tuple[list[dict[ColumnKey, str]], list[WarningItem]]:
     """Each segment's further columns, and the warnings for cells kept whole: a cell
     beside several actions (a progress narrative) is shared out only where it splits
     into as many paragraphs as there are actions; else each action gets all of it."""
     extras: list[dict[ColumnKey, str]] = [{} for _ in segments]
-    kept: list[str] = []
+    kept: list[WarningItem] = []
     for name, slot in row.slots.items():
         if name in IDENTITY or name in ("lead", "rag") or slot.continued:
             continue
         shares = share_out(slot, segments, whole=True)
         if shares is None:
             shares = [slot.text] * len(segments)
-            kept.append(f"{column_name(name)} cell shared by {len(segments)} actions could not be split; "
-                        "whole cell kept")
+            kept.append(WarningItem(WarningCode.CELL_NOT_SPLIT, f"{column_name(name)} cell shared by "
+                                    f"{len(segments)} actions could not be split; whole cell kept"))
         for i, share in enumerate(shares):
             extras[i][name] = unbulleted(share) if len(segments) > 1 else share
     return extras, kept

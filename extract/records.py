@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from actionplans.extract.text import snake
@@ -48,6 +49,35 @@ def column_name(key: ColumnKey) -> str:
     return key.name if isinstance(key, OwnColumn) else key
 
 
+class WarningCode(StrEnum):
+    """The kinds of warning a row or a paper carries: why a value is uncertain."""
+
+    READING = "reading"  # what reading the file left out or could not do (hidden sheets, unread scans)
+    OCR = "ocr"  # the row's page was read by OCR
+    LEAD_NOT_SPLIT = "lead_not_split"  # a lead cell beside several actions kept whole for each
+    CELL_NOT_SPLIT = "cell_not_split"  # a further column's cell beside several actions kept whole
+    STATUS_UNREAD = "status_unread"  # a status cell that is no known RAG value
+    STATUS_FILL = "status_fill"  # a status cell whose words and fill colour disagree
+    CODE_JOINED = "code_joined"  # an officer code printed with a stray space, read whole
+    NEAR_MISS_CODE = "near_miss_code"  # an officer code read as the closest glossary code
+    LOOKALIKE = "lookalike"  # look-alike (Cyrillic) letters folded in a lead cell
+    BORROWED_CODE = "borrowed_code"  # an officer code expanded from another paper's glossary
+    RECOMMENDATION_INFERRED = "recommendation_inferred"  # a recommendation number inferred from order
+    ACTION_INFERRED = "action_inferred"  # an action number inferred from order
+    TARGET_DATE = "target_date"  # how a target date was read, where it was not plain
+    TARGET_YEAR = "target_year"  # a target date naming no year, its year taken from the plan's date
+    NUMBER_REPAIRED = "number_repaired"  # an action number taken from another version of the plan
+    LEADS_REPAIRED = "leads_repaired"  # lead officers taken from another version of the plan
+
+
+@dataclass(frozen=True)
+class WarningItem:
+    """One warning: its kind, for machines, and its message, as the tables print it."""
+
+    code: WarningCode
+    message: str
+
+
 @dataclass
 class RawAction:
     recommendation_number: str  # as printed, "" where not printed
@@ -59,7 +89,7 @@ class RawAction:
     rag: str = ""
     page: int | None = None
     extras: dict[ColumnKey, str] = field(default_factory=dict)  # further columns: roles' and the plan's own
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[WarningItem] = field(default_factory=list)
     # Whether the lead share-out was certain; normalise may repair an uncertain one
     # from another version of the plan.
     lead_shared: bool = False
@@ -102,7 +132,7 @@ class Extraction:
     tables: list[TableVerdict] = field(default_factory=list)
     # What the reader left out or guessed ("2 hidden rows skipped"), and the pages read by
     # OCR: documents.csv's warnings and ocr_pages.
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[WarningItem] = field(default_factory=list)
     ocr_pages: int = 0
     skimmed_pages: int = 0  # PDF pages the first pass read as text alone (no plan's header or rows on them)
 

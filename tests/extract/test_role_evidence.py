@@ -35,7 +35,7 @@ def _want(expected: Expected, name: str | Further) -> object:
     if isinstance(name, Further):
         return dict(expected.extras).get(name.name, "")
     if name == "lead_officers":
-        return "; ".join(expected.lead_officers)
+        return tuple(expected.lead_officers)
     if name == "target_date":
         return expected.target_date
     return getattr(expected, name)
