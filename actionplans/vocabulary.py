@@ -243,10 +243,10 @@ class Vocabulary:
         return {s.letter.lower(): s.name for s in self.statuses if s.letter}
 
     @cached_property
-    def column_roles(self) -> frozenset[str]:
-        """The roles whose columns go to actions.csv as further columns under the role's
-        name (due date, progress, measure...; a user's own role with a ``column``)."""
-        return frozenset(r.name for r in self.roles if r.column)
+    def role_columns(self) -> dict[str, str]:
+        """{role: its actions.csv column} for the roles whose columns go there as further
+        columns (due date, progress, measure...; a user's own role with a ``column``)."""
+        return {r.name: r.column for r in self.roles if r.column}
 
     @cached_property
     def role_column_names(self) -> frozenset[str]:

@@ -69,7 +69,7 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     if not actions:  # no plan in a table: one written as text?
         actions, text_verdicts = _text_plans(doc, vocabulary)
         verdicts.extend(text_verdicts)
-        extra_columns.update({c: c for a in actions for c in a.extras_by_column() if c not in extra_columns})
+        extra_columns.update({c: c for a in actions for c in a.extras_by_column(vocabulary) if c not in extra_columns})
     first_plan = next((j.table for j in judgements if j.plan), None)
     info = document_info(doc, blocks, first_plan)
     # A saved web page states its date in its head (meta tags, ISO), not on the page.
@@ -154,8 +154,8 @@ def _extra_columns(header: Header, vocabulary: Vocabulary) -> dict[str, str]:
     out: dict[str, str] = {}
     for col in sorted(set(header.roles) | set(header.names)):
         role = header.roles.get(col)
-        if role in vocabulary.column_roles:
-            out[role] = header.printed.get(col, role)
+        if role in vocabulary.role_columns:
+            out[vocabulary.role_columns[role]] = header.printed.get(col, role)
         elif role is None:
             out[extra_column_name(header.names[col], vocabulary)] = header.printed.get(col, header.names[col])
     return out

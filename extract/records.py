@@ -44,9 +44,12 @@ class OwnColumn:
 ColumnKey = str | OwnColumn
 
 
-def column_name(key: ColumnKey) -> str:
-    """The actions.csv column a further value goes to: a role's under the role's name."""
-    return key.name if isinstance(key, OwnColumn) else key
+def column_name(key: ColumnKey, vocabulary: Vocabulary | None = None) -> str:
+    """The actions.csv column a further value goes to: a role's under the column the
+    vocabulary names for it (its own name where none, or no vocabulary, is given)."""
+    if isinstance(key, OwnColumn):
+        return key.name
+    return vocabulary.role_columns.get(key, key) if vocabulary is not None else key
 
 
 class WarningCode(StrEnum):
@@ -101,9 +104,9 @@ class RawAction:
     region: tuple[float, float, float, float] | None = None
     cells: list[tuple[str, str]] = field(default_factory=list)
 
-    def extras_by_column(self) -> dict[str, str]:
-        """Its further values by their actions.csv column."""
-        return {column_name(key): value for key, value in self.extras.items()}
+    def extras_by_column(self, vocabulary: Vocabulary) -> dict[str, str]:
+        """Its further values by their actions.csv column (a role's, the run's vocabulary names)."""
+        return {column_name(key, vocabulary): value for key, value in self.extras.items()}
 
 
 @dataclass

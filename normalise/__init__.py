@@ -165,7 +165,8 @@ def paper_to_drafts(paper: PlanPaper, versions: list[Version], settings: Normali
                      for o in officers if o in borrowed]
         warnings += [w for w, said in ((RECOMMENDATION_INFERRED, rec_inferred), (ACTION_INFERRED, inferred)) if said]
         warnings += [*due.warnings, *ex.warnings]
-        drafts.append(Draft(a, rec_number, number, inferred, tuple(officers), tuple(dict.fromkeys(warnings)), due))
+        drafts.append(Draft(a, rec_number, number, inferred, tuple(officers), tuple(dict.fromkeys(warnings)), due,
+                            _extras(a, settings.vocabulary)))
     return tuple(drafts)
 
 
@@ -194,7 +195,7 @@ def drafts_to_rows(paper: PlanPaper, plan_id: str, drafts: tuple[Draft, ...], ke
         recommendation_text=d.raw.recommendation_text, action_number=d.action_number,
         action_number_inferred=d.action_number_inferred, action_text=d.raw.action_text, lead_officer_raw=d.raw.lead_raw,
         lead_officers=d.lead_officers, rag_raw=d.raw.rag_raw, rag=d.raw.rag, page=d.raw.page, warnings=d.warnings,
-        due_date=d.due.due_date, due_date_note=d.due.note, extras=_extras(d.raw), region=d.raw.region,
+        due_date=d.due.due_date, due_date_note=d.due.note, extras=d.extras, region=d.raw.region,
         cells=list(d.raw.cells)) for d, key in zip(drafts, keys, strict=True)]
 
 
@@ -202,7 +203,7 @@ def paper_deadlines(ex: Extraction, vocabulary: Vocabulary) -> list[Deadline]:
     """Each action's target date read (issue 13), whatever the plan calls the column; a
     year left out is taken from the paper's date."""
     column = vocabulary.role("target_date").column or "target_date"
-    targets = [_extras(a).get(column, "") for a in ex.actions]
+    targets = [_extras(a, vocabulary).get(column, "") for a in ex.actions]
     return targets_to_deadlines(targets, ex.info.plan_as_at or ex.info.document_date)
 
 
@@ -214,8 +215,8 @@ def _titles(actions: list[RawAction]) -> set[str]:
 SHEET = "sheet"  # the contract's column for a spreadsheet row's sheet, written after the contract's own
 
 
-def _extras(a: RawAction) -> dict[str, str]:
-    extras = a.extras_by_column()
+def _extras(a: RawAction, vocabulary: Vocabulary) -> dict[str, str]:
+    extras = a.extras_by_column(vocabulary)
     return {**extras, SHEET: a.sheet} if a.sheet else extras
 
 

@@ -26,7 +26,7 @@ actions and of pairs worth linking.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import count
 
 import numpy as np
@@ -54,6 +54,7 @@ class Draft:
     lead_officers: tuple[str, ...]
     warnings: tuple[WarningItem, ...]
     due: Deadline = Deadline()
+    extras: dict[str, str] = field(default_factory=dict)  # its further columns, by actions.csv column
 
     @property
     def action_text(self) -> str:
