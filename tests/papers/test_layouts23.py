@@ -16,7 +16,8 @@ import pytest
 from actionplans.extract.records import WarningCode, WarningItem
 from conftest import ROOT, run_file
 from papercases import assert_field, codes, expected_rows, field_names
-from samplegen.layouts23 import BUILDERS23, LAYOUTS23, SHARED_PROGRESS, Layout23
+from samplegen.layout23_writer import BUILDERS23
+from samplegen.layouts23 import LAYOUTS23, SHARED_PROGRESS, Layout23
 
 FIXTURES = ROOT / "tests" / "fixtures" / "layouts23"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_number_inferred",
