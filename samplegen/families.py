@@ -47,8 +47,9 @@ from pathlib import Path
 from samplegen.building import build_all, build_main
 
 from .family_writer import unruled_pdf
+from .layout_files import BUILDERS
 from .layout_writer import Look
-from .layouts import BUILDERS, Layout
+from .layouts import Layout
 from .spec import Action, Paper, Plan, Recommendation, Row
 
 

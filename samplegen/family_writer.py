@@ -23,7 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from . import pdf_writer as pw
-from .layout_writer import C, Grid, Look, P, R, _place, plan_blocks
+from .layout_writer import C, Grid, Look, P, R, placed_cells, plan_blocks
 from .spec import Paper, Plan
 
 
@@ -169,7 +169,7 @@ def _take_status_fills(grid: Grid, status: int) -> dict[int, str]:
     """Each grid row's status colour, taken off its cell: the colour is drawn as the
     drawing's block, not as the cell's shading."""
     fills: dict[int, str] = {}
-    for r, row in enumerate(_place(grid)):
+    for r, row in enumerate(placed_cells(grid)):
         for col, cell in row:
             if col == status and cell.fill and not grid.rows[r].header:
                 fills[r], cell.fill = cell.fill, ""
@@ -177,7 +177,7 @@ def _take_status_fills(grid: Grid, status: int) -> dict[int, str]:
 
 
 def _centre_header(grid: Grid, col: int) -> None:
-    for placed, cell in _place(grid)[0]:
+    for placed, cell in placed_cells(grid)[0]:
         if placed == col:
             cell.content = [replace(p, align="center") if isinstance(p, P) else p for p in cell.content]
 

@@ -31,7 +31,7 @@ from email.header import Header
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from .layout_writer import LISTS, Block, C, Grid, Nested, P, R, _place, plan_blocks
+from .layout_writer import LISTS, Block, C, Grid, Nested, P, R, placed_cells, plan_blocks
 from .layouts import BANNER, COLOUR_ONLY, LEAD_CELLS, Layout
 from .spec import Paper
 
@@ -86,7 +86,7 @@ def cell_lines(cell: C, labels: Labels) -> list[str]:
 
 def placed(grid: Grid) -> list[list[tuple[int, C]]]:
     """Each row's cells with the grid column each starts at."""
-    return _place(grid)
+    return placed_cells(grid)
 
 
 def report_lines(paper: Paper) -> list[tuple[str, str]]:

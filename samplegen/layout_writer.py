@@ -337,7 +337,7 @@ def _write_par(par, p: P, lists: _WordLists, size: float) -> None:  # type: igno
             run.font.color.rgb = RGBColor.from_string(p.color)
 
 
-def _place(grid: Grid) -> list[list[tuple[int, C]]]:
+def placed_cells(grid: Grid) -> list[list[tuple[int, C]]]:
     """Each row's cells with the grid column each starts at (HTML-style spans)."""
     taken: set[tuple[int, int]] = set()
     placed: list[list[tuple[int, C]]] = []
@@ -358,7 +358,7 @@ def _place(grid: Grid) -> list[list[tuple[int, C]]]:
 
 def _write_grid(doc, grid: Grid, lists: _WordLists) -> None:  # type: ignore[no-untyped-def]
     table = dw._new_table(doc, len(grid.rows), grid.widths)
-    placed = _place(grid)
+    placed = placed_cells(grid)
     for r, row in enumerate(placed):
         if grid.rows[r].header:
             dw._repeat_header(table.rows[r])

@@ -35,14 +35,14 @@ Choices about expected values, where a reader could hesitate:
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from actionplans.vocabulary import default_vocabulary
 from samplegen.building import build_all, build_main
 
-from .layout_writer import Look, layout_to_docx, nested_text
+from .layout_files import BUILDERS
+from .layout_writer import Look, nested_text
 from .spec import Action, Paper, Plan, Recommendation, Row
 
 COLOURS = default_vocabulary().status_names
@@ -1226,74 +1226,6 @@ LAYOUTS: tuple[Layout, ...] = (
     UNRULED, COLOUR_ONLY, STATUS_WORDS, WORD_STRUCTURE, COLUMN_NAMES, BANNER, HIERARCHICAL, LETTERED,
     PER_RECOMMENDATION, LEAD_CELLS, DEFINED_CODES, AGENDA_PACK, SCANNED,
 )
-
-
-def _build_docx(layout: Layout, outdir: Path) -> list[Path]:
-    from .building import soffice, to_pdf
-
-    assert layout.look is not None
-    paper = layout.paper
-    docx = outdir / f"{paper.stem}.docx"
-    layout_to_docx(paper, layout.look, docx)
-    written = []
-    if "pdf" in paper.formats:
-        written.append(to_pdf(soffice(), docx, outdir))
-    if "docx" in paper.formats:
-        written.append(docx)
-    else:
-        docx.unlink()
-    return written
-
-
-def _build_unruled(layout: Layout, outdir: Path) -> list[Path]:
-    """A plan printed from a report-writing system: landscape, no rules, running header
-    and "Page n of N" footer; the heading and the body's first paragraph above the table,
-    the rest of the body below it."""
-    from . import pdf_writer as pw
-    from .layout_writer import Grid, plan_blocks
-
-    assert layout.look is not None and layout.paper.plan is not None
-    paper, plan = layout.paper, layout.paper.plan
-    template = pw.Template(
-        landscape=True, margins=(1.5 * pw.CM, 1.5 * pw.CM, 2.3 * pw.CM, 1.9 * pw.CM),
-        header_left=paper.council, header_right=plan.title,
-        footer_left=paper.heading[1], footer_right="Page {page} of {pages}")
-    grids = [b for b in plan_blocks(plan, layout.look) if isinstance(b, Grid)]
-    items: list[pw.Flow] = [
-        pw.Text(paper.heading[2], size=11, bold=True, align="right", after=4),
-        pw.Text(plan.title, size=14, bold=True, color="1F3864", after=8),
-        pw.Text(paper.body[0], size=9.5, after=10),
-        *(pw.Table(g, ruled=False, pad=4) for g in grids),
-        *(pw.Text(b, size=9.5, before=6) for b in paper.body[1:]),
-    ]
-    path = outdir / f"{paper.stem}.pdf"
-    pw.write_pdf(path, items, template, title=plan.title, author=paper.council)
-    return [path]
-
-
-def _build_pack(layout: Layout, outdir: Path) -> list[Path]:
-    from .pack_writer import write_pack
-
-    assert layout.look is not None
-    path = outdir / f"{layout.paper.stem}.pdf"
-    write_pack(layout.paper, layout.look, path)
-    return [path]
-
-
-def _build_scan(layout: Layout, outdir: Path) -> list[Path]:
-    from .scan_writer import write_scan
-
-    path = outdir / f"{layout.paper.stem}.pdf"
-    write_scan(path)
-    return [path]
-
-
-BUILDERS: dict[str, Callable[[Layout, Path], list[Path]]] = {
-    "docx": _build_docx,
-    "unruled_pdf": _build_unruled,
-    "pack_pdf": _build_pack,
-    "scan_pdf": _build_scan,
-}
 
 
 def build(outdir: Path, only: tuple[str, ...] = ()) -> list[Path]:

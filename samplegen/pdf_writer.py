@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
-from .layout_writer import C, Grid, Nested, P, _place
+from .layout_writer import C, Grid, Nested, P, placed_cells
 
 CM = 28.3465
 LEADING = 1.22
@@ -151,7 +151,7 @@ class _Layout:
         xs = [self.left]
         for w in grid.widths:
             xs.append(xs[-1] + w * CM)
-        placed = _place(grid)
+        placed = placed_cells(grid)
         heights = [0.0] * len(grid.rows)
         spans: list[tuple[int, int, float]] = []  # (first row, last row, content height)
         for r, row in enumerate(placed):

@@ -106,7 +106,7 @@ REBUILT = [layout for layout in LAYOUTS if layout.builder != "docx" or "docx" in
 
 @pytest.mark.parametrize("layout", REBUILT, ids=[lay.paper.stem for lay in REBUILT])
 def test_fixture_matches_its_description(layout: Layout, tmp_path: Path) -> None:
-    from samplegen import layout_writer, layouts
+    from samplegen import layout_files, layout_writer
 
     if layout.builder == "docx":
         assert layout.look is not None
@@ -119,7 +119,7 @@ def test_fixture_matches_its_description(layout: Layout, tmp_path: Path) -> None
         return
     import pdfplumber
 
-    built_pdfs = layouts.BUILDERS[layout.builder](layout, tmp_path)
+    built_pdfs = layout_files.BUILDERS[layout.builder](layout, tmp_path)
     for built in built_pdfs:
         if built.read_bytes() == (FIXTURES / built.name).read_bytes():
             continue  # reportlab's invariant mode: same version, same bytes
