@@ -99,7 +99,7 @@ def _insert_ordered(parent, child, successors: tuple[str, ...]) -> None:
     parent.append(child)
 
 
-def _shade(cell, fill: str) -> None:
+def shade(cell, fill: str) -> None:
     tcpr = cell._tc.get_or_add_tcPr()
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
@@ -346,7 +346,7 @@ def _rag_cell(cell, row: Row) -> None:
         _run(_cell_para(cell, first), action.rag_raw, italic=True, size=TABLE_PT)
     fill = RAG_FILL.get(row.actions[0].rag)
     if fill:
-        _shade(cell, fill)
+        shade(cell, fill)
 
 
 def _plan_table(doc, plan: Plan, nums: tuple[int, int]) -> None:
@@ -358,7 +358,7 @@ def _plan_table(doc, plan: Plan, nums: tuple[int, int]) -> None:
     _repeat_header(head)
     for c, text in enumerate(plan.headers):
         cell = head.cells[c]
-        _shade(cell, HEADER_FILL)
+        shade(cell, HEADER_FILL)
         par = _cell_para(cell, [True])
         if text:
             _run(par, text, bold=True, italic=True, size=TABLE_PT)
@@ -409,7 +409,7 @@ def _plan(doc, plan: Plan, *, new_section: bool, nums: tuple[int, int]) -> None:
     _glossary(doc, plan)
 
 
-def _core(doc, paper: Paper) -> None:
+def set_core_properties(doc, paper: Paper) -> None:
     props = doc.core_properties
     when = FALLBACK_DATE
     if paper.document_date:
@@ -428,7 +428,7 @@ def _core(doc, paper: Paper) -> None:
     props.category = ""
 
 
-def _fix_zip_times(path: Path) -> None:
+def fix_zip_times(path: Path) -> None:
     """python-docx stamps zip members with the time of saving; pin them."""
     with zipfile.ZipFile(path) as zin:
         members = [(info.filename, zin.read(info)) for info in zin.infolist()]
@@ -455,11 +455,11 @@ def paper_to_docx(paper: Paper, path: Path) -> None:
         _body(doc, paper.body)
     if paper.plan:
         _plan(doc, paper.plan, new_section=report, nums=nums)
-    _core(doc, paper)
+    set_core_properties(doc, paper)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
-    _fix_zip_times(path)
+    fix_zip_times(path)
 
 
 __all__ = ["paper_to_docx"]

@@ -16,7 +16,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .building import build_all
-from .layouts23 import LAYOUTS23, Layout23, ListRow, Sheet
+from .layout23_docx import word_docx
+from .layout23_html import chromium_pdf
+from .layouts23 import BANNER_FILL, LAYOUTS23, WEB23, WORD23, Layout23, ListRow, Sheet
 from .spec import Plan, Recommendation, Row
 
 
@@ -99,7 +101,7 @@ def table_data(plan: Plan, sheet: Sheet) -> tuple[list[list[object]], list[tuple
             row = len(data) - 1
             style.append(("SPAN", (0, row), (-1, row)))
             if sheet.banners == "shaded":
-                style.append(("BACKGROUND", (0, row), (-1, row), colors.HexColor("#E2EFD9")))
+                style.append(("BACKGROUND", (0, row), (-1, row), colors.HexColor("#" + BANNER_FILL)))
         first = len(data)
         for i, row in enumerate(rec.rows):
             data.append(_cells(row, rec, i == 0, sheet, cell))
@@ -131,8 +133,13 @@ def _build(layout: Layout23, outdir: Path) -> list[Path]:
     return [platypus_pdf(layout, outdir / f"{layout.paper.stem}.pdf")]
 
 
-BUILDERS23: dict[str, Callable[[Layout23, Path], list[Path]]] = {"platypus": _build}
+def _build_docx(layout: Layout23, outdir: Path) -> list[Path]:
+    return [word_docx(layout, outdir / f"{layout.paper.stem}.docx")]
+
+
+BUILDERS23: dict[str, Callable[[Layout23, Path], list[Path]]] = {"platypus": _build, "docx": _build_docx,
+                                                              "chromium": chromium_pdf}
 
 
 def build_layouts23(outdir: Path, only: tuple[str, ...] = ()) -> list[Path]:
-    return build_all(LAYOUTS23, BUILDERS23, outdir, only)
+    return build_all((*LAYOUTS23, *WORD23, *WEB23), BUILDERS23, outdir, only)

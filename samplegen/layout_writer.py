@@ -369,7 +369,7 @@ def _write_grid(doc, grid: Grid, lists: _WordLists) -> None:  # type: ignore[no-
         for col, cell in row:
             target = table.cell(r, col)
             if cell.fill:
-                dw._shade(target, cell.fill)
+                dw.shade(target, cell.fill)
             _write_cell(target, cell, lists, grid.size)
 
 
@@ -429,10 +429,10 @@ def layout_to_docx(paper: Paper, look: Look, path: Path) -> None:
     if plan.glossary:
         dw._spacing(doc.add_paragraph(), 0, 0)
         dw._glossary(doc, plan)
-    dw._core(doc, paper)
+    dw.set_core_properties(doc, paper)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))
-    dw._fix_zip_times(path)
+    dw.fix_zip_times(path)
 
 
 __all__ = ["C", "Grid", "Look", "Nested", "P", "PageBreak", "R", "layout_to_docx", "nested_text",

@@ -488,7 +488,7 @@ def _table_settings(path: Path, *, borders: bool) -> None:
         if not borders:
             _borderless(table)
     doc.save(str(path))
-    dw._fix_zip_times(path)
+    dw.fix_zip_times(path)
 
 
 def _borderless(table) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,11 @@ Build them with
     python -m samplegen.layouts23 tests/fixtures/layouts23
 
 They are drawn by reportlab in ``samplegen.layout23_writer`` (only Python needed); the
-built files are committed beside the other test papers. ``page`` is the PDF page on which
+built files are committed beside the other test papers. ``WORD23`` holds the same papers
+as Word writes them (``samplegen.layout23_docx``) and ``WEB23`` as a council's web page,
+saved and printed to PDF by Chromium (``samplegen.layout23_html``; building needs Debian's
+chromium, reading the committed files does not), where the case exists there: a swatch
+at a row's first line is a printed page's only. ``page`` is the PDF page on which
 an action's row starts, read off the built PDF (``Layout23.pages``).
 """
 from __future__ import annotations
@@ -29,6 +33,8 @@ from pathlib import Path
 
 from .layouts12 import COLOUR_NAMES
 from .spec import Action, Paper, Plan, Recommendation, Row
+
+BANNER_FILL = "E2EFD9"  # a shaded banner row's fill
 
 
 @dataclass(frozen=True)
@@ -62,8 +68,8 @@ class Layout23:
     exercises: str
     paper: Paper
     sheet: Sheet
-    pages: tuple[int, ...]  # the PDF page each action's row starts on, in plan order
-    builder: str = "platypus"
+    pages: tuple[int, ...]  # the PDF page each action's row starts on, in plan order ("docx": none)
+    builder: str = "platypus"  # "platypus": reportlab; "docx": python-docx; "chromium": a web page printed
 
 
 def _a(number: str, text: str, lead: str, leads: tuple[str, ...], date: str, rag: str = "") -> Action:
@@ -303,6 +309,36 @@ LAYOUTS23: tuple[Layout23, ...] = (
                    size=12.5, space_above=60),
              (1,) * 5 + (2,) * 5 + (3,) * 3),
 )
+
+
+# =========================================================================== versions
+def _version(layout: Layout23, builder: str, pages: tuple[int, ...] = (), space_above: float | None = None) -> Layout23:
+    """The same paper written by Word ("docx") or as a council's web page, printed by
+    Chromium ("chromium"); ``pages`` read off the printed PDF, ``space_above`` where the
+    browser's page breaks need the table set lower or higher than reportlab's."""
+    key = f"{layout.key}_{'word' if builder == 'docx' else 'web'}"
+    fmt = "docx" if builder == "docx" else "pdf"
+    how = "a Word table" if builder == "docx" else "a web page's table printed to PDF by Chromium"
+    sheet = layout.sheet if space_above is None else replace(layout.sheet, space_above=space_above)
+    return replace(layout, key=key, exercises=f"{layout.exercises}; as {how}", builder=builder, pages=pages,
+                   sheet=sheet, paper=replace(layout.paper, stem=key, formats=(fmt,)))
+
+
+# Swatches drawn at a row's first line are a printed page's: Word and the web colour the cell.
+WORD23: tuple[Layout23, ...] = tuple(_version(lay, "docx") for lay in LAYOUTS23 if not lay.sheet.swatch)
+# Each web page's pages in Chromium's PDF (the page each action's row starts on), and the
+# space above its table where it differs from the reportlab paper's.
+_WEB: dict[str, tuple[tuple[int, ...], float | None]] = {
+    "p1_ashby_pieces_shaded_banners": ((1,) * 4 + (2,) * 9, None),
+    "p2_bexley_pieces_no_repeat": ((1,) * 6 + (2,) * 7, None),
+    "b1_corby_shaded_header_band": ((1,) * 3 + (2,) * 6, None),
+    "b2_dunham_wrapped_bold_header": ((1,) * 3 + (2,) * 6, None),
+    "m1_eckington_paragraphs_in_cells": ((1,) * 2 + (2,) * 6, None),
+    "g1_hatton_ruled_groups": ((1,) * 2 + (2,) * 5 + (3,) * 2, None),
+    "g2_ilkley_ruled_rows": ((1,) * 4 + (2,) * 5, None),
+    "t1_denby_rows_split_by_breaks": ((1,) * 4 + (2,) * 5 + (3,) * 4, 56.0),  # page 1 breaks inside row 1.4
+}
+WEB23: tuple[Layout23, ...] = tuple(_version(lay, "chromium", *_WEB[lay.key]) for lay in LAYOUTS23 if lay.key in _WEB)
 
 
 # =========================================================================== building

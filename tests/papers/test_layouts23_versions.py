@@ -1,0 +1,124 @@
+"""The issue-23 papers in their other versions, field by field: as Word writes them
+(``samplegen.layouts23.WORD23``: a header row repeated on each page and shaded, banner
+rows of merged cells, rows that may break, a real Word bulleted list), and as a council's
+web page printed to PDF by Chromium (``WEB23``: the page and its PDF are both committed,
+both read here). Each is checked against the same ``Paper`` as the reportlab PDF.
+
+The Word files and web pages are rebuilt and compared byte for byte; the Chromium PDFs
+need Chromium to build, so they are read as committed (``test_web_pdf_is_the_page`` checks
+one against its page where Chromium is installed).
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_file
+from papercases import assert_field, expected_rows, field_names
+from samplegen.layout23_writer import BUILDERS23
+from samplegen.layouts23 import WEB23, WORD23, Layout23
+
+FIXTURES = ROOT / "tests" / "fixtures" / "layouts23"
+FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_number_inferred",
+          "action_text", "lead_officer_raw", "lead_officers", "rag_raw", "rag", "page")
+# Each version's file and the format its pages count in: the Word file; the web page as
+# saved and as Chromium prints it.
+FILES = [(lay, f"{lay.paper.stem}.docx", "docx") for lay in WORD23] + [
+    (lay, f"{lay.paper.stem}{ext}", fmt) for lay in WEB23 for ext, fmt in ((".html", "html"), (".pdf", "pdf"))]
+# Where a Chromium PDF still reads wrong, and why: each cause is in the PDF reader
+# (ingest/pdf*, extract), which issue 23's other work is changing; Word and the web pages
+# read right. Keyed "file" (every field) or "file:field".
+_RUNNING = "the header Chromium repeats at each page's top is read as a running header, not a table row; "
+KNOWN: dict[str, str] = {
+    "p1_ashby_pieces_shaded_banners_web.pdf": "page 2's repeated header and the row under it (1.5) are read as "
+    "paragraphs above the table, so 12 of 13 actions",
+    "p2_bexley_pieces_no_repeat_web.pdf:recommendation_number": "a banner row at the top of a headerless "
+    "continuation page (Objective 2) is read as a paragraph, so 2.1-2.4 stay in objective 1",
+    "p2_bexley_pieces_no_repeat_web.pdf:recommendation_text": "as recommendation_number",
+    "b1_corby_shaded_header_band_web.pdf": "unruled rows set in the middle of their row under a dark header band "
+    "are read as paragraphs, not table rows: 5 of 9 actions",
+    "m1_eckington_paragraphs_in_cells_web.pdf": "Chromium draws a <ul>'s bullets as filled circles (curves), not "
+    "glyphs, so the three bulleted actions read as one; and a two-paragraph action beside a wrapped officer is "
+    "split in two: 7 of 8 actions",
+    "t1_denby_rows_split_by_breaks_web.pdf": _RUNNING + "the rest of row 1.4 after the break, and row 1.5 "
+    "under it, are read as paragraphs outside the table: 12 of 13 actions, 1.4 cut short",
+}
+
+
+def _case(name: str, field: str = "") -> tuple[pytest.MarkDecorator, ...]:
+    reason = KNOWN.get(f"{name}:{field}") or KNOWN.get(name)
+    return (pytest.mark.xfail(reason=reason, strict=True),) if reason else ()
+
+
+FIELD_CASES = [pytest.param(lay, name, fmt, field, id=f"{name}-{field}", marks=_case(name, field))
+               for lay, name, fmt in FILES for field in field_names(lay.paper, FIELDS)]
+
+
+def test_the_versions_cover_each_case() -> None:
+    word = [lay.sheet for lay in WORD23]
+    assert {s.banners for s in word} == {"shaded", "bold", ""} and any(s.split_rows for s in word)
+    assert {s.repeat for s in word} == {True, False} and any(s.band for s in word)
+    assert {s.rules for s in word} == {"", "grid", "rows"}
+    assert {s.banners for s in (lay.sheet for lay in WEB23)} == {"shaded", "bold", ""}
+    assert all(len(set(lay.pages)) >= 2 for lay in WEB23), "every printed page runs over a page break"
+
+
+@pytest.mark.parametrize("layout,name,fmt", [pytest.param(*f, id=f[1], marks=_case(f[1])) for f in FILES])
+def test_document_row(layout: Layout23, name: str, fmt: str) -> None:
+    doc = run_file(FIXTURES / name).documents[0]
+    assert layout.paper.plan is not None
+    assert (doc.status, doc.actions) == ("ok", len(layout.paper.plan.actions)), doc.message
+
+
+@pytest.mark.parametrize("layout,name,fmt,field", FIELD_CASES)
+def test_field(layout: Layout23, name: str, fmt: str, field: str) -> None:
+    rows = run_file(FIXTURES / name).actions
+    assert_field(rows, expected_rows(layout.paper, layout.pages, fmt), field)
+
+
+def test_word_rows_say_what_the_case_is() -> None:
+    """The Word files hold what they are for: a repeated header row, merged banner rows,
+    rows free to break where the sheet splits them, and a real bulleted list."""
+    from docx import Document
+
+    by_key = {lay.key.split("_")[0]: lay for lay in WORD23}
+    table = Document(str(FIXTURES / f"{by_key['t1'].paper.stem}.docx")).tables[0]
+    rows = [r._tr for r in table.rows]
+    assert rows[0].xpath("./w:trPr/w:tblHeader") and not any(r.xpath("./w:trPr/w:cantSplit") for r in rows)
+    assert rows[1].xpath("./w:tc/w:tcPr/w:gridSpan[@w:val='3']"), "the first objective is a banner row"
+    cells = Document(str(FIXTURES / f"{by_key['m1'].paper.stem}.docx")).tables[0]._tbl
+    assert len(cells.xpath(".//w:p/w:pPr/w:numPr")) == 3, "three actions as Word list items"
+
+
+@pytest.mark.parametrize("layout", [*WORD23, *WEB23], ids=[lay.key for lay in (*WORD23, *WEB23)])
+def test_fixture_matches_its_description(layout: Layout23, tmp_path: Path) -> None:
+    """The Word file and the web page as the script writes them (Chromium's PDF is read
+    as committed: it needs the browser)."""
+    stale = f"rebuild with python -m samplegen.layouts23 tests/fixtures/layouts23 {layout.key}"
+    if layout.builder == "docx":
+        built = BUILDERS23["docx"](layout, tmp_path)[0]
+        with zipfile.ZipFile(built) as a, zipfile.ZipFile(FIXTURES / built.name) as b:
+            assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}, stale
+        return
+    from samplegen.layout23_html import web_page
+
+    page = web_page(layout)
+    assert page == (FIXTURES / f"{layout.paper.stem}.html").read_text(encoding="utf-8"), stale
+
+
+def test_web_pdf_is_the_page(tmp_path: Path) -> None:
+    """The committed Chromium PDF is what Chromium prints from the committed page (the
+    tall rows' paper, whose breaks fall inside rows): page for page, the same text."""
+    import pdfplumber
+
+    from samplegen.browser import CHROMIUM
+
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium): the committed PDF is read as it is")
+    layout = next(lay for lay in WEB23 if lay.sheet.split_rows)
+    built = BUILDERS23["chromium"](layout, tmp_path)[1]
+    with pdfplumber.open(built) as a, pdfplumber.open(FIXTURES / built.name) as b:
+        assert [p.extract_text() for p in a.pages] == [p.extract_text() for p in b.pages], (
+            f"{built.name} is stale: rebuild with python -m samplegen.layouts23 tests/fixtures/layouts23 {layout.key}")
