@@ -2,8 +2,9 @@
 folder (``make samples``), or the sets named.
 
 One registry, ``SETS``: each set's name, folder (from the repository's root) and builder.
-Sets printed to PDF through LibreOffice need ``soffice``; the others are written directly
-(python-docx, reportlab, openpyxl...). Each set's module also builds alone into any folder
+Sets printed to PDF through LibreOffice need ``soffice``, and layouts23's web pages need
+Debian's ``chromium`` to print them; the others are written directly (python-docx,
+reportlab, openpyxl...). Each set's module also builds alone into any folder
 (``python -m samplegen.layouts OUTDIR [KEY-PREFIX...]``)."""
 from __future__ import annotations
 
