@@ -53,7 +53,7 @@ def _set_fonts(rpr, name: str = FONT) -> None:
         fonts.set(qn(attr), name)
 
 
-def _run(par, text: str, *, bold=False, italic=False, size: float | None = None,
+def write_run(par, text: str, *, bold=False, italic=False, size: float | None = None,
          superscript=False):
     run = par.add_run(text)
     run.font.name = FONT
@@ -69,7 +69,7 @@ def _run(par, text: str, *, bold=False, italic=False, size: float | None = None,
     return run
 
 
-def _mark_size(par, size: float) -> None:
+def set_mark_size(par, size: float) -> None:
     """Size of the paragraph mark, which sets the height of an empty paragraph."""
     ppr = par._p.get_or_add_pPr()
     rpr = ppr.find(qn("w:rPr"))
@@ -82,7 +82,7 @@ def _mark_size(par, size: float) -> None:
     rpr.append(sz)
 
 
-def _spacing(par, before: float = 0, after: float = 0) -> None:
+def set_spacing(par, before: float = 0, after: float = 0) -> None:
     fmt = par.paragraph_format
     fmt.space_before = Pt(before)
     fmt.space_after = Pt(after)
@@ -123,7 +123,7 @@ def _borders(table) -> None:
                                      "w:tblCaption", "w:tblDescription"))
 
 
-def _new_table(doc, rows: int, widths_cm: tuple[float, ...]):
+def new_table(doc, rows: int, widths_cm: tuple[float, ...]):
     table = doc.add_table(rows=rows, cols=len(widths_cm))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -136,7 +136,7 @@ def _new_table(doc, rows: int, widths_cm: tuple[float, ...]):
     return table
 
 
-def _repeat_header(row) -> None:
+def repeat_header(row) -> None:
     trpr = row._tr.get_or_add_trPr()
     trpr.append(OxmlElement("w:tblHeader"))
 
@@ -148,8 +148,8 @@ def _cell_para(cell, first: list[bool], *, after: float = 3, size: float = TABLE
         par = cell.paragraphs[0]
     else:
         par = cell.add_paragraph()
-    _spacing(par, 0, after)
-    _mark_size(par, size)
+    set_spacing(par, 0, after)
+    set_mark_size(par, size)
     return par
 
 
@@ -159,7 +159,7 @@ def _numbered(par, num_id: int) -> None:
     numpr.get_or_add_numId().val = num_id
 
 
-def _page_number_footer(section) -> None:
+def page_number_footer(section) -> None:
     par = section.footer.paragraphs[0]
     par.alignment = WD_ALIGN_PARAGRAPH.CENTER
     fld = parse_xml(
@@ -182,7 +182,7 @@ def _hyperlink(par, text: str, url: str, *, size: float) -> None:
 
 
 # --------------------------------------------------------------------------- document
-def _styles(doc) -> None:
+def set_styles(doc) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(11)
@@ -206,7 +206,7 @@ def _styles(doc) -> None:
     h1.paragraph_format.space_after = Pt(12)
 
 
-def _page(section, *, landscape: bool) -> None:
+def set_page(section, *, landscape: bool) -> None:
     width, height = A4
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -257,16 +257,16 @@ def _numbering(doc) -> tuple[int, int]:
     return numbering.add_num(dec_id).numId, numbering.add_num(bul_id).numId
 
 
-def _heading_lines(doc, lines: tuple[str, ...]) -> None:
+def heading_lines(doc, lines: tuple[str, ...]) -> None:
     for i, line in enumerate(lines):
         par = doc.add_paragraph()
         par.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _spacing(par, 0, 12 if i == len(lines) - 1 else 6)
-        _run(par, line, bold=True, size=14 if i == 0 else 12)
+        set_spacing(par, 0, 12 if i == len(lines) - 1 else 6)
+        write_run(par, line, bold=True, size=14 if i == 0 else 12)
 
 
-def _cover(doc, rows: tuple[tuple[str, ...], ...]) -> None:
-    table = _new_table(doc, len(rows), (3.6, 6.4, 2.8, 3.2))
+def cover_table(doc, rows: tuple[tuple[str, ...], ...]) -> None:
+    table = new_table(doc, len(rows), (3.6, 6.4, 2.8, 3.2))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             cell = table.cell(r, c)
@@ -275,20 +275,20 @@ def _cover(doc, rows: tuple[tuple[str, ...], ...]) -> None:
             if "@" in value:
                 _hyperlink(par, value, f"mailto:{value}", size=10)
             elif value:
-                _run(par, value, bold=(c % 2 == 0), size=10)
+                write_run(par, value, bold=(c % 2 == 0), size=10)
     doc.add_paragraph()
 
 
-def _body(doc, paragraphs: tuple[str, ...]) -> None:
+def body_paragraphs(doc, paragraphs: tuple[str, ...]) -> None:
     for text in paragraphs:
         par = doc.add_paragraph()
         if text.startswith("# "):
             par.style = doc.styles["Heading 1"]
-            _run(par, text[2:])
+            write_run(par, text[2:])
             continue
         heading = text.startswith("## ")
         text = text[3:] if heading else text
-        _spacing(par, 6 if heading else 0, 6 if heading else 10)
+        set_spacing(par, 6 if heading else 0, 6 if heading else 10)
         m = NUMBERED.match(text)
         if m:  # "1.1 This is ..." -> number, tab, text on a hanging indent
             par.paragraph_format.left_indent = Cm(1.27)
@@ -297,20 +297,20 @@ def _body(doc, paragraphs: tuple[str, ...]) -> None:
             text = f"{m.group(1)}\t{m.group(2)}"
         if heading:
             par.paragraph_format.keep_with_next = True
-        _run(par, text, bold=heading)
+        write_run(par, text, bold=heading)
 
 
-def _plan_header(section, title: str) -> None:
+def plan_header(section, title: str) -> None:
     header = section.header
     header.is_linked_to_previous = False
     par = header.paragraphs[0]
-    _spacing(par, 0, 0)
+    set_spacing(par, 0, 0)
     pos = 0
     for m in ORDINAL.finditer(title):  # "9th" -> 9 + superscript "th"
-        _run(par, title[pos:m.start()], bold=True, italic=True, size=12)
-        _run(par, m.group(0), bold=True, italic=True, size=12, superscript=True)
+        write_run(par, title[pos:m.start()], bold=True, italic=True, size=12)
+        write_run(par, m.group(0), bold=True, italic=True, size=12, superscript=True)
         pos = m.end()
-    _run(par, title[pos:], bold=True, italic=True, size=12)
+    write_run(par, title[pos:], bold=True, italic=True, size=12)
 
 
 def _action_cell(cell, row: Row, nums: tuple[int, int]) -> None:
@@ -323,12 +323,12 @@ def _action_cell(cell, row: Row, nums: tuple[int, int]) -> None:
             _numbered(par, nums[0])
         elif action.number_style == "text":
             label = f"{action.number}) "
-        _run(par, label + paras[0], size=TABLE_PT)
+        write_run(par, label + paras[0], size=TABLE_PT)
         for extra in paras[1:]:
             par = _cell_para(cell, first)
             if action.bullets:
                 _numbered(par, nums[1])
-            _run(par, extra, size=TABLE_PT)
+            write_run(par, extra, size=TABLE_PT)
 
 
 def _lead_cell(cell, row: Row) -> None:
@@ -337,13 +337,13 @@ def _lead_cell(cell, row: Row) -> None:
         pad = row.lead_padding[i] if row.lead_padding else 0
         for _ in range(pad):
             _cell_para(cell, first)
-        _run(_cell_para(cell, first), action.lead_raw, size=TABLE_PT)
+        write_run(_cell_para(cell, first), action.lead_raw, size=TABLE_PT)
 
 
 def _rag_cell(cell, row: Row) -> None:
     first = [True]
     for action in row.actions:
-        _run(_cell_para(cell, first), action.rag_raw, italic=True, size=TABLE_PT)
+        write_run(_cell_para(cell, first), action.rag_raw, italic=True, size=TABLE_PT)
     fill = RAG_FILL.get(row.actions[0].rag)
     if fill:
         shade(cell, fill)
@@ -352,20 +352,20 @@ def _rag_cell(cell, row: Row) -> None:
 def _plan_table(doc, plan: Plan, nums: tuple[int, int]) -> None:
     ncols = len(plan.headers)
     rows = [(rec, row) for rec in plan.recommendations for row in rec.rows]
-    table = _new_table(doc, 1 + len(rows), PLAN_WIDTHS[ncols])
+    table = new_table(doc, 1 + len(rows), PLAN_WIDTHS[ncols])
 
     head = table.rows[0]
-    _repeat_header(head)
+    repeat_header(head)
     for c, text in enumerate(plan.headers):
         cell = head.cells[c]
         shade(cell, HEADER_FILL)
         par = _cell_para(cell, [True])
         if text:
-            _run(par, text, bold=True, italic=True, size=TABLE_PT)
+            write_run(par, text, bold=True, italic=True, size=TABLE_PT)
         if text == "RAG Rating":
             for line in plan.rag_header_legend:
-                _run(cell.add_paragraph(), line, italic=True, size=9)
-                _spacing(cell.paragraphs[-1], 0, 0)
+                write_run(cell.add_paragraph(), line, italic=True, size=9)
+                set_spacing(cell.paragraphs[-1], 0, 0)
 
     r = 1
     for rec in plan.recommendations:
@@ -374,9 +374,9 @@ def _plan_table(doc, plan: Plan, nums: tuple[int, int]) -> None:
         if last > r:
             num_cell = num_cell.merge(table.cell(last, 0))
             rec_cell = rec_cell.merge(table.cell(last, 1))
-        _run(_cell_para(num_cell, [True]), rec.number if rec.number_printed else "",
+        write_run(_cell_para(num_cell, [True]), rec.number if rec.number_printed else "",
              size=TABLE_PT)
-        _run(_cell_para(rec_cell, [True]), rec.text, size=TABLE_PT)
+        write_run(_cell_para(rec_cell, [True]), rec.text, size=TABLE_PT)
         for row in rec.rows:
             cells = table.rows[r].cells
             _action_cell(cells[2], row, nums)
@@ -386,12 +386,12 @@ def _plan_table(doc, plan: Plan, nums: tuple[int, int]) -> None:
             r += 1
 
 
-def _glossary(doc, plan: Plan) -> None:
+def glossary_table(doc, plan: Plan) -> None:
     widths = plan.glossary_widths or GLOSSARY_WIDTHS
-    table = _new_table(doc, 1 + len(plan.glossary), widths)
+    table = new_table(doc, 1 + len(plan.glossary), widths)
     for r, values in enumerate((plan.glossary_header, *plan.glossary)):
         for c, value in enumerate(values):
-            _run(_cell_para(table.cell(r, c), [True]), value, bold=(r == 0), size=TABLE_PT)
+            write_run(_cell_para(table.cell(r, c), [True]), value, bold=(r == 0), size=TABLE_PT)
 
 
 def _plan(doc, plan: Plan, *, new_section: bool, nums: tuple[int, int]) -> None:
@@ -399,14 +399,14 @@ def _plan(doc, plan: Plan, *, new_section: bool, nums: tuple[int, int]) -> None:
         section = doc.add_section(WD_SECTION.NEW_PAGE)
     else:
         section = doc.sections[0]
-    _page(section, landscape=True)
-    _plan_header(section, plan.title)
+    set_page(section, landscape=True)
+    plan_header(section, plan.title)
     note = doc.add_paragraph()
-    _spacing(note, 0, 8)
-    _run(note, plan.note, size=TABLE_PT)
+    set_spacing(note, 0, 8)
+    write_run(note, plan.note, size=TABLE_PT)
     _plan_table(doc, plan, nums)
-    _spacing(doc.add_paragraph(), 0, 0)
-    _glossary(doc, plan)
+    set_spacing(doc.add_paragraph(), 0, 0)
+    glossary_table(doc, plan)
 
 
 def set_core_properties(doc, paper: Paper) -> None:
@@ -441,18 +441,18 @@ def fix_zip_times(path: Path) -> None:
 
 def paper_to_docx(paper: Paper, path: Path) -> None:
     doc = Document()
-    _styles(doc)
+    set_styles(doc)
     nums = _numbering(doc) if paper.plan else (0, 0)
     report = bool(paper.heading or paper.cover or paper.body)
     first = doc.sections[0]
-    _page(first, landscape=False)
-    _page_number_footer(first)
+    set_page(first, landscape=False)
+    page_number_footer(first)
     if paper.heading:
-        _heading_lines(doc, paper.heading)
+        heading_lines(doc, paper.heading)
     if paper.cover:
-        _cover(doc, paper.cover)
+        cover_table(doc, paper.cover)
     if paper.body:
-        _body(doc, paper.body)
+        body_paragraphs(doc, paper.body)
     if paper.plan:
         _plan(doc, paper.plan, new_section=report, nums=nums)
     set_core_properties(doc, paper)

@@ -225,11 +225,11 @@ def _draw(path: Path, layout: _Layout12, table: pw.Table, drawing: Drawing, cols
         height = pw.start_page(c, page.template, number, pages)
         for op in page.ops:
             if op[0] == "text":
-                pw._draw_text(c, height, *op[1:])
+                pw.draw_text(c, height, *op[1:])
             elif op[0] == "swatch":
                 _block(c, height, op[1:5], op[5])
             elif op[0] in ("cell", "part"):
-                pw._draw_cell(c, height, op, content=(op[0] == "cell") != (id(op[5]) in pushed))
+                pw.draw_cell(c, height, op, content=(op[0] == "cell") != (id(op[5]) in pushed))
                 if op[0] == "cell" and op[6] is table and op[7] in fills and xs.index(op[1]) == status:
                     _block(c, height, _swatch(op, drawing.swatch, table.pad), fills[op[7]])
         if drawing.rules:

@@ -323,8 +323,8 @@ class _WordLists:
 
 
 def _write_par(par, p: P, lists: _WordLists, size: float) -> None:  # type: ignore[no-untyped-def]
-    dw._spacing(par, 0, 3)
-    dw._mark_size(par, p.size or size)
+    dw.set_spacing(par, 0, 3)
+    dw.set_mark_size(par, p.size or size)
     if p.align == "center":
         par.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if p.num is not None:
@@ -332,7 +332,7 @@ def _write_par(par, p: P, lists: _WordLists, size: float) -> None:  # type: igno
         numpr.get_or_add_ilvl().val = p.num[1]
         numpr.get_or_add_numId().val = lists.num_id(p.num[0])
     if p.text:
-        run = dw._run(par, p.text, bold=p.bold, italic=p.italic, size=p.size or size)
+        run = dw.write_run(par, p.text, bold=p.bold, italic=p.italic, size=p.size or size)
         if p.color:
             run.font.color.rgb = RGBColor.from_string(p.color)
 
@@ -357,11 +357,11 @@ def placed_cells(grid: Grid) -> list[list[tuple[int, C]]]:
 
 
 def _write_grid(doc, grid: Grid, lists: _WordLists) -> None:  # type: ignore[no-untyped-def]
-    table = dw._new_table(doc, len(grid.rows), grid.widths)
+    table = dw.new_table(doc, len(grid.rows), grid.widths)
     placed = placed_cells(grid)
     for r, row in enumerate(placed):
         if grid.rows[r].header:
-            dw._repeat_header(table.rows[r])
+            dw.repeat_header(table.rows[r])
         for col, cell in row:
             if cell.rowspan > 1 or cell.colspan > 1:
                 table.cell(r, col).merge(table.cell(r + cell.rowspan - 1, col + cell.colspan - 1))
@@ -406,29 +406,29 @@ def layout_to_docx(paper: Paper, look: Look, path: Path) -> None:
     if plan is None:
         raise ValueError("layout_to_docx: the paper has no plan")
     doc = Document()
-    dw._styles(doc)
+    dw.set_styles(doc)
     lists = _WordLists(doc)
     first = doc.sections[0]
-    dw._page(first, landscape=False)
-    dw._page_number_footer(first)
+    dw.set_page(first, landscape=False)
+    dw.page_number_footer(first)
     if paper.heading:
-        dw._heading_lines(doc, paper.heading)
+        dw.heading_lines(doc, paper.heading)
     if paper.cover:
-        dw._cover(doc, paper.cover)
+        dw.cover_table(doc, paper.cover)
     if paper.body:
-        dw._body(doc, paper.body)
+        dw.body_paragraphs(doc, paper.body)
     report = bool(paper.heading or paper.cover or paper.body)
     section = doc.add_section(WD_SECTION.NEW_PAGE) if report else first
-    dw._page(section, landscape=True)
-    dw._plan_header(section, plan.title)
+    dw.set_page(section, landscape=True)
+    dw.plan_header(section, plan.title)
     note = doc.add_paragraph()  # even empty: LibreOffice drops a section break a table follows
-    dw._spacing(note, 0, 8 if plan.note else 0)
+    dw.set_spacing(note, 0, 8 if plan.note else 0)
     if plan.note:
-        dw._run(note, plan.note, size=look.size)
+        dw.write_run(note, plan.note, size=look.size)
     _write_blocks(doc, plan_blocks(plan, look), lists)
     if plan.glossary:
-        dw._spacing(doc.add_paragraph(), 0, 0)
-        dw._glossary(doc, plan)
+        dw.set_spacing(doc.add_paragraph(), 0, 0)
+        dw.glossary_table(doc, plan)
     dw.set_core_properties(doc, paper)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))

@@ -245,7 +245,7 @@ def _cell_height(cell: C, width: float, size: float, pad: float) -> float:
 
 
 # --------------------------------------------------------------------------- drawing
-def _draw_text(c: canvas.Canvas, page_h: float, x: float, baseline: float, text: str, name: str, size: float,
+def draw_text(c: canvas.Canvas, page_h: float, x: float, baseline: float, text: str, name: str, size: float,
                color: str, align: str) -> None:
     c.setFillColor(HexColor("#" + (color or "000000")))
     c.setFont(name, size)
@@ -258,7 +258,7 @@ def _draw_text(c: canvas.Canvas, page_h: float, x: float, baseline: float, text:
         c.drawString(x, y, text)
 
 
-def _draw_cell(c: canvas.Canvas, page_h: float, op: tuple, *, content: bool) -> None:  # type: ignore[type-arg]
+def draw_cell(c: canvas.Canvas, page_h: float, op: tuple, *, content: bool) -> None:  # type: ignore[type-arg]
     _, x, y, w, h, cell, t, _ = op
     size = t.grid.size
     if cell.fill:
@@ -282,7 +282,7 @@ def _draw_cell(c: canvas.Canvas, page_h: float, op: tuple, *, content: bool) -> 
                 px = x + w - t.pad
             elif item.align == "center":
                 px = x + w / 2
-            _draw_text(c, page_h, px, top + s * 0.9, line, name, s, item.color, item.align)
+            draw_text(c, page_h, px, top + s * 0.9, line, name, s, item.color, item.align)
             top += s * LEADING
         top += 2
 
@@ -297,9 +297,9 @@ def write_pdf(path: Path, items: list[Flow], template: Template, *, title: str =
         height = start_page(c, page.template, number, pages)
         for op in page.ops:
             if op[0] == "text":
-                _draw_text(c, height, *op[1:])
+                draw_text(c, height, *op[1:])
             elif op[0] in ("cell", "part"):
-                _draw_cell(c, height, op, content=op[0] == "cell")
+                draw_cell(c, height, op, content=op[0] == "cell")
         c.showPage()
     c.save()
     return pages
@@ -336,7 +336,7 @@ def _furniture(c: canvas.Canvas, tpl: Template, page: int, pages: int) -> None:
         (tpl.footer_right, width - right, "right", fy, tpl.footer_size),
     ):
         if text:
-            _draw_text(c, height, x, y, text.format(page=page, pages=pages), font(), size, "404040", align)
+            draw_text(c, height, x, y, text.format(page=page, pages=pages), font(), size, "404040", align)
 
 
 __all__ = ["CM", "NewPage", "Spacer", "Table", "Template", "Text", "write_pdf"]
