@@ -90,6 +90,24 @@ def test_word_rows_say_what_the_case_is() -> None:
     assert rows[1].xpath("./w:tc/w:tcPr/w:gridSpan[@w:val='3']"), "the first objective is a banner row"
     cells = Document(str(FIXTURES / f"{by_key['m1'].paper.stem}.docx")).tables[0]._tbl
     assert len(cells.xpath(".//w:p/w:pPr/w:numPr")) == 3, "three actions as Word list items"
+    band = Document(str(FIXTURES / f"{by_key['b1'].paper.stem}.docx")).tables[0]._tbl
+    assert band.xpath("./w:tr[1]/w:tc/w:tcPr/w:shd/@w:fill") == [by_key["b1"].sheet.band] * 5
+    assert all(r.xpath("./w:trPr/w:cantSplit") for r in band.xpath("./w:tr")[1:]), "rows kept whole: not split"
+
+
+def test_web_pages_say_what_the_case_is() -> None:
+    """The web pages hold what they are for: a <thead> the browser repeats (none where the
+    header is printed once), banner rows spanning the table, <p> and <ul> in cells."""
+    import lxml.html
+
+    def page(key: str) -> lxml.html.HtmlElement:
+        layout = next(lay for lay in WEB23 if lay.key.startswith(key))
+        return lxml.html.parse(str(FIXTURES / f"{layout.paper.stem}.html")).getroot()
+
+    p1, p2, m1 = page("p1"), page("p2"), page("m1")
+    assert p1.xpath("//thead/tr/th") and not p2.xpath("//thead")
+    assert len(p1.xpath("//td[@colspan='3']")) == 3, "an objective banner row for each of three objectives"
+    assert len(m1.xpath("//td/ul/li")) == 3 and m1.xpath("//td[count(p) = 2]"), "bullets and paragraphs in cells"
 
 
 @pytest.mark.parametrize("layout", [*WORD23, *WEB23], ids=[lay.key for lay in (*WORD23, *WEB23)])
