@@ -40,8 +40,10 @@ KNOWN: dict[str, str] = {
     "b1_corby_shaded_header_band_web.pdf": "unruled rows set in the middle of their row under a dark header band "
     "are read as paragraphs, not table rows: 5 of 9 actions",
     "m1_eckington_paragraphs_in_cells_web.pdf": "Chromium draws a <ul>'s bullets as filled circles (curves), not "
-    "glyphs, so the three bulleted actions read as one; and a two-paragraph action beside a wrapped officer is "
-    "split in two: 7 of 8 actions",
+    "glyphs, so the three bulleted actions read as one; and Chromium sets lines on a pixel grid, so a 13pt line "
+    "pitch alternates 12.75 and 13.5pt: a 3.5pt gap between 10pt lines reaches ingest/layout.py's paragraph_gap "
+    "(0.35 of a line), every wrapped line starts a paragraph, and the wrapped officer splits the two-paragraph "
+    "action in two: 7 of 8 actions",
     "t1_denby_rows_split_by_breaks_web.pdf": _RUNNING + "the rest of row 1.4 after the break, and row 1.5 "
     "under it, are read as paragraphs outside the table: 12 of 13 actions, 1.4 cut short",
 }
