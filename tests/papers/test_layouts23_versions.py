@@ -32,13 +32,15 @@ FILES = [(lay, f"{lay.paper.stem}.docx", "docx") for lay in WORD23] + [
 # read right. Keyed "file" (every field) or "file:field".
 _RUNNING = "the header Chromium repeats at each page's top is read as a running header, not a table row; "
 KNOWN: dict[str, str] = {
-    "p1_ashby_pieces_shaded_banners_web.pdf": "page 2's repeated header and the row under it (1.5) are read as "
+    "p1_ashby_pieces_shaded_banners_web.pdf": "Chromium draws the rule under the header as one thin filled "
+    "rectangle per cell, 1.5pt apart; page 2's repeated header and the row under it (1.5) are read as "
     "paragraphs above the table, so 12 of 13 actions",
     "p2_bexley_pieces_no_repeat_web.pdf:recommendation_number": "a banner row at the top of a headerless "
     "continuation page (Objective 2) is read as a paragraph, so 2.1-2.4 stay in objective 1",
     "p2_bexley_pieces_no_repeat_web.pdf:recommendation_text": "as recommendation_number",
-    "b1_corby_shaded_header_band_web.pdf": "unruled rows set in the middle of their row under a dark header band "
-    "are read as paragraphs, not table rows: 5 of 9 actions",
+    "b1_corby_shaded_header_band_web.pdf": "Chromium paints the header band as one filled rectangle per cell, "
+    "1.5pt apart; their edges are read as a ruled table of one row (the header), and the unruled rows under it, "
+    "set in the middle of their rows, as paragraphs: 5 of 9 actions",
     "m1_eckington_paragraphs_in_cells_web.pdf": "Chromium draws a <ul>'s bullets as filled circles (curves), not "
     "glyphs, so the three bulleted actions read as one; and Chromium sets lines on a pixel grid, so a 13pt line "
     "pitch alternates 12.75 and 13.5pt: a 3.5pt gap between 10pt lines reaches ingest/layout.py's paragraph_gap "
