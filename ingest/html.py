@@ -14,6 +14,7 @@ import email
 import email.policy
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -223,12 +224,25 @@ class _Page:
             _continued(cells, below, col, to_end=True)
             header = bool(tds) and all(td.tag == "th" for td in tds) or tr.getparent().tag == "thead"
             out.append(Row(cells=cells, header=header))
-        return Table(rows=out)
+        return Table(rows=_banners_in_body(out, [tr.getparent().tag == "thead" for tr in rows]))
 
     def cell(self, td: Any, col: int, row_fill: str | None) -> Cell:
         paragraphs = cell_paragraphs(self.blocks(td))
         return Cell(paragraphs=paragraphs, col=col, col_span=_span(td.get("colspan"), MAX_SPAN),
                     fill=self.fill(td) or row_fill)
+
+
+def _banners_in_body(rows: list[Row], in_head: list[bool]) -> list[Row]:
+    """A row of one <th> spanning the table, below a row of several cells and outside
+    <thead>, is a group's title (a banner, as a Word row of merged cells is), not a header:
+    a header cell marks what a cell is, only <thead> repeats."""
+    width = max((c.col + c.col_span for r in rows for c in r.cells), default=0)
+    out, seen_columns = [], False
+    for row, head in zip(rows, in_head, strict=True):
+        spans = len(row.cells) == 1 and row.cells[0].col_span == width > 1
+        out.append(replace(row, header=False) if row.header and spans and seen_columns and not head else row)
+        seen_columns = seen_columns or len(row.cells) > 1
+    return out
 
 
 def _continued(cells: list[Cell], below: dict[int, tuple[int, int, str | None]], col: int,

@@ -55,10 +55,11 @@ def _content(content: Content) -> str:
 
 def _group(rec: Recommendation, sheet: Sheet) -> list[str]:
     rows = []
-    if sheet.banners:
-        shaded = ' class="shaded"' if sheet.banners == "shaded" else ""
-        rows.append(f'<tr><td colspan="{len(sheet.columns)}"{shaded}><strong>{_e(banner_text(rec, sheet))}'
-                    "</strong></td></tr>")
+    span, text = len(sheet.columns), _e(banner_text(rec, sheet))
+    if sheet.banners == "shaded":
+        rows.append(f'<tr><td colspan="{span}" class="shaded"><strong>{text}</strong></td></tr>')
+    elif sheet.banners:  # a bold banner as a header cell, as many pages mark a group's title
+        rows.append(f'<tr><th colspan="{span}">{text}</th></tr>')
     spans = sheet.rules == "grid" and "recommendation" in sheet.columns
     for i, row in enumerate(rec.rows):
         cells = []

@@ -111,6 +111,7 @@ def test_web_pages_say_what_the_case_is() -> None:
     p1, p2, m1 = page("p1"), page("p2"), page("m1")
     assert p1.xpath("//thead/tr/th") and not p2.xpath("//thead")
     assert len(p1.xpath("//td[@colspan='3']")) == 3, "an objective banner row for each of three objectives"
+    assert len(p2.xpath("//tbody/tr/th[@colspan='3']")) == 3, "bold banners as header cells spanning the table"
     assert len(m1.xpath("//td/ul/li")) == 3 and m1.xpath("//td[count(p) = 2]"), "bullets and paragraphs in cells"
 
 
