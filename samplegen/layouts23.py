@@ -60,6 +60,9 @@ class Sheet:
     landscape: bool = False
     # Space above the table, so the page breaks fall where the paper means them to.
     space_above: float = 0.0
+    # A web page's cells as lines broken by <br> (<br><br> between paragraphs, bullets
+    # typed "• "), as page editors often write them, rather than <p> and <ul>.
+    line_breaks: bool = False
 
 
 @dataclass(frozen=True)
@@ -312,14 +315,17 @@ LAYOUTS23: tuple[Layout23, ...] = (
 
 
 # =========================================================================== versions
-def _version(layout: Layout23, builder: str, pages: tuple[int, ...] = (), space_above: float | None = None) -> Layout23:
+def _version(layout: Layout23, builder: str, pages: tuple[int, ...] = (), space_above: float | None = None,
+             line_breaks: bool = False) -> Layout23:
     """The same paper written by Word ("docx") or as a council's web page, printed by
     Chromium ("chromium"); ``pages`` read off the printed PDF, ``space_above`` where the
     browser's page breaks need the table set lower or higher than reportlab's."""
-    key = f"{layout.key}_{'word' if builder == 'docx' else 'web'}"
+    key = f"{layout.key}_{'word' if builder == 'docx' else 'web'}{'_br' if line_breaks else ''}"
     fmt = "docx" if builder == "docx" else "pdf"
     how = "a Word table" if builder == "docx" else "a web page's table printed to PDF by Chromium"
-    sheet = layout.sheet if space_above is None else replace(layout.sheet, space_above=space_above)
+    how += ", its cells' lines broken by <br>" if line_breaks else ""
+    sheet = replace(layout.sheet, space_above=layout.sheet.space_above if space_above is None else space_above,
+                    line_breaks=line_breaks)
     return replace(layout, key=key, exercises=f"{layout.exercises}; as {how}", builder=builder, pages=pages,
                    sheet=sheet, paper=replace(layout.paper, stem=key, formats=(fmt,)))
 
@@ -338,7 +344,11 @@ _WEB: dict[str, tuple[tuple[int, ...], float | None]] = {
     "g2_ilkley_ruled_rows": ((1,) * 4 + (2,) * 5, None),
     "t1_denby_rows_split_by_breaks": ((1,) * 4 + (2,) * 5 + (3,) * 4, 56.0),  # page 1 breaks inside row 1.4
 }
-WEB23: tuple[Layout23, ...] = tuple(_version(lay, "chromium", *_WEB[lay.key]) for lay in LAYOUTS23 if lay.key in _WEB)
+WEB23: tuple[Layout23, ...] = (
+    *(_version(lay, "chromium", *_WEB[lay.key]) for lay in LAYOUTS23 if lay.key in _WEB),
+    *(_version(lay, "chromium", (1,) * 2 + (2,) * 6, line_breaks=True)
+      for lay in LAYOUTS23 if lay.key.startswith("m1_")),
+)
 
 
 # =========================================================================== building

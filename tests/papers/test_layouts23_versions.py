@@ -46,6 +46,10 @@ KNOWN: dict[str, str] = {
     "pitch alternates 12.75 and 13.5pt: a 3.5pt gap between 10pt lines reaches ingest/layout.py's paragraph_gap "
     "(0.35 of a line), every wrapped line starts a paragraph, and the wrapped officer splits the two-paragraph "
     "action in two: 7 of 8 actions",
+    "m1_eckington_paragraphs_in_cells_web_br.pdf": "Chromium's pixel-grid line pitch (12.75 and 13.5pt) reaches "
+    "ingest/layout.py's paragraph gap, so wrapped lines start paragraphs: 'rent payment.' parts from its typed "
+    "bullet, the three bullets then read as one action, and the wrapped officer splits the two-paragraph action "
+    "in two: 7 of 8 actions",
     "t1_denby_rows_split_by_breaks_web.pdf": _RUNNING + "the rest of row 1.4 after the break, and row 1.5 "
     "under it, are read as paragraphs outside the table: 12 of 13 actions, 1.4 cut short",
 }
@@ -66,6 +70,7 @@ def test_the_versions_cover_each_case() -> None:
     assert {s.repeat for s in word} == {True, False} and any(s.band for s in word)
     assert {s.rules for s in word} == {"", "grid", "rows"}
     assert {s.banners for s in (lay.sheet for lay in WEB23)} == {"shaded", "bold", ""}
+    assert {s.line_breaks for s in (lay.sheet for lay in WEB23)} == {True, False}, "cells of <p> and of <br> lines"
     assert all(len(set(lay.pages)) >= 2 for lay in WEB23), "every printed page runs over a page break"
 
 

@@ -1,6 +1,9 @@
-"""A web page's table rows: which are headers. Only <thead> repeats on a printed page; a
-<th> cell marks what a cell is, so a row of one <th> spanning the table below its columns
-is a group's title (a banner), as a Word row of merged cells is."""
+"""A web page's tables: which rows are headers, and a cell's paragraphs.
+
+Only <thead> repeats on a printed page; a <th> cell marks what a cell is, so a row of one
+<th> spanning the table below its columns is a group's title (a banner), as a Word row of
+merged cells is. A cell written as lines broken by <br> has paragraphs as a printed page
+does: a blank line, or a line opening with a typed list marker, starts one."""
 from __future__ import annotations
 
 from actionplans.ingest.html import html_to_document
@@ -32,3 +35,23 @@ def test_a_spanning_th_row_above_the_columns_stays_a_header() -> None:
 
 def test_a_row_of_several_th_cells_is_still_a_header() -> None:
     assert _headers(COLUMNS + "<tr><td>Lease forty homes.</td><td>HoH</td></tr>" + COLUMNS) == [True, False, True]
+
+
+def _cell(html: str) -> list[str]:
+    page = f"<html><head><meta charset='utf-8'></head><body><table><tr><td>{html}</td><td>x</td></tr></table>"
+    doc = html_to_document(f"{page}</body></html>".encode(), "page.html", "html")
+    return [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs]
+
+
+def test_a_blank_line_between_br_lines_starts_a_paragraph() -> None:
+    assert _cell("Lease forty homes<br>from landlords.<br><br>Homes leased for five years.") == [
+        "Lease forty homes\nfrom landlords.", "Homes leased for five years."]
+
+
+def test_a_typed_bullet_after_a_br_starts_a_paragraph() -> None:
+    assert _cell("\u2022 Offer a worker.<br>\u2022 Contact tenants<br>early.<br>2) Train officers.") == [
+        "\u2022 Offer a worker.", "\u2022 Contact tenants\nearly.", "2) Train officers."]
+
+
+def test_lines_broken_by_br_alone_stay_one_paragraph() -> None:
+    assert _cell("Head of Strategic<br>Housing Services") == ["Head of Strategic\nHousing Services"]
