@@ -10,6 +10,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from actionplans.ingest.errors import IngestError, one_line
+from actionplans.ingest.layout import typed_paragraphs
 from actionplans.ingest.model import Cell, Document, Paragraph, Row, Table, cell_paragraphs, only_symbols
 from actionplans.ingest.numbering import Numbering, W, parse_numbering
 from actionplans.ingest.safety import DocxLimits, docx_package
@@ -121,9 +123,20 @@ class _Reader:
         span = _count(_attr(tcpr, "gridSpan"), 1) if tcpr is not None else 1
         vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
         continued = vmerge is not None and vmerge.get(W + "val", "continue") != "restart"
-        paragraphs = cell_paragraphs(self.blocks(tc))
+        paragraphs = [q for p in cell_paragraphs(self.blocks(tc)) for q in _typed(p)]
         fill = _fill(tcpr) or _symbol_colour(tc, paragraphs)
         return Cell(paragraphs=paragraphs, col=col, col_span=max(span, 1), continued=continued, fill=fill)
+
+
+def _typed(p: Paragraph) -> list[Paragraph]:
+    """A cell's paragraph whose lines were broken by hand (Shift+Enter) into the paragraphs
+    the page shows: after a blank line or at a typed list marker; the first keeps Word's
+    label and level."""
+    groups = typed_paragraphs(p.text.split("\n")) if "\n" in p.text else []
+    if len(groups) < 2:
+        return [p]
+    first = replace(p, text="\n".join(groups[0]))
+    return [first, *(Paragraph(text="\n".join(g), style=p.style, bold=p.bold) for g in groups[1:])]
 
 
 def _children(el: Any, tag: str) -> Iterator[Any]:

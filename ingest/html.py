@@ -23,7 +23,7 @@ import lxml.html
 from lxml import etree
 
 from actionplans.ingest.errors import IngestError
-from actionplans.ingest.layout import MARKER
+from actionplans.ingest.layout import typed_paragraphs
 from actionplans.ingest.model import Block, Cell, Document, Paragraph, Row, Table, cell_paragraphs
 from actionplans.ingest.numbering import format_number
 
@@ -301,20 +301,8 @@ def _paragraph(run: list[str], el: Any) -> Iterator[Paragraph]:
     tag = el.tag if isinstance(el.tag, str) else ""
     style = f"Heading {tag[1]}" if re.fullmatch(r"h[1-6]", tag) else ""
     bold = bool(style) or tag in ("b", "strong", "th") or _all_bold(el)
-    for lines in _line_groups([" ".join(line.split()) for line in "".join(run).split("\n")]):
+    for lines in typed_paragraphs([" ".join(line.split()) for line in "".join(run).split("\n")]):
         yield Paragraph(text="\n".join(lines), style=style, bold=bold)
-
-
-def _line_groups(lines: list[str]) -> list[list[str]]:
-    """A run of text's paragraphs: a blank line (two <br>s, as page editors make one) or a
-    line opening with a typed list marker ("• ", "2) ") starts one, as on a printed page."""
-    groups: list[list[str]] = [[]]
-    for line in lines:
-        if not line or MARKER.match(line):
-            groups.append([])
-        if line:
-            groups[-1].append(line)
-    return [g for g in groups if g]
 
 
 def _all_bold(el: Any) -> bool:

@@ -124,3 +124,16 @@ _OPEN_HYPHEN = re.compile(r"[A-Za-z]-$")
 
 def _dehyphen(text: str) -> str:
     return " ".join(text.split())  # what re.sub(r"\s+", " ", text).strip() gives, faster
+
+
+def typed_paragraphs(lines: list[str]) -> list[list[str]]:
+    """Lines an editor broke by hand (a web page's <br>, Word's Shift+Enter) as the
+    paragraphs a printed page shows: a blank line, or a line opening with a typed list
+    marker ("• ", "2) "), starts one, as on a PDF page."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if not line.strip() or MARKER.match(line):
+            groups.append([])
+        if line.strip():
+            groups[-1].append(line)
+    return [g for g in groups if g]

@@ -46,6 +46,17 @@ def _extra(a: Action, name: str) -> str:
     return dict(a.extras).get(name, "")
 
 
+def as_lines(content: Content) -> Content:
+    """A cell's paragraphs as one paragraph of lines, as editors type them with line breaks
+    (<br>, Word's Shift+Enter): a blank line between paragraphs, bullets typed "• "."""
+    text = ""
+    for i, para in enumerate(content):
+        if i:
+            text += "\n" if para.bullet and content[i - 1].bullet else "\n\n"
+        text += ("\u2022 " if para.bullet else "") + para.text
+    return (Para(text),) if content else ()
+
+
 def row_cells(row: Row, rec: Recommendation, first: bool, sheet: Sheet) -> list[Content]:
     """The row's cells, in the sheet's column order; the recommendation is printed in its
     group's first row only (a writer spanning it down the group uses that one)."""
@@ -58,4 +69,4 @@ def row_cells(row: Row, rec: Recommendation, first: bool, sheet: Sheet) -> list[
         "progress": _shared([_extra(a, "progress") for a in actions]),
         "recommendation": (Para(f"{rec.number}. {rec.text}"),) if first else (),
     }
-    return [values[c] for c in sheet.columns]
+    return [as_lines(values[c]) if sheet.line_breaks else values[c] for c in sheet.columns]

@@ -40,20 +40,8 @@ def _style(sheet: Sheet) -> str:
         "td p { margin: 0 0 4pt; } td ul { margin: 0 0 4pt; padding-left: 14pt; }") if line)
 
 
-def _lines(content: Content) -> str:
-    """A cell's paragraphs as lines: a blank line between paragraphs, bullets typed."""
-    out = ""
-    for i, para in enumerate(content):
-        if i:
-            out += "<br>" if para.bullet and content[i - 1].bullet else "<br><br>"
-        out += ("\u2022 " if para.bullet else "") + _e(para.text)
-    return out
-
-
-def _content(content: Content, sheet: Sheet) -> str:
+def _content(content: Content) -> str:
     """A cell's paragraphs, bulleted ones gathered into one list."""
-    if sheet.line_breaks:
-        return _lines(content)
     out: list[str] = []
     for i, para in enumerate(content):
         if para.bullet:
@@ -79,9 +67,9 @@ def _group(rec: Recommendation, sheet: Sheet) -> list[str]:
             if role == "recommendation" and spans:
                 if i:
                     continue  # under the cell spanning the group
-                cells.append(f'<td rowspan="{len(rec.rows)}">{_content(content, sheet)}</td>')
+                cells.append(f'<td rowspan="{len(rec.rows)}">{_content(content)}</td>')
             else:
-                cells.append(f"<td>{_content(content, sheet)}</td>")
+                cells.append(f"<td>{_content(content)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return rows
 

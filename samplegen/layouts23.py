@@ -60,8 +60,9 @@ class Sheet:
     landscape: bool = False
     # Space above the table, so the page breaks fall where the paper means them to.
     space_above: float = 0.0
-    # A web page's cells as lines broken by <br> (<br><br> between paragraphs, bullets
-    # typed "• "), as page editors often write them, rather than <p> and <ul>.
+    # Word's and the web page's cells as lines broken by line breaks (Shift+Enter, <br>; a
+    # blank line between paragraphs, bullets typed "• "), as editors often type them,
+    # rather than paragraphs and lists.
     line_breaks: bool = False
 
 
@@ -323,7 +324,7 @@ def _version(layout: Layout23, builder: str, pages: tuple[int, ...] = (), space_
     key = f"{layout.key}_{'word' if builder == 'docx' else 'web'}{'_br' if line_breaks else ''}"
     fmt = "docx" if builder == "docx" else "pdf"
     how = "a Word table" if builder == "docx" else "a web page's table printed to PDF by Chromium"
-    how += ", its cells' lines broken by <br>" if line_breaks else ""
+    how += ", its cells' lines broken by line breaks" if line_breaks else ""
     sheet = replace(layout.sheet, space_above=layout.sheet.space_above if space_above is None else space_above,
                     line_breaks=line_breaks)
     return replace(layout, key=key, exercises=f"{layout.exercises}; as {how}", builder=builder, pages=pages,
@@ -331,7 +332,10 @@ def _version(layout: Layout23, builder: str, pages: tuple[int, ...] = (), space_
 
 
 # Swatches drawn at a row's first line are a printed page's: Word and the web colour the cell.
-WORD23: tuple[Layout23, ...] = tuple(_version(lay, "docx") for lay in LAYOUTS23 if not lay.sheet.swatch)
+WORD23: tuple[Layout23, ...] = (
+    *(_version(lay, "docx") for lay in LAYOUTS23 if not lay.sheet.swatch),
+    *(_version(lay, "docx", line_breaks=True) for lay in LAYOUTS23 if lay.key.startswith("m1_")),
+)
 # Each web page's pages in Chromium's PDF (the page each action's row starts on), and the
 # space above its table where it differs from the reportlab paper's.
 _WEB: dict[str, tuple[tuple[int, ...], float | None]] = {
