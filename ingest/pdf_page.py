@@ -57,7 +57,7 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PdfPage:
     shades = [Fill(Box(r["x0"], r["top"], r["x1"], r["bottom"]), rgb(r.get("non_stroking_color")) or "")
               for r in fills]
     for table, used_body in find_stream_tables([free[i] for i in inside], number, settings.layout, settings.stream,
-                                               shades):
+                                               shades, _rules_across(page)):
         used = {inside[i] for i in used_body}
         blocks.append(table)
         taken |= used
@@ -67,6 +67,13 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PdfPage:
     blocks.extend(_free_paragraphs(free, number, settings, boxes))
     blocks.sort(key=lambda b: _top(b))
     return PdfPage(number, float(page.height), blocks, bool(page.chars), bool(page.images))
+
+
+def _rules_across(page: Any) -> list[Box]:
+    """Rules drawn across the page: level lines, and rectangles no taller than 2 points
+    (a word processor draws a border as a thin filled rectangle)."""
+    return [Box(o["x0"], o["top"], o["x1"], o["bottom"]) for o in [*page.lines, *page.rects]
+            if o["bottom"] - o["top"] <= 2 and o["x1"] - o["x0"] > 5]
 
 
 def _top(block: Paragraph | Table) -> float:
@@ -150,7 +157,7 @@ def _cell(words: list[dict[str, Any]], bbox: tuple[float, float, float, float], 
     pad = min((line.box.x0 for line, _ in lines), default=bbox[0] + 5) - bbox[0]
     right = bbox[2] - max(pad, 1.0)
     paragraphs = lines_to_paragraphs(lines, right, page, settings.layout) if lines else []
-    fill = _fill(bbox, fills, settings) or symbol_colour(words)
+    fill = _fill(bbox, fills, settings) or _swatch(bbox, fills, words) or symbol_colour(words)
     return Cell(paragraphs=paragraphs, col=col, col_span=span, fill=fill, page=page, box=Box(*bbox))
 
 
@@ -173,3 +180,18 @@ def _fill(bbox: tuple[float, float, float, float], fills: list[dict[str, Any]], 
         return None
     return best[1]
 
+
+def _swatch(bbox: tuple[float, float, float, float], fills: list[dict[str, Any]],
+            words: list[dict[str, Any]]) -> str | None:
+    """The colour of a swatch drawn in a ruled cell (a small square at its first line or
+    in its middle, a status shown by colour alone): a filled rectangle too small to be
+    the cell's fill, with no word on it, which the cell's extent holds whole. Only where
+    every such rectangle in the cell is of one colour; white is no colour."""
+    colours: set[str | None] = set()
+    for r in fills:
+        inside = bbox[0] - 1 <= r["x0"] and r["x1"] <= bbox[2] + 1 and bbox[1] - 1 <= r["top"] and \
+            r["bottom"] <= bbox[3] + 1
+        if inside and not any(_centre_in(w, (r["x0"], r["top"], r["x1"], r["bottom"])) for w in words):
+            colours.add(rgb(r.get("non_stroking_color")))
+    colours -= {None, "FFFFFF"}
+    return colours.pop() if len(colours) == 1 else None
