@@ -2,11 +2,12 @@
 
 A run of lines is a table where a header line splits into three or more pieces at wide
 gaps and, below it, no word crosses the starts of those columns (prose crosses them at
-once). Rows are told apart by the taller gaps between them. A cell's colour is a filled
-rectangle with no words on it, in the cell's row band and under its column; such
-rectangles standing in white space beside a column's words (a status shown by colour
-alone, under no header) make a column of their own. Nothing here knows what the columns
-mean; extract decides whether a table is a plan.
+once). Rows are told apart by the taller gaps between them, or by the columns that start
+afresh beside a group's cell spanning rows (``ingest/stream_rows.py``). A cell's colour
+is a filled rectangle with no words on it, in the cell's row band (from its first
+line) and under its column; such rectangles standing in white space beside a column's
+words (a status shown by colour alone, under no header) make a column of their own.
+Nothing here knows what the columns mean; extract decides whether a table is a plan.
 """
 from __future__ import annotations
 
