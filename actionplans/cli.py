@@ -21,6 +21,7 @@ from actionplans.batch import MIN_MEMORY_MB, BatchSettings, SchedulerError, defa
 from actionplans.explain import explain_paper, explanation_to_text
 from actionplans.extract.records import PaperResult
 from actionplans.ingest import IngestError
+from actionplans.normalise import Tables
 from actionplans.output import FORMATS, OutputSettings, parse_formats, still_red, write_outputs
 from actionplans.output.progressbar import ProgressBarSettings, file_progress
 from actionplans.settings import Settings, SettingsError
@@ -143,13 +144,23 @@ def _extract(args: argparse.Namespace) -> int:
     if not args.quiet:
         counts = {s: sum(d.status == s for d in tables.documents) for s in ("ok", "no_plan", "error", "skipped")}
         skipped = f", {counts['skipped']} skipped (not papers)" if counts["skipped"] else ""
-        # Red now: in each plan's latest version, where versions were linked; else every Red row.
-        red = still_red(tables.progress) if tables.progress else sum(a.rag == "Red" for a in tables.actions)
         print(f"{len(tables.documents)} files: {counts['ok']} ok, {counts['no_plan']} no plan, "
-              f"{counts['error']} failed{skipped}; "
-              f"{len(tables.actions)} actions, {red} red -> {args.out}/ "
+              f"{counts['error']} failed{skipped}; {_actions_line(tables)} -> {args.out}/ "
               f"({', '.join(args.format)})")
     return 1 if failed else 0
+
+
+def _actions_line(tables: Tables) -> str:
+    """"172 action rows (43 in the plans' latest versions), 5 red": every row of every
+    paper, and the count the report shows, the actions of each plan's latest version, so
+    the two figures a user sees agree. Red counts those latest actions."""
+    if not tables.progress:  # no versions linked: every row is an action as it stands
+        return f"{len(tables.actions)} actions, {sum(a.rag == 'Red' for a in tables.actions)} red"
+    latest = sum(not p.dropped for p in tables.progress)
+    red = still_red(tables.progress)
+    if latest == len(tables.actions):
+        return f"{latest} actions, {red} red"
+    return f"{len(tables.actions)} action rows ({latest} in the plans' latest versions), {red} red"
 
 
 @contextmanager

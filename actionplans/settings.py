@@ -11,7 +11,7 @@ import math
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,23 +30,34 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True)
-class Settings:
-    """Every stage's settings. ``batch`` says how files are run (workers, limits, cache);
-    ``output`` what is written."""
+class StageSettings:
+    """Every stage's settings as a ``Settings`` holds them: build a ``Settings``, which
+    gives each stage its defaults and puts its vocabulary into them as it is made."""
 
-    ingest: IngestSettings = field(default_factory=IngestSettings)
-    extract: ExtractSettings = field(default_factory=ExtractSettings)
-    normalise: NormaliseSettings = field(default_factory=NormaliseSettings)
-    batch: BatchSettings = field(default_factory=BatchSettings)
-    output: OutputSettings = field(default_factory=OutputSettings)
+    ingest: IngestSettings
+    extract: ExtractSettings
+    normalise: NormaliseSettings
+    batch: BatchSettings
+    output: OutputSettings
     # Where set, every stage reads this vocabulary (the shipped one with a user's
     # additions, ``load_vocabulary``) in place of the one its own settings hold.
     vocabulary: Vocabulary | None = None
 
-    def __post_init__(self) -> None:
-        if self.vocabulary is not None:
-            for name, value in with_vocabulary(self, self.vocabulary).items():
-                object.__setattr__(self, name, value)
+
+class Settings(StageSettings):
+    """Every stage's settings. ``batch`` says how files are run (workers, limits, cache);
+    ``output`` what is written. A ``vocabulary`` given is in every stage's settings from
+    the start: the stages are built with it, never changed after (``replace`` and
+    ``--set`` build anew, so it stays in them)."""
+
+    def __init__(self, ingest: IngestSettings | None = None, extract: ExtractSettings | None = None,
+                 normalise: NormaliseSettings | None = None, batch: BatchSettings | None = None,
+                 output: OutputSettings | None = None, vocabulary: Vocabulary | None = None) -> None:
+        stages = StageSettings(ingest or IngestSettings(), extract or ExtractSettings(),
+                               normalise or NormaliseSettings(), batch or BatchSettings(), output or OutputSettings())
+        if vocabulary is not None:
+            stages = with_vocabulary(stages, vocabulary)
+        super().__init__(stages.ingest, stages.extract, stages.normalise, stages.batch, stages.output, vocabulary)
 
     @classmethod
     def resolve(cls, value: Settings | Mapping[str, object] | None) -> Settings:
@@ -78,18 +89,17 @@ class Settings:
         return build(Settings, tree, "", base=self)
 
 
-def with_vocabulary(settings: Settings, vocabulary: Vocabulary) -> dict[str, Any]:
-    """The stage settings that read the vocabulary, each with ``vocabulary`` in it."""
-    pdf = settings.ingest.pdf
+def with_vocabulary(stages: StageSettings, vocabulary: Vocabulary) -> StageSettings:
+    """The stages' settings with ``vocabulary`` in each one that reads it."""
+    pdf = stages.ingest.pdf
     prefilter = replace(pdf.prefilter, vocabulary=vocabulary)
-    extract = settings.extract
-    normalise = settings.normalise
-    return {
-        "ingest": replace(settings.ingest, pdf=replace(pdf, prefilter=prefilter)),
-        "extract": replace(extract, headers=replace(extract.headers, vocabulary=vocabulary)),
-        "normalise": replace(normalise, leads=replace(normalise.leads, vocabulary=vocabulary)),
-        "output": replace(settings.output, vocabulary=vocabulary),
-    }
+    extract = stages.extract
+    normalise = stages.normalise
+    return replace(stages,
+                   ingest=replace(stages.ingest, pdf=replace(pdf, prefilter=prefilter)),
+                   extract=replace(extract, headers=replace(extract.headers, vocabulary=vocabulary)),
+                   normalise=replace(normalise, leads=replace(normalise.leads, vocabulary=vocabulary)),
+                   output=replace(stages.output, vocabulary=vocabulary))
 
 
 @dataclass(frozen=True)

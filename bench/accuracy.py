@@ -86,7 +86,7 @@ def pair_rows(got: Sequence[str], want: Sequence[str]) -> list[tuple[int, int]]:
 
 def _row_value(row: object, name: str) -> object:
     if name == "lead_officers":
-        return [x for x in str(getattr(row, name)).split("; ") if x]
+        return list(getattr(row, name))  # the officers, a tuple until output writes them
     if name == "target_date":
         return row.extras.get("target_date", "")  # type: ignore[attr-defined]
     return getattr(row, name)

@@ -23,7 +23,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from bench.synth import _TAILS, _sentence
+from bench.synth import TAILS, sentence
 
 _TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
           '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -58,7 +58,7 @@ def plan_docx(path: Path, actions: int, version: int, seed: int = 0, redraft: bo
     rows = []
     for n in range(actions):
         rag = _RAGS[min(2, (n + version + rng.randint(0, 1)) % 3)]
-        rows.append((f"{_sentence(rng)} (action {n + 1})", rng.choice(_LEADS), rng.choice(_MONTHS), rag))
+        rows.append((f"{sentence(rng)} (action {n + 1})", rng.choice(_LEADS), rng.choice(_MONTHS), rag))
     if redraft and version:
         rows = _redrafted(rows, random.Random(seed + version))
     body = (_p("Northbridge Borough Council") + _p(f"Improvement plan: progress as at 1 {_MONTHS[version]}")
@@ -83,11 +83,11 @@ def _redrafted(rows: list[tuple[str, str, str, str]], rng: random.Random) -> lis
         if roll < 0.05:
             continue
         if roll < 0.25:
-            tail = next(t for t in _TAILS if t in text)
-            text = text.replace(tail, rng.choice([t for t in _TAILS if t != tail]))
+            tail = next(t for t in TAILS if t in text)
+            text = text.replace(tail, rng.choice([t for t in TAILS if t != tail]))
         out.append((text, lead, month, rag))
         if rng.random() < 0.05:
-            out.append((f"{_sentence(rng)} (new action {n + 1})", rng.choice(_LEADS), rng.choice(_MONTHS), "Amber"))
+            out.append((f"{sentence(rng)} (new action {n + 1})", rng.choice(_LEADS), rng.choice(_MONTHS), "Amber"))
     return out
 
 

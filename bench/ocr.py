@@ -77,11 +77,17 @@ def rasterise(pdf: Path, out: Path, dpi: int) -> int:
 
 
 def expected_rows(layout: object) -> list[dict[str, str]]:
+    """Each action's fields that are scored, and its further columns, by their actions.csv
+    column."""
+    from samplegen.spec import Further
+
     paper = layout.paper  # type: ignore[attr-defined]
     rows = []
     for rec in paper.plan.recommendations:
         for a in rec.actions:
-            row = {k: str(v) for k, v in a.expected(rec.number, rec.text).items()}
+            expected = a.expected(rec.number, rec.text).items()
+            row = {k.name if isinstance(k, Further) else k: str(v) for k, v in expected
+                   if isinstance(k, Further) or k in FIELDS}
             row["action_text"] = a.pdf_text or a.text
             rows.append(row)
     return rows
@@ -99,16 +105,15 @@ def score(expected: list[dict[str, str]], got: list[dict[str, str]]) -> Score:
         free.remove(best)
         result.found += 1
         for name, value in want.items():
-            if name in FIELDS or name.startswith("extra:"):
-                result.fields += 1
-                result.right += " ".join(got[best].get(name.removeprefix("extra:"), "").split()) == " ".join(
-                    value.split())
+            result.fields += 1
+            result.right += " ".join(got[best].get(name, "").split()) == " ".join(value.split())
     return result
 
 
 def measure(dpi: int, work: Path) -> tuple[Score, list[tuple[str, Score]]]:
     import actionplans
     from actionplans.batch import BatchSettings
+    from actionplans.output.frames import cell
 
     folder = work / f"scans-{dpi}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -122,7 +127,7 @@ def measure(dpi: int, work: Path) -> tuple[Score, list[tuple[str, Score]]]:
     per_paper = []
     for pdf, layout in papers():
         rows = [r.as_dict(tables.extra_columns) for r in tables.actions if r.source_file == pdf.name]
-        got = [{k: str(v if v is not None else "") for k, v in r.items()} for r in rows]
+        got = [{k: str(cell(v) if v is not None else "") for k, v in r.items()} for r in rows]
         s = score(expected_rows(layout), got)
         s.pages = pages[pdf.name]
         total.add(s)

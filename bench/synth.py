@@ -27,7 +27,7 @@ _OBJECTS = ("the medium term financial strategy", "the capital programme for 202
             "the local plan consultation", "the waste collection review", "the community safety strategy",
             "the action the officer proposed in March", "the lead member's response to the petition",
             "the status of the library refurbishment")
-_TAILS = ("in line with the council's priorities.", "and the recommendations of the audit committee.",
+TAILS = ("in line with the council's priorities.", "and the recommendations of the audit committee.",
           "within the agreed budget envelope.", "as set out in Appendix B.", "following the consultation period.",
           "subject to the views of ward members.", "with progress reported each quarter.")
 _HEADINGS = ("Purpose of report", "Background", "Financial implications", "Legal implications",
@@ -37,8 +37,8 @@ _SERVICES = ("Adult social care", "Children's services", "Highways", "Waste and 
              "Housing needs", "Public health", "Planning", "Leisure centres", "Corporate services")
 
 
-def _sentence(rng: random.Random) -> str:
-    return " ".join((rng.choice(_SUBJECTS), rng.choice(_VERBS), rng.choice(_OBJECTS), rng.choice(_TAILS)))
+def sentence(rng: random.Random) -> str:
+    return " ".join((rng.choice(_SUBJECTS), rng.choice(_VERBS), rng.choice(_OBJECTS), rng.choice(TAILS)))
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -75,7 +75,7 @@ def filler_pdf(path: Path, pages: int, seed: int = 0, title: str = "Corporate Sc
         y -= 22
         para = 1
         while y > 90:
-            text = " ".join(_sentence(rng) for _ in range(rng.randint(2, 4)))
+            text = " ".join(sentence(rng) for _ in range(rng.randint(2, 4)))
             c.setFont("Helvetica", 10.5)
             c.drawString(56, y, f"{section}.{para}")
             for line in _wrap(text, 88):

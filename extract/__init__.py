@@ -5,6 +5,7 @@ Reads only ``ingest.model``; knows nothing of PDF or Word.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from actionplans.dates import date_in_text
@@ -12,18 +13,21 @@ from actionplans.extract.actions import rows_to_actions
 from actionplans.extract.cover import document_info
 from actionplans.extract.groups import SUB_HEADING, group_from_heading, headings_above
 from actionplans.extract.headers import Header, HeaderSettings
+from actionplans.extract.judgements import Judgement, blocks_to_judgements
 from actionplans.extract.records import (
     DocumentInfo,
     Extraction,
     HeaderCell,
     RawAction,
     TableVerdict,
+    WarningCode,
+    WarningItem,
     extra_column_name,
 )
-from actionplans.extract.tables import Judged, blocks_to_plans, find_header, judged_header, rejoin_headers
+from actionplans.extract.tables import judgements_to_plans, rejoin_headers
 from actionplans.extract.text import clean, is_prose
 from actionplans.extract.textplans import blocks_to_lines, lines_to_text_plans, text_plan_to_actions
-from actionplans.ingest.model import Block, Document, Table
+from actionplans.ingest.model import Document, Table
 from actionplans.vocabulary import Vocabulary
 
 
@@ -46,9 +50,8 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
     extra_columns: dict[str, str] = {}
     verdicts: list[TableVerdict] = []
     blocks = rejoin_headers(doc.blocks)
-    sheets = [t.sheet for t in blocks if isinstance(t, Table)]
-    judged: Judged = {}  # every table is judged once, whoever asks
-    for plan in blocks_to_plans(blocks, settings.headers, judged):
+    judgements = blocks_to_judgements(blocks, settings.headers)
+    for plan in judgements_to_plans(judgements, settings.headers):
         has_group = plan.header.col("recommendation") is not None  # then no heading above is looked for
         headings = [] if has_group else headings_above(blocks, plan.first_table, vocabulary)
         rows = group_from_heading(rows_to_actions(plan, vocabulary), headings, has_group)
@@ -56,26 +59,27 @@ def document_to_extraction(doc: Document, settings: ExtractSettings | None = Non
         verdicts.append(_verdict(plan.header, plan.pages, why, len(rows) if not why else 0, plan.first_table))
         if why:
             continue
-        actions.extend(_marked(rows, sheets[plan.first_table], doc))
+        actions.extend(_marked(rows, judgements[plan.first_table].table.sheet, doc))
         for name, printed in _extra_columns(plan.header, vocabulary).items():
             extra_columns.setdefault(name, printed)
         if any(SUB_HEADING in a.extras for a in rows):
             extra_columns.setdefault(SUB_HEADING, "Sub-heading")
-    verdicts.extend(_other_tables(blocks, settings.headers, judged))
+    verdicts.extend(_other_tables(judgements))
     verdicts.sort(key=lambda v: v.order)
     if not actions:  # no plan in a table: one written as text?
         actions, text_verdicts = _text_plans(doc, vocabulary)
         verdicts.extend(text_verdicts)
-        extra_columns.update({c: c for a in actions for c in a.extras if c not in extra_columns})
-    plan_tables = [t for t in doc.tables if find_header(t, settings.headers, judged) is not None]
-    info = document_info(doc, plan_tables)
+        extra_columns.update({c: c for a in actions for c in a.extras_by_column(vocabulary) if c not in extra_columns})
+    first_plan = next((j.table for j in judgements if j.plan), None)
+    info = document_info(doc, blocks, first_plan)
     # A saved web page states its date in its head (meta tags, ISO), not on the page.
     stated = doc.properties.get("date", "")
     info.document_date = info.document_date or (stated[:10] if _ISO.match(stated) else date_in_text(stated))
     return Extraction(info=info, actions=actions, glossaries=_glossary_candidates(doc),
                       text=[t for p in doc.paragraphs if (t := clean(p.text))],
                       extra_columns=list(extra_columns), column_headers=extra_columns, tables=verdicts,
-                      warnings=list(doc.warnings), ocr_pages=len(doc.ocr_pages), skimmed_pages=len(doc.skimmed))
+                      warnings=[WarningItem(WarningCode.READING, w) for w in doc.warnings],
+                      ocr_pages=len(doc.ocr_pages), skimmed_pages=len(doc.skimmed))
 
 
 def _text_plans(doc: Document, vocabulary: Vocabulary) -> tuple[list[RawAction], list[TableVerdict]]:
@@ -102,7 +106,7 @@ def _marked(rows: list[RawAction], sheet: str, doc: Document) -> list[RawAction]
     for row in rows:
         row.sheet = sheet
         if row.page is not None and row.page in doc.ocr_pages:
-            row.warnings.append(OCR_WARNING)
+            row.warnings.append(WarningItem(WarningCode.OCR, OCR_WARNING))
     return rows
 
 
@@ -136,19 +140,11 @@ def _verdict(header: Header, pages: str, why: str, actions: int, order: int) -> 
     return TableVerdict(pages=pages, headers=cells, plan=not why, reason=why, actions=actions, order=order)
 
 
-def _other_tables(blocks: list[Block], settings: HeaderSettings, judged: Judged) -> list[TableVerdict]:
+def _other_tables(judgements: Sequence[Judgement]) -> list[TableVerdict]:
     """Verdicts for the tables that are no plan at their header (plans are judged with
     their rows, above)."""
-    out = []
-    for index, table in enumerate(b for b in blocks if isinstance(b, Table)):
-        if table.n_cols < 2:  # judged all the same: explain and a paper's message count every table
-            out.append(TableVerdict(pages=str(table.page or ""), headers=[], plan=False,
-                                    reason="one column: a box of text, not rows of actions", order=index))
-            continue
-        _, header, why = judged_header(table, settings, judged)
-        if why:
-            out.append(_verdict(header, str(table.page or ""), why, 0, index))
-    return out
+    return [_verdict(j.header, str(j.table.page or ""), j.why, 0, index)
+            for index, j in enumerate(judgements) if not j.plan]
 
 
 def _extra_columns(header: Header, vocabulary: Vocabulary) -> dict[str, str]:
@@ -158,8 +154,8 @@ def _extra_columns(header: Header, vocabulary: Vocabulary) -> dict[str, str]:
     out: dict[str, str] = {}
     for col in sorted(set(header.roles) | set(header.names)):
         role = header.roles.get(col)
-        if role in vocabulary.column_roles:
-            out[role] = header.printed.get(col, role)
+        if role in vocabulary.role_columns:
+            out[vocabulary.role_columns[role]] = header.printed.get(col, role)
         elif role is None:
             out[extra_column_name(header.names[col], vocabulary)] = header.printed.get(col, header.names[col])
     return out

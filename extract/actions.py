@@ -1,31 +1,22 @@
-"""Logical plan rows to actions: carry each recommendation down to its actions, split a
-cell holding several actions, and share out the lead and RAG cells beside them."""
+"""Logical plan rows to actions: carry each recommendation down to its actions, read
+each row's actions (a cell holding several split, and the lead, status and further
+cells beside them shared out: ``extract.cells``), and read their statuses."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from actionplans.extract.cells import Segment, is_list, opens_with_bullet, segment_cell, share_out, unbulleted
 from actionplans.extract.colours import colour_name
 from actionplans.extract.rag import parse_legend, read_rag
-from actionplans.extract.records import RawAction
+from actionplans.extract.records import ColumnKey, RawAction, WarningCode, WarningItem, column_name
 from actionplans.extract.regions import Region, printed_headers, row_cells, row_region
-from actionplans.extract.tables import IDENTITY, ITEM_NUMBER, PlanRow, PlanTable, Slot
+from actionplans.extract.tables import IDENTITY, PlanRow, PlanTable, Slot
 from actionplans.extract.text import clean, join
-from actionplans.ingest.model import Line, Paragraph, only_symbols
+from actionplans.ingest.model import only_symbols
 from actionplans.vocabulary import Vocabulary, default_vocabulary
 
-# "Action 1:", "Action 2.3 -": an action's number printed after the word.
-_ACTION_LABEL = re.compile(r"^\s*action\s+(\d{1,3}(?:\.\d{1,3})*[a-z]?)\s*[:.)\-–]\s*(?=\S|$)", re.I)
-# What starts a list item: bullet glyphs; typed, also a hyphen, middle dot or dash; as a
-# Word list's label, also "o" (the hollow bullet in Courier New).
-_DOTS = "•▪●◦"
-_MARKS = f"-·–{_DOTS}"
-_LABELS = f"{_MARKS}o"
-_BULLETED = re.compile(rf"^[{re.escape(_MARKS)}]\s")
 _LEAD_IN = re.compile(r":$|:\s+\S")  # "Develop plans to:" (then its items, here or in rows below)
-_GLYPH = re.compile(rf"^[{re.escape(_DOTS)}]\s+")  # a bullet typed as text, not a Word list label
-_BULLET = re.compile(rf"^[{re.escape(_LABELS)}]$")
-_LABELLED = re.compile(rf"^[{re.escape(_LABELS)}]\s+")
 _REC_NUMBER = re.compile(r"^\s*(?:recommendation\s*)?(\d{1,2}[a-z]?)\s*[.):\-–]?\s+(?=\S)", re.I)
 # "R1:", "R3:Tighten", "HS1 -": a code-like number with a letter prefix, then a colon or dash.
 _CODED_NUMBER = re.compile(r"^\s*([A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-Z](?=[.)]\s))\s*[:.)\-–]\s*(?=\S)")
@@ -33,191 +24,8 @@ _CODED_NUMBER = re.compile(r"^\s*([A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-Z](?=
 # "Objective 2." (a full stop only after a number: else it ends a sentence),
 # "Communities Scotland Recommendation:" (up to five words ending in a colon).
 _GROUP_LABEL = re.compile(r"^\s*((?:[\w'’&-]+\s+){0,4}?)([A-Za-z]+)\s*(?:(\d{1,2}[a-z]?)\s*[.:\-–]|[:\-–])\s*(?=\S)")
-# A number inside a paragraph that starts a further action: "... implemented 39) Children's".
-_INLINE = re.compile(r"(?<=\s)(\d{1,3}[a-z]?)\)\s+(?=\S)")
-_TOLERANCE = 4.0  # points: an officer's line may sit this far above its action's first line
-# Labels of sub-steps ("a)", "ii.") inside an action numbered "2.1" or "3)": part of it.
-_SUB_STEP = re.compile(r"^(?:[a-z]|[ivx]{1,4})$")
 # One action's entry in a number column: "1.2", "4b", "12", "A3", "CNES005A".
 _COLUMN_NUMBER = re.compile(r"^(?:[A-Za-z]{1,6}\.?)?\d{1,4}(?:\.\d{1,3})*(?:[a-zA-Z]|\([a-z]\))?$")
-
-
-@dataclass
-class Segment:
-    """One action's share of an action cell."""
-
-    number: str
-    texts: list[str] = field(default_factory=list)
-    start: tuple[int, float] | None = None  # (page, top) of its first line
-
-
-def _number_of(p: Paragraph) -> tuple[str, str, bool]:
-    """(number, text without it, is_bullet) of one paragraph."""
-    label = p.label.strip()
-    if label:
-        if _BULLET.match(label):
-            return "", p.text, True
-        return label.strip("().: "), p.text, False
-    m = ITEM_NUMBER.match(p.text) or _ACTION_LABEL.match(p.text)
-    if m:
-        return m.group(1), p.text[m.end():].strip(), False
-    if p.text[:1] in _MARKS and p.text[1:2] == " ":
-        return "", p.text, True
-    return "", p.text, False
-
-
-def _inline_split(number: str, text: str, p: Paragraph) -> list[Segment]:
-    """Split "A 39) B 40) C" where the numbers run on from ``number``."""
-    if not number.isdigit():
-        return [Segment(number, [text], _start(p))]
-    segments = [Segment(number, [], _start(p))]
-    expected, pos = int(number) + 1, 0
-    for m in _INLINE.finditer(text):
-        if m.group(1) != str(expected):
-            continue
-        segments[-1].texts.append(text[pos:m.start()])
-        segments.append(Segment(m.group(1), [], _line_start(p, m.group(0).strip())))
-        pos, expected = m.end(), expected + 1
-    segments[-1].texts.append(text[pos:])
-    return segments
-
-
-def _start(p: Paragraph) -> tuple[int, float] | None:
-    return p.lines[0].position if p.lines else None
-
-
-def _line_start(p: Paragraph, token: str) -> tuple[int, float] | None:
-    for line in p.lines:
-        if token in line.text:
-            return line.position
-    return _start(p)
-
-
-def segment_cell(slot: Slot) -> tuple[list[Segment], bool]:
-    """Split an action cell. Returns (segments, numbered): where no paragraph carries a
-    number, each paragraph is a candidate action and the caller decides (see
-    ``rows_to_actions``) whether the lead cell confirms them as separate actions."""
-    paragraphs = [p for p in slot.paragraphs if p.shown.strip()]
-    parsed = [(_number_of(p), p) for p in paragraphs]
-    numbered = any(num for (num, _, _), _ in parsed)
-    items = None if numbered or any(b for (_, _, b), _ in parsed) else _semicolon_items(paragraphs)
-    if items is not None:
-        parsed = [(("", p.text, True), p) for p in items]
-    first = next((num for (num, _, _), _ in parsed if num), "")
-    # A cell that is a list and nothing else ("• embed ...", "• review ...") holds one
-    # action per item; bullets under an action's own words are its steps.
-    listed = len(parsed) >= 2 and all(bullet for (_, _, bullet), _ in parsed)
-    top = min((p.level for _, p in parsed), default=0)
-    segments: list[Segment] = []
-    for (num, text, bullet), p in parsed:
-        if listed and p.level > top and segments:  # a bullet's own sub-bullets are its steps
-            segments[-1].texts.append(_GLYPH.sub("", p.shown) if not p.label else p.shown)
-            continue
-        if num and segments and _SUB_STEP.match(num) and not _SUB_STEP.match(first):
-            segments[-1].texts.append(p.shown)
-            continue
-        if numbered:
-            opens_new = bool(num)
-        elif listed:
-            opens_new, text = True, _unbulleted(text)
-        else:
-            opens_new = not (bullet or (segments and (_ends_with_colon(segments[-1]) or _runs_on(segments[-1], text))))
-        if opens_new or not segments:
-            segments.extend(_inline_split(num, text, p) if num else [Segment("", [text], _start(p))])
-        else:
-            segments[-1].texts.append(_GLYPH.sub("", p.shown) if bullet and not p.label else
-                                      p.shown if bullet else text)
-    return segments, numbered
-
-
-def _semicolon_items(paragraphs: list[Paragraph]) -> list[Paragraph] | None:
-    """A list whose bullets were lost (a web page printed to PDF): printed lines ending
-    in ";" close items. Three items or more, each of three words or more, else None."""
-    items: list[Paragraph] = []
-    for p in paragraphs:
-        group: list[Line] = []
-        for line in p.lines:
-            group.append(line)
-            if line.text.rstrip().endswith(";"):
-                items.append(_lines_paragraph(group, p))
-                group = []
-        if group:
-            items.append(_lines_paragraph(group, p))
-    closed = sum(i.text.endswith(";") for i in items)
-    if closed < 2 or len(items) < 3 or any(len(i.text.split()) < 3 for i in items):
-        return None
-    return items
-
-
-def _lines_paragraph(lines: list[Line], p: Paragraph) -> Paragraph:
-    return Paragraph(text=join([ln.text for ln in lines]), page=p.page, lines=tuple(lines), size=p.size)
-
-
-def _unbulleted(text: str) -> str:
-    return _LABELLED.sub("", text)
-
-
-def _runs_on(segment: Segment, text: str) -> bool:
-    """A paragraph that carries on the sentence before it: the one before ends without
-    a stop and this one starts in lower case (a line break typed mid-sentence)."""
-    last = segment.texts[-1].rstrip() if segment.texts else ""
-    return bool(last) and last[-1] not in ".;:!?)" and text[:1].islower()
-
-
-def _ends_with_colon(segment: Segment) -> bool:
-    return bool(segment.texts) and segment.texts[-1].rstrip().endswith(":")
-
-
-def share_out(slot: Slot | None, segments: list[Segment], whole: bool = False) -> list[str] | None:
-    """Each segment's share of a lead (or RAG) cell, or None where it is not clear.
-
-    First by position, where each officer line sits level with its action; then by
-    paragraph, where the cell has one paragraph per action. With ``whole``, a share is
-    whole paragraphs: a narrative is never cut between its lines."""
-    if slot is None:
-        return [""] * len(segments)
-    paragraphs = [p for p in slot.paragraphs if p.shown.strip()]
-    # One printed line beside several actions (an officer, a date) is each one's.
-    one_line = len(paragraphs) == 1 and len(paragraphs[0].lines) <= 1
-    if len(segments) == 1 or slot.carried or one_line:
-        return [join([p.shown for p in paragraphs])] * len(segments)
-    if not paragraphs:
-        return [""] * len(segments)
-    by_position = _by_position(paragraphs, segments, whole)
-    if by_position is not None:
-        return by_position
-    if len(paragraphs) == len(segments):
-        return [clean(p.shown) for p in paragraphs]
-    return None
-
-
-def _by_position(paragraphs: list[Paragraph], segments: list[Segment], whole: bool = False) -> list[str] | None:
-    starts = [s.start for s in segments]
-    if whole:  # each paragraph goes where its first line sits
-        lines = [Line(p.shown, p.lines[0].box, p.lines[0].page) if p.lines else None for p in paragraphs]
-        if any(ln is None for ln in lines):
-            return None
-        return _line_shares([ln for ln in lines if ln is not None], starts)
-    return _line_shares([ln for p in paragraphs for ln in p.lines], starts)
-
-
-def _line_shares(lines: list[Line], starts: list[tuple[int, float] | None]) -> list[str] | None:
-    if not lines or any(s is None for s in starts):
-        return None
-    shares: list[list[str]] = [[] for _ in starts]
-    for line in lines:
-        page, top = line.position
-        index = -1
-        for i, start in enumerate(starts):
-            assert start is not None
-            if (page, top + _TOLERANCE) >= start:
-                index = i
-        if index < 0:
-            return None
-        shares[index].append(line.text)
-    if any(not s for s in shares):
-        return None
-    return [join(s) for s in shares]
 
 
 @dataclass
@@ -235,7 +43,7 @@ def rows_to_actions(plan: PlanTable, vocabulary: Vocabulary | None = None) -> li
     actions: list[RawAction] = []
     rec = _Recommendation()
     numbers_actions = _numbers_actions(plan)
-    merged: dict[str, Slot] = {}
+    merged: dict[ColumnKey, Slot] = {}
     headers = printed_headers(header, vocabulary)
     for row in plan.rows:
         slots = _carry_merged(row.slots, merged)
@@ -246,25 +54,25 @@ def rows_to_actions(plan: PlanTable, vocabulary: Vocabulary | None = None) -> li
         if slot is None or slot.continued or not slot.text:
             continue
         if actions and _completes_lead_in(slots, slot, actions[-1]):
-            actions[-1].action_text = join([actions[-1].action_text, _unbulleted(slot.text)])
+            actions[-1].action_text = join([actions[-1].action_text, unbulleted(slot.text)])
             actions[-1].lead_in = True
             continue
         actions.extend(_row_actions(PlanRow(slots, row.page), slot, rec, _Statuses(legend, vocabulary), headers))
     return actions
 
 
-def _completes_lead_in(slots: dict[str, Slot], slot: Slot, last: RawAction) -> bool:
+def _completes_lead_in(slots: dict[ColumnKey, Slot], slot: Slot, last: RawAction) -> bool:
     """A bulleted row that finishes the sentence an action opened ("Develop plans to:"
     then "• define ...", "• identify ..."), printed as rows of its own by an unruled
     table: it has nothing of its own beside it (no number, lead, date or status)."""
-    if not (_LEAD_IN.search(last.action_text) or last.lead_in) or not _BULLETED.match(slot.text):
+    if not (_LEAD_IN.search(last.action_text) or last.lead_in) or not opens_with_bullet(slot.text):
         return False
     others = [s for name, s in slots.items() if name not in ("action", "recommendation") and not s.continued]
     return not any(s.text for s in others) and not any(
         s.text for name, s in slots.items() if name == "recommendation" and not s.continued)
 
 
-def _carry_merged(slots: dict[str, Slot], merged: dict[str, Slot]) -> dict[str, Slot]:
+def _carry_merged(slots: dict[ColumnKey, Slot], merged: dict[ColumnKey, Slot]) -> dict[ColumnKey, Slot]:
     """A lead, date or status cell merged down over several action rows belongs to
     each of them: repeat its content on the rows it covers."""
     out = dict(slots)
@@ -312,7 +120,7 @@ def _merged_over_groups(plan: PlanTable) -> bool:
     return printed > 0 and merged >= printed
 
 
-def _recommendation(slots: dict[str, Slot], current: _Recommendation, vocabulary: Vocabulary) -> _Recommendation:
+def _recommendation(slots: dict[ColumnKey, Slot], current: _Recommendation, vocabulary: Vocabulary) -> _Recommendation:
     number_slot = slots.get("rec_number") or slots.get("number")
     rec_slot = slots.get("recommendation")
     number = number_slot.text if number_slot is not None and not number_slot.continued else ""
@@ -374,7 +182,7 @@ class _Statuses:
 
 
 def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, statuses: _Statuses,
-                 headers: dict[str, str]) -> list[RawAction]:
+                 headers: dict[ColumnKey, str]) -> list[RawAction]:
     segments, numbered = segment_cell(slot)
     numbered = _number_from_column(row.slots.get("action_number"), segments) or numbered
     lead_slot = row.slots.get("lead")
@@ -384,11 +192,12 @@ def _row_actions(row: PlanRow, slot: Slot, rec: _Recommendation, statuses: _Stat
         # action whose text keeps its paragraphs.
         segments = [Segment("", [t for s in segments for t in s.texts], segments[0].start)]
         leads = share_out(lead_slot, segments)
-    warnings: list[str] = []
+    warnings: list[WarningItem] = []
     if leads is None:
         whole = lead_slot.text if lead_slot is not None else ""
         leads = [whole] * len(segments)
-        warnings.append(f"lead cell shared by {len(segments)} actions could not be split; whole cell kept")
+        warnings.append(WarningItem(WarningCode.LEAD_NOT_SPLIT,
+                                    f"lead cell shared by {len(segments)} actions could not be split; whole cell kept"))
     rag_texts = _rag_texts(row.slots.get("rag"), segments)
     extras, kept = _extras(row, segments)
     out = []
@@ -412,16 +221,11 @@ def _confirmed(row: PlanRow, slot: Slot, segments: list[Segment]) -> bool:
     shared out is then each one's, with a warning); or plain paragraphs beside a lead,
     date or status cell of as many paragraphs, each level with its action. A wrapped
     officer's name beside a two-paragraph action is no evidence."""
-    if _is_list(slot):
+    if is_list(slot):
         return True
     cells = [row.slots.get(name) for name in ("lead", "target_date", "rag")]
     return any(c is not None and not c.carried and share_out(c, segments, whole=True) is not None
                and len([p for p in c.paragraphs if p.shown.strip()]) == len(segments) for c in cells)
-
-
-def _is_list(slot: Slot) -> bool:
-    parsed = [_number_of(p) for p in slot.paragraphs if p.shown.strip()]
-    return len(parsed) >= 2 and all(bullet for _, _, bullet in parsed)
 
 
 def action_page(seg: Segment, row: PlanRow) -> int | None:
@@ -466,14 +270,14 @@ def _column_number(text: str) -> str:
     return number.strip(" .:")
 
 
-def _status(text: str, fill: str | None, statuses: _Statuses) -> tuple[str, str, str | None]:
+def _status(text: str, fill: str | None, statuses: _Statuses) -> tuple[str, str, WarningItem | None]:
     """(rag_raw, rag, warning) from a RAG cell's text and its fill colour."""
     name, by_colour = colour_name(fill, statuses.vocabulary)
     if not text or (by_colour and only_symbols(text)):  # a fill, or a dot in the status's colour
         return name, by_colour, None
     rag, why = read_rag(text, statuses.legend, statuses.vocabulary)
     if by_colour and rag and by_colour != rag:
-        return text, rag, f"status text says {rag} but the cell is filled {name}"
+        return text, rag, WarningItem(WarningCode.STATUS_FILL, f"status text says {rag} but the cell is filled {name}")
     return text, rag, why
 
 
@@ -484,20 +288,20 @@ def _rag_texts(slot: Slot | None, segments: list[Segment]) -> list[tuple[str, st
     return [(share, slot.fill) for share in shares]
 
 
-def _extras(row: PlanRow, segments: list[Segment]) -> tuple[list[dict[str, str]], list[str]]:
+def _extras(row: PlanRow, segments: list[Segment]) -> tuple[list[dict[ColumnKey, str]], list[WarningItem]]:
     """Each segment's further columns, and the warnings for cells kept whole: a cell
     beside several actions (a progress narrative) is shared out only where it splits
     into as many paragraphs as there are actions; else each action gets all of it."""
-    extras: list[dict[str, str]] = [{} for _ in segments]
-    kept: list[str] = []
+    extras: list[dict[ColumnKey, str]] = [{} for _ in segments]
+    kept: list[WarningItem] = []
     for name, slot in row.slots.items():
         if name in IDENTITY or name in ("lead", "rag") or slot.continued:
             continue
         shares = share_out(slot, segments, whole=True)
         if shares is None:
             shares = [slot.text] * len(segments)
-            kept.append(f"{name.removeprefix('extra:')} cell shared by {len(segments)} actions could not be split; "
-                        "whole cell kept")
+            kept.append(WarningItem(WarningCode.CELL_NOT_SPLIT, f"{column_name(name)} cell shared by "
+                                    f"{len(segments)} actions could not be split; whole cell kept"))
         for i, share in enumerate(shares):
-            extras[i][name] = _unbulleted(share) if len(segments) > 1 else share
+            extras[i][name] = unbulleted(share) if len(segments) > 1 else share
     return extras, kept

@@ -7,7 +7,7 @@ import re
 from actionplans.dates import ANY_DATE, MONTH_YEAR, date_in_text
 from actionplans.extract.records import DocumentInfo
 from actionplans.extract.text import clean, key
-from actionplans.ingest.model import Document, Paragraph, Table
+from actionplans.ingest.model import Block, Document, Paragraph, Table
 
 _DATE_KEYS = ("date", "dateofmeeting", "meetingdate", "reportdate", "dateofreport", "meeting", "committeedate")
 _TITLE_KEYS = ("title", "reporttitle", "subject", "reportsubject", "item", "titleofreport")
@@ -43,10 +43,13 @@ def cover_fields(doc: Document) -> dict[str, str]:
     return fields
 
 
-def document_info(doc: Document, plan_tables: list[Table]) -> DocumentInfo:
+def document_info(doc: Document, blocks: list[Block], first_plan: Table | None) -> DocumentInfo:
+    """The paper's facts; ``blocks`` are the paper's as extract reads them (a header
+    printed apart from its body joined to it), among them ``first_plan``, the first table
+    judged to have a plan's header (None: none has)."""
     fields = cover_fields(doc)
     info = DocumentInfo()
-    info.plan_title, info.plan_as_at = _plan_title(doc, plan_tables)
+    info.plan_title, info.plan_as_at = _plan_title(blocks, doc.furniture, first_plan)
     info.title = (next((fields[k] for k in _TITLE_KEYS if fields.get(k)), "") or _styled_title(doc)
                   or info.plan_title or _heading_title(doc))
     info.document_date = next((d for k in _DATE_KEYS if (d := date_in_text(fields.get(k, ""), True))), "") \
@@ -101,18 +104,17 @@ def _council(doc: Document) -> str:
     return ""
 
 
-def _plan_title(doc: Document, plan_tables: list[Table]) -> tuple[str, str]:
+def _plan_title(blocks: list[Block], furniture: list[Paragraph], first: Table | None) -> tuple[str, str]:
     """The heading nearest above the plan (or a running header), and its "as at" date."""
-    if not plan_tables:
+    if first is None:
         return "", ""
-    first = plan_tables[0]
     before: list[Paragraph] = []
-    for block in doc.blocks:
+    for block in blocks:
         if block is first:
             break
         if isinstance(block, Paragraph) and clean(block.text):
             before.append(block)
-    candidates = list(reversed(before[-4:])) + list(doc.furniture)
+    candidates = list(reversed(before[-4:])) + list(furniture)
     title = ""
     for p in candidates:
         m = _AS_AT.search(clean(p.text))

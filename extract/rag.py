@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from actionplans.extract.records import WarningCode, WarningItem
 from actionplans.extract.text import clean, status_names_pattern
 from actionplans.vocabulary import Vocabulary, default_vocabulary
 
@@ -29,7 +30,8 @@ def parse_legend(text: str, vocabulary: Vocabulary | None = None) -> dict[str, s
     return legend
 
 
-def read_rag(raw: str, legend: dict[str, str], vocabulary: Vocabulary | None = None) -> tuple[str, str | None]:
+def read_rag(raw: str, legend: dict[str, str],
+             vocabulary: Vocabulary | None = None) -> tuple[str, WarningItem | None]:
     """(colour or "", warning or None) for a status as printed."""
     vocabulary = vocabulary or default_vocabulary()
     text = clean(raw).lower()
@@ -44,13 +46,17 @@ def read_rag(raw: str, legend: dict[str, str], vocabulary: Vocabulary | None = N
         return colours[0], None
     if not colours and _PERCENT.search(text):
         # "50% complete" is progress, not a rating: "complete" must not make it Green.
-        return "", f"status '{clean(raw)}' is a percentage; not rated"
+        return "", _unread(f"status '{clean(raw)}' is a percentage; not rated")
     if len(colours) > 1:
-        return "", f"status '{clean(raw)}' names {' and '.join(colours)}; not rated"
+        return "", _unread(f"status '{clean(raw)}' names {' and '.join(colours)}; not rated")
     for phrase, colour in sorted(legend.items(), key=lambda kv: -len(kv[0])):
         if phrase and phrase in text:
             return colour, None
     for phrase, colour in vocabulary.status_phrases:
         if re.search(rf"\b{re.escape(phrase)}\b", text):
             return colour, None
-    return "", f"status '{clean(raw)}' is not a known RAG value"
+    return "", _unread(f"status '{clean(raw)}' is not a known RAG value")
+
+
+def _unread(message: str) -> WarningItem:
+    return WarningItem(WarningCode.STATUS_UNREAD, message)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from actionplans.extract.text import snake
@@ -30,6 +31,56 @@ def extra_column_name(header: str, vocabulary: Vocabulary) -> str:
     return f"extra_{name}" if name in _RESERVED or name in vocabulary.role_column_names else name
 
 
+@dataclass(frozen=True)
+class OwnColumn:
+    """A plan's own column, one that took no role, by its name in actions.csv
+    (``extra_column_name``): a key apart from the roles' names ("lead", "progress"), so
+    a column is never taken for a role's, whatever its header says."""
+
+    name: str
+
+
+# Where a value of a plan's row goes: a role ("target_date", "progress"), or a plan's own column.
+ColumnKey = str | OwnColumn
+
+
+def column_name(key: ColumnKey, vocabulary: Vocabulary | None = None) -> str:
+    """The actions.csv column a further value goes to: a role's under the column the
+    vocabulary names for it (its own name where none, or no vocabulary, is given)."""
+    if isinstance(key, OwnColumn):
+        return key.name
+    return vocabulary.role_columns.get(key, key) if vocabulary is not None else key
+
+
+class WarningCode(StrEnum):
+    """The kinds of warning a row or a paper carries: why a value is uncertain."""
+
+    READING = "reading"  # what reading the file left out or could not do (hidden sheets, unread scans)
+    OCR = "ocr"  # the row's page was read by OCR
+    LEAD_NOT_SPLIT = "lead_not_split"  # a lead cell beside several actions kept whole for each
+    CELL_NOT_SPLIT = "cell_not_split"  # a further column's cell beside several actions kept whole
+    STATUS_UNREAD = "status_unread"  # a status cell that is no known RAG value
+    STATUS_FILL = "status_fill"  # a status cell whose words and fill colour disagree
+    CODE_JOINED = "code_joined"  # an officer code printed with a stray space, read whole
+    NEAR_MISS_CODE = "near_miss_code"  # an officer code read as the closest glossary code
+    LOOKALIKE = "lookalike"  # look-alike (Cyrillic) letters folded in a lead cell
+    BORROWED_CODE = "borrowed_code"  # an officer code expanded from another paper's glossary
+    RECOMMENDATION_INFERRED = "recommendation_inferred"  # a recommendation number inferred from order
+    ACTION_INFERRED = "action_inferred"  # an action number inferred from order
+    TARGET_DATE = "target_date"  # how a target date was read, where it was not plain
+    TARGET_YEAR = "target_year"  # a target date naming no year, its year taken from the plan's date
+    NUMBER_REPAIRED = "number_repaired"  # an action number taken from another version of the plan
+    LEADS_REPAIRED = "leads_repaired"  # lead officers taken from another version of the plan
+
+
+@dataclass(frozen=True)
+class WarningItem:
+    """One warning: its kind, for machines, and its message, as the tables print it."""
+
+    code: WarningCode
+    message: str
+
+
 @dataclass
 class RawAction:
     recommendation_number: str  # as printed, "" where not printed
@@ -40,8 +91,8 @@ class RawAction:
     rag_raw: str = ""
     rag: str = ""
     page: int | None = None
-    extras: dict[str, str] = field(default_factory=dict)  # other columns, by header
-    warnings: list[str] = field(default_factory=list)
+    extras: dict[ColumnKey, str] = field(default_factory=dict)  # further columns: roles' and the plan's own
+    warnings: list[WarningItem] = field(default_factory=list)
     # Whether the lead share-out was certain; normalise may repair an uncertain one
     # from another version of the plan.
     lead_shared: bool = False
@@ -52,6 +103,10 @@ class RawAction:
     # as printed, (header, text), left to right.
     region: tuple[float, float, float, float] | None = None
     cells: list[tuple[str, str]] = field(default_factory=list)
+
+    def extras_by_column(self, vocabulary: Vocabulary) -> dict[str, str]:
+        """Its further values by their actions.csv column (a role's, the run's vocabulary names)."""
+        return {column_name(key, vocabulary): value for key, value in self.extras.items()}
 
 
 @dataclass
@@ -80,7 +135,7 @@ class Extraction:
     tables: list[TableVerdict] = field(default_factory=list)
     # What the reader left out or guessed ("2 hidden rows skipped"), and the pages read by
     # OCR: documents.csv's warnings and ocr_pages.
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[WarningItem] = field(default_factory=list)
     ocr_pages: int = 0
     skimmed_pages: int = 0  # PDF pages the first pass read as text alone (no plan's header or rows on them)
 

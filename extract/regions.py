@@ -5,7 +5,7 @@ PDF and writes the cells, without reopening the document model."""
 from __future__ import annotations
 
 from actionplans.extract.headers import Header
-from actionplans.extract.records import extra_column_name
+from actionplans.extract.records import ColumnKey, OwnColumn, column_name, extra_column_name
 from actionplans.extract.tables import PlanRow
 from actionplans.vocabulary import Vocabulary
 
@@ -15,17 +15,17 @@ Region = tuple[float, float, float, float]  # x0, top, x1, bottom
 GROUPS = frozenset({"recommendation", "rec_number", "number"})
 
 
-def printed_headers(header: Header, vocabulary: Vocabulary) -> dict[str, str]:
+def printed_headers(header: Header, vocabulary: Vocabulary) -> dict[ColumnKey, str]:
     """{slot name: the header as printed} for every headed column of a plan."""
-    names = {role: header.printed.get(col, "") or role for col, role in header.roles.items()}
-    names.update({"extra:" + extra_column_name(name, vocabulary): header.printed.get(col, "") or name
+    names: dict[ColumnKey, str] = {role: header.printed.get(col, "") or role for col, role in header.roles.items()}
+    names.update({OwnColumn(extra_column_name(name, vocabulary)): header.printed.get(col, "") or name
                   for col, name in header.names.items()})
     return names
 
 
-def row_cells(row: PlanRow, headers: dict[str, str]) -> list[tuple[str, str]]:
+def row_cells(row: PlanRow, headers: dict[ColumnKey, str]) -> list[tuple[str, str]]:
     """(header, text) of each cell of the row that holds text, left to right."""
-    return [(headers.get(name, name), slot.text) for name, slot in row.slots.items()
+    return [(headers.get(name, column_name(name)), slot.text) for name, slot in row.slots.items()
             if not slot.continued and slot.text]
 
 

@@ -7,11 +7,12 @@ back together. Word tables arrive whole, with merged cells marked.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from actionplans.extract.headers import Header, HeaderSettings, read_header
-from actionplans.extract.records import extra_column_name
-from actionplans.extract.roles import assign_roles, reads_as_header
+from actionplans.extract.headers import Header, HeaderSettings
+from actionplans.extract.judgements import Judgement, judge_table
+from actionplans.extract.records import ColumnKey, OwnColumn, extra_column_name
 from actionplans.extract.text import clean, key
 from actionplans.ingest.model import Block, Box, Cell, Paragraph, Row, Table
 from actionplans.vocabulary import Vocabulary
@@ -44,7 +45,7 @@ class Slot:
 
 @dataclass
 class PlanRow:
-    slots: dict[str, Slot]
+    slots: dict[ColumnKey, Slot]
     page: int | None = None
 
 
@@ -68,149 +69,30 @@ class PlanTable:
         return str(self.first_page) if last == self.first_page else f"{self.first_page}-{last}"
 
 
-Judgement = tuple[int, Header, str]
-# Judgements already made in one paper, by table (kept with the table, so an id is never
-# reused while its entry lives): a table is judged once, however many readers ask.
-Judged = dict[int, tuple[Table, Judgement]]
-
-
-def find_header(table: Table, settings: HeaderSettings, judged: Judged | None = None) -> tuple[int, Header] | None:
-    """The first of the top rows that reads as a plan header."""
-    start, header, why = judged_header(table, settings, judged)
-    return (start, header) if not why else None
-
-
-def judged_header(table: Table, settings: HeaderSettings, judged: Judged | None) -> Judgement:
-    """``judge_header``, remembered in ``judged`` where one is given."""
-    if judged is None:
-        return judge_header(table, settings)
-    if id(table) not in judged:
-        judged[id(table)] = (table, judge_header(table, settings))
-    return judged[id(table)][1]
-
-
-def judge_header(table: Table, settings: HeaderSettings) -> tuple[int, Header, str]:
-    """The top row that reads best as a plan's header: (its index, the header, "" where
-    it is a plan's, else why not). A header of a plan's roles is still no plan where its
-    cells read as a risk register's, a scorecard's, a budget's or a meeting's."""
-    if _is_form(table):
-        return 0, read_header([(c.col, c.text) for c in table.rows[0].cells if not c.continued], settings), \
-            "a form of labelled fields (\"Title:\", \"Date:\"), not rows of actions"
-    best: tuple[int, Header, str] | None = None
-    for i, row in enumerate(table.rows[:3]):
-        header = read_header([(c.col, c.text) for c in row.cells if not c.continued], settings)
-        if not reads_as_header(header, settings.vocabulary):
-            continue  # a row of no header's words is the table's first row of cells
-        _priority_as_group(header, table.rows[i + 1:])
-        assign_roles(header, table.rows[i + 1:], settings.vocabulary)
-        why = header.verdict_words() or decoy_words(header, settings) or figure_columns(header, table.rows[i + 1:])
-        if not why:
-            return i, header, ""
-        if best is None or len(header.roles) > len(best[1].roles):
-            best = (i, header, why)
-    headerless = _headerless(table, settings)
-    if best is None or not headerless[2]:
-        return headerless
-    return best
-
-
-def _headerless(table: Table, settings: HeaderSettings) -> tuple[int, Header, str]:
-    """A table printed without a header row (or whose header stayed on another page),
-    judged on what its columns hold alone: every row is a row of cells (index -1)."""
-    if not table.rows:
-        return 0, Header(), "no rows"
-    header = read_header([(c.col, "") for c in table.rows[0].cells if not c.continued], settings)
-    header.texts = ()
-    header.headerless = True
-    assign_roles(header, table.rows, settings.vocabulary)
-    return -1, header, header.verdict_words() or decoy_words(header, settings) or figure_columns(header, table.rows)
-
-
-def _is_form(table: Table) -> bool:
-    """A cover sheet's key/value table: most rows' first cell is a label ending in ":"."""
-    firsts = [clean(r.cells[0].text) for r in table.rows if r.cells and clean(r.cells[0].text)]
-    return len(firsts) >= 2 and sum(t.endswith(":") for t in firsts) >= 0.5 * len(firsts)
-
-
-def _priority_as_group(header: Header, body: list[Row]) -> None:
-    """A "Priority" column is a rating (High, 2) beside a recommendation column, but the
-    group each action serves where a plan has none and it holds words ("Leadership,
-    management and governance"): then it takes the recommendation's role."""
-    col = header.col("priority")
-    if col is None or header.col("recommendation") is not None:
-        return
-    texts = [clean(c.text) for r in body[:12] if (c := r.cell_at(col)) is not None and not c.continued]
-    texts = [t for t in texts if t]
-    if texts and sum(len(t.split()) for t in texts) / len(texts) >= 3:
-        header.roles[col] = "recommendation"
-
-
-def decoy_words(header: Header, settings: HeaderSettings) -> str:
-    """Why a plan-like header is no plan's, or "": the kind of table its cells name."""
-    texts = [t.split("\n", 1)[0].strip().lower() for t in header.printed.values()]
-    for decoy in settings.vocabulary.decoys:
-        cells = decoy.cells_matching(texts)
-        if len(cells) >= decoy.min_cells:
-            named = ", ".join(f"'{c}'" for c in cells[:3])
-            return f"rows are {_KINDS.get(decoy.kind, decoy.kind)}, not actions (columns {named})"
-    return ""
-
-
-_KINDS = {"risk": "risks", "indicator": "indicators", "money": "money", "meeting": "a meeting's business"}
-# An amount or a count as a cell prints it: "1,250", "(340.5)", "-12", "£2.4m", "45%". A
-# year alone ("2025") is a date, not a figure.
-_FIGURE = re.compile(r"^[(\-–−+]?\s*[£$€]?\s*\d[\d,]*(?:\.\d+)?\s*(?:k|m|bn|%)?\)?$", re.I)
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_NUMBERING = frozenset({"number", "rec_number", "action_number", "priority"})
-_FIGURE_SAMPLE = 15  # body rows looked at
-_FIGURE_SHARE = 0.8  # of a column's filled cells that must be figures
-
-
-def figure_columns(header: Header, body: list[Row]) -> str:
-    """Why a table whose columns hold figures is no plan, or "": two columns or more of
-    amounts or counts (a budget's years, a scorecard's quarters) make its rows money or
-    indicators, however its text columns read; a plan has one cost column at most."""
-    named = []
-    columns = sorted({c.col for r in body[:_FIGURE_SAMPLE] for c in r.cells})  # headed or not
-    for col in columns:
-        if header.roles.get(col) in _NUMBERING:
-            continue
-        texts = [t for r in body[:_FIGURE_SAMPLE]
-                 if (c := r.cell_at(col)) is not None and not c.continued and (t := clean(c.text))]
-        figures = [t for t in texts if _FIGURE.match(t) and not _YEAR.match(t)]
-        if len(texts) >= 3 and len(figures) >= _FIGURE_SHARE * len(texts):
-            named.append(header.printed.get(col, "") or header.names.get(col, "") or f"column {col + 1}")
-    if len(named) < 2:
-        return ""
-    return "rows are money or figures, not actions (columns " + ", ".join(f"'{n}'" for n in named[:3]) + ")"
-
-
-def blocks_to_plans(blocks: list[Block], settings: HeaderSettings, judged: Judged | None = None) -> list[PlanTable]:
+def judgements_to_plans(judgements: Sequence[Judgement], settings: HeaderSettings) -> list[PlanTable]:
+    """A paper's plans from its tables, judged in order: a table with a plan's header
+    starts a plan (or carries on the one before, where the header is the same); a table
+    without one carries on the plan before where its columns line up with it."""
     plans: list[PlanTable] = []
     current: PlanTable | None = None
-    index = -1
-    for block in rejoin_headers(blocks):
-        if not isinstance(block, Table):
-            continue
-        index += 1
+    for index, judged in enumerate(judgements):
         if current is not None:
-            block = _regridded(current, block, settings)
-        found = find_header(block, settings, judged)
-        if found is not None:
-            start, header = found
+            judged = _regridded(current, judged, settings)
+        table, header = judged.table, judged.header
+        if judged.plan:
             # A piece carries the plan on where its header is the plan's (but for spacing and
             # wrapping), or where one of the two has none and they give the columns the same roles.
-            joins = current is not None and _continues(current, block) and (
+            joins = current is not None and _continues(current, table) and (
                 same_header(header.texts, current.header.texts) or header.headerless
                 or (current.header.headerless and header.roles == current.header.roles))
             if not joins:
-                current = PlanTable(header=header, n_cols=block.n_cols, edges=_edges(block), first_page=block.page,
+                current = PlanTable(header=header, n_cols=table.n_cols, edges=_edges(table), first_page=table.page,
                                     first_table=index)
                 plans.append(current)
             assert current is not None
-            _append(current, block.rows[start + 1:], block, joined=joins, vocabulary=settings.vocabulary)
-        elif current is not None and _continues(current, block):
-            _append(current, block.rows, block, joined=True, vocabulary=settings.vocabulary)
+            _append(current, table.rows[judged.start + 1:], table, joined=joins, vocabulary=settings.vocabulary)
+        elif current is not None and _continues(current, table):
+            _append(current, table.rows, table, joined=True, vocabulary=settings.vocabulary)
         else:
             current = None
     return plans
@@ -258,22 +140,23 @@ def _continues(plan: PlanTable, table: Table) -> bool:
     return not plan.edges or not edges or all(abs(a - b) <= 6 for a, b in zip(plan.edges, edges, strict=False))
 
 
-def _regridded(plan: PlanTable, table: Table, settings: HeaderSettings) -> Table:
+def _regridded(plan: PlanTable, judged: Judgement, settings: HeaderSettings) -> Judgement:
     """A piece on the next page that repeats the plan's header but lacks some of its
     columns, each of its own lining up with one of the plan's, given the plan's grid: the
     columns it lacks come back empty. An unheaded column of colour blocks (statuses shown
     by colour alone) is found from its blocks, so a page whose rows are all unrated has
-    none; its rows still carry on the plan."""
+    none; its rows still carry on the plan. Returns the piece's judgement, regridded or not."""
+    table = judged.table
     edges = _edges(table)
     if plan.last_page is None or table.page != plan.last_page + 1 or len(plan.edges) != plan.n_cols \
             or not 0 < len(edges) == table.n_cols < plan.n_cols:
-        return table
+        return judged
     mapping: list[int] = []  # the table's column -> the plan's
     for x in edges:
         start = mapping[-1] + 1 if mapping else 0
         col = next((c for c in range(start, plan.n_cols) if abs(plan.edges[c] - x) <= 6), None)
         if col is None:
-            return table
+            return judged
         mapping.append(col)
     missing = [c for c in range(plan.n_cols) if c not in mapping]
     bounds = (*plan.edges[1:], max((r.box.x1 for r in table.rows if r.box is not None), default=plan.edges[-1]))
@@ -284,9 +167,8 @@ def _regridded(plan: PlanTable, table: Table, settings: HeaderSettings) -> Table
         cells += [Cell(paragraphs=[], col=c, page=row.page, box=Box(plan.edges[c], top, bounds[c], bottom))
                   for c in missing]
         rows.append(replace(row, cells=sorted(cells, key=lambda c: c.col)))
-    regridded = replace(table, rows=rows)
-    found = find_header(regridded, settings)
-    return regridded if found is not None and same_header(found[1].texts, plan.header.texts) else table
+    regridded = judge_table(replace(table, rows=rows), settings)
+    return regridded if regridded.plan and same_header(regridded.header.texts, plan.header.texts) else judged
 
 
 def _edges(table: Table) -> tuple[float, ...]:
@@ -317,7 +199,7 @@ def _row(header: Header, row: Row, vocabulary: Vocabulary) -> PlanRow:
         return PlanRow(slots={}, page=row.page)  # neither an action nor a group
     if banner is not None:
         return PlanRow(slots={"recommendation": banner}, page=row.page)
-    slots: dict[str, Slot] = {}
+    slots: dict[ColumnKey, Slot] = {}
     for cell in row.cells:
         names = _column_names(header, cell, vocabulary)
         for i, name in enumerate(names):
@@ -370,14 +252,14 @@ def _is_group_label(text: str, vocabulary: Vocabulary) -> bool:
     return m is not None and vocabulary.role_of(m.group(1), 90.0) in ("recommendation", "priority")
 
 
-def _column_names(header: Header, cell: Cell, vocabulary: Vocabulary) -> list[str]:
+def _column_names(header: Header, cell: Cell, vocabulary: Vocabulary) -> list[ColumnKey]:
     """The headed columns a cell covers, left to right."""
-    names = []
+    names: list[ColumnKey] = []
     for col in range(cell.col, cell.col + cell.col_span):
         if col in header.roles:
             names.append(header.roles[col])
         elif col in header.names:
-            names.append("extra:" + extra_column_name(header.names[col], vocabulary))
+            names.append(OwnColumn(extra_column_name(header.names[col], vocabulary)))
     return names
 
 
@@ -454,9 +336,9 @@ def _starts_own_row(new: PlanRow, above: Slot | None, main: str) -> bool:
                not new.slots[n].continued)
 
 
-def _origins(plan: PlanTable) -> dict[str, Slot]:
+def _origins(plan: PlanTable) -> dict[ColumnKey, Slot]:
     """For each column, the last slot with content of its own."""
-    out: dict[str, Slot] = {}
+    out: dict[ColumnKey, Slot] = {}
     for row in plan.rows:
         for name, slot in row.slots.items():
             if not slot.continued:

@@ -26,7 +26,7 @@ from functools import cache
 from statistics import median
 
 from actionplans.extract.rag import read_rag
-from actionplans.extract.records import RawAction
+from actionplans.extract.records import ColumnKey, RawAction
 from actionplans.extract.text import clean, is_prose
 from actionplans.ingest.model import Block, Paragraph, Table
 from actionplans.vocabulary import Vocabulary
@@ -299,7 +299,8 @@ def text_plan_to_actions(plan: TextPlan, vocabulary: Vocabulary) -> list[RawActi
     out = []
     for a in plan.actions:
         rag, why = read_rag(a.fields.get("rag", ""), {}, vocabulary)
-        extras = {role: a.fields[role] for role in ("target_date", "progress", "measure") if a.fields.get(role)}
+        extras: dict[ColumnKey, str] = {role: a.fields[role] for role in ("target_date", "progress", "measure")
+                                        if a.fields.get(role)}
         out.append(RawAction(recommendation_number=a.group_number, recommendation_text=a.group_text,
                              action_number=a.number, action_text=a.text, lead_raw=a.fields.get("lead", ""),
                              rag_raw=a.fields.get("rag", ""), rag=rag, page=a.page, extras=extras,

@@ -7,28 +7,26 @@ repair another, and builds the progress and summary tables.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from actionplans.extract.records import Extraction, PaperResult, RawAction, TableVerdict
+from actionplans.extract.records import Extraction, PaperResult, RawAction, TableVerdict, WarningCode, WarningItem
 from actionplans.ingest.errors import ErrorCode
 from actionplans.normalise.deadlines import Deadline, targets_to_deadlines
 from actionplans.normalise.glossary import Glossary, build_glossary
 from actionplans.normalise.leads import LeadSettings, expand_leads, same_as_above
-from actionplans.normalise.numbers import infer_actions, infer_recommendations
+from actionplans.normalise.linking import Draft, Linked, threads_to_keys, versions_to_threads
+from actionplans.normalise.numbers import (
+    ACTION_INFERRED,
+    RECOMMENDATION_INFERRED,
+    infer_actions,
+    infer_recommendations,
+)
 from actionplans.normalise.plans import PlanSettings, group_plans
 from actionplans.normalise.progress import PlanVersions, plans_to_progress, plans_to_summary
 from actionplans.normalise.repairs import borrowed_glossary, repair_leads, repair_numbers
 from actionplans.normalise.rows import ActionRow, DocumentRow, ProgressRow, SummaryRow
-from actionplans.normalise.versions import (
-    PlanPaper,
-    Version,
-    VersionSettings,
-    apply_keys,
-    papers_to_versions,
-    threads_to_keys,
-    versions_to_threads,
-)
+from actionplans.normalise.versions import PlanPaper, Version, VersionSettings, papers_to_versions
 from actionplans.vocabulary import Vocabulary
 
 
@@ -75,108 +73,137 @@ def results_to_tables(results: list[PaperResult], settings: NormaliseSettings | 
     plan_ids = group_plans(extractions, settings.plans)
     papers = {s: PlanPaper(s, ex, build_glossary(ex.glossaries, ex.text, settings.vocabulary))
               for s, ex in extractions.items() if ex.actions}
-    plans = _plans_to_versions(papers, plan_ids, settings)
-    actions: list[ActionRow] = []
-    documents: list[DocumentRow] = []
-    extra_columns: list[str] = []
-    column_headers: dict[str, str] = {}
-    for r in results:
-        doc = DocumentRow(source_file=r.source_file, sha256=r.sha256, format=r.format, pages=r.pages)
-        documents.append(doc)
-        if r.extraction is None:
-            doc.status, doc.message = ("skipped", r.skipped) if r.skipped else ("error", r.error)
-            doc.error_code = str(r.error_code or ErrorCode.CRASHED) if not r.skipped else ""
-            continue
-        ex = r.extraction
-        info = ex.info
-        doc.ocr_pages, doc.warnings = ex.ocr_pages, "; ".join(ex.warnings)
-        doc.title, doc.document_date, doc.plan_as_at = info.title, info.document_date, info.plan_as_at
-        doc.council, doc.judgement = info.council, info.judgement
-        if not ex.actions:
-            doc.status = "no_plan"
-            doc.message = no_plan_reason(ex.tables, ex.skimmed_pages)
-            continue
-        paper, plan_id = papers[r.source_file], plan_ids[r.source_file]
-        glossary, borrowed = borrowed_glossary(paper, plans[plan_id].versions)
-        paper.rows = paper_to_rows(r.source_file, ex, glossary, plan_id, settings, borrowed)
-        actions.extend(paper.rows)
-        doc.actions, doc.plan_id = len(paper.rows), plan_id
-        extra_columns.extend(c for c in ex.extra_columns if c not in extra_columns)
-        for name, printed in ex.column_headers.items():
-            column_headers.setdefault(name, printed)
-    if any(a.extras.get(SHEET) for a in actions):  # spreadsheet rows: their sheet's name, first after the contract's
-        extra_columns = [SHEET, *(c for c in extra_columns if c != SHEET)]
-    for plan in plans.values():
-        link_plan(plan.plan_id, plan.versions, settings.versions)  # keys and repairs, rows in place
-    ordered = [plans[p] for p in sorted(plans)]
-    return Tables(actions=actions, documents=documents, extra_columns=extra_columns, column_headers=column_headers,
+    plans = [versions_to_plan(plan_id, versions, settings)
+             for plan_id, versions in sorted(_plans_to_versions(papers, plan_ids, settings).items())]
+    rows = {source: paper_rows for plan in plans for source, paper_rows in plan.rows.items()}
+    actions = [row for r in results for row in rows.get(r.source_file, [])]
+    extra_columns, column_headers = _further_columns([p.extraction for p in papers.values()], actions)
+    return Tables(actions=actions, extra_columns=extra_columns, column_headers=column_headers,
+                  documents=[result_to_document(r, plan_ids.get(r.source_file, ""), len(rows.get(r.source_file, [])))
+                             for r in results],
                   glossaries={s: p.glossary for s, p in papers.items()},
-                  progress=plans_to_progress(ordered, settings.vocabulary),
-                  summary=plans_to_summary(ordered, settings.vocabulary),
+                  progress=plans_to_progress(plans, settings.vocabulary),
+                  summary=plans_to_summary(plans, settings.vocabulary),
                   paths={r.source_file: r.path for r in results if r.path is not None})
 
 
-def link_plan(plan_id: str, versions: list[Version], settings: VersionSettings) -> None:
-    """Thread, repair and key every row of one plan's papers, in place. Repairs come
-    before keys, so a key uses a number another version printed."""
-    versions_to_threads(versions, settings)
-    repair_numbers(versions)
-    repair_leads(versions, settings)
-    apply_keys(versions, threads_to_keys(plan_id, versions))
+def result_to_document(r: PaperResult, plan_id: str, actions: int) -> DocumentRow:
+    """The paper's documents.csv row: what extract read of it, and ``actions`` rows of plan
+    ``plan_id``; a failed or skipped file's reason; a paper without a plan's why."""
+    facts = DocumentRow(source_file=r.source_file, sha256=r.sha256, format=r.format, pages=r.pages)
+    if r.extraction is None:
+        if r.skipped:
+            return replace(facts, status="skipped", message=r.skipped)
+        return replace(facts, status="error", message=r.error, error_code=str(r.error_code or ErrorCode.CRASHED))
+    ex, info = r.extraction, r.extraction.info
+    read = replace(facts, title=info.title, document_date=info.document_date, plan_as_at=info.plan_as_at,
+                   council=info.council, judgement=info.judgement, ocr_pages=ex.ocr_pages, warnings=tuple(ex.warnings))
+    if not ex.actions:
+        return replace(read, status="no_plan", message=no_plan_reason(ex.tables, ex.skimmed_pages))
+    return replace(read, actions=actions, plan_id=plan_id)
+
+
+def _further_columns(extractions: list[Extraction], actions: list[ActionRow]) -> tuple[list[str], dict[str, str]]:
+    """The plans' further columns in order of first use, and each one's header as first
+    printed; a spreadsheet's sheet first of them."""
+    columns: list[str] = []
+    headers: dict[str, str] = {}
+    for ex in extractions:
+        columns.extend(c for c in ex.extra_columns if c not in columns)
+        for name, printed in ex.column_headers.items():
+            headers.setdefault(name, printed)
+    if any(a.extras.get(SHEET) for a in actions):  # spreadsheet rows: their sheet's name, first after the contract's
+        columns = [SHEET, *(c for c in columns if c != SHEET)]
+    return columns, headers
+
+
+def versions_to_plan(plan_id: str, versions: list[Version], settings: NormaliseSettings) -> PlanVersions:
+    """One plan's versions, linked, with each paper's rows, each built once with its key."""
+    drafts = {p.source_file: paper_to_drafts(p, versions, settings) for v in versions for p in v.papers}
+    linked, keys = link_plan(plan_id, versions, drafts, settings.versions)
+    rows = {p.source_file: drafts_to_rows(p, plan_id, linked.drafts[p.source_file],
+                                          [keys[t] for t in linked.threads[p.source_file]]) for p in linked.papers()}
+    return PlanVersions(plan_id, versions, rows, linked.threads)
+
+
+def link_plan(plan_id: str, versions: list[Version], drafts: dict[str, tuple[Draft, ...]],
+              settings: VersionSettings) -> tuple[Linked, dict[int, str]]:
+    """The plan's papers threaded across its versions and repaired from one another, and
+    each thread's key. Repairs come before keys, so a key uses a number another version
+    printed."""
+    linked = Linked(versions, drafts, versions_to_threads(versions, drafts, settings))
+    linked = replace(linked, drafts=repair_numbers(linked))
+    linked = replace(linked, drafts=repair_leads(linked, settings))
+    return linked, threads_to_keys(plan_id, linked)
 
 
 def _plans_to_versions(papers: dict[str, PlanPaper], plan_ids: dict[str, str],
-                       settings: NormaliseSettings) -> dict[str, PlanVersions]:
+                       settings: NormaliseSettings) -> dict[str, list[Version]]:
     members: dict[str, list[PlanPaper]] = {}
     for source, paper in papers.items():
         members.setdefault(plan_ids[source], []).append(paper)
-    return {pid: PlanVersions(pid, papers_to_versions(ps, settings.versions)) for pid, ps in members.items()}
+    return {pid: papers_to_versions(ps, settings.versions) for pid, ps in members.items()}
 
 
-def paper_to_rows(source: str, ex: Extraction, glossary: Glossary, plan_id: str, settings: NormaliseSettings,
-                  borrowed: dict[str, tuple[str, str]] | None = None) -> list[ActionRow]:
-    """The paper's rows; ``borrowed`` names the glossary's codes taken from other papers of
-    the plan ({full name: (code, source_file)}), so a row using one says so. Keys are
-    placeholders until the plan's versions are linked."""
-    borrowed = borrowed or {}
+def paper_to_drafts(paper: PlanPaper, versions: list[Version], settings: NormaliseSettings) -> tuple[Draft, ...]:
+    """Each action of the paper as read, before the plan is linked: its numbers (inferred
+    where the paper lost them), its officers from the paper's glossary, then from codes
+    only other papers of the plan (``versions``) define, its due date, and why any of it
+    is uncertain."""
+    ex = paper.extraction
+    glossary, borrowed = borrowed_glossary(paper, versions)
     recs = infer_recommendations(ex.actions)
     numbers = infer_actions(ex.actions, recs)
-    titles = _titles(ex.actions)
+    leads = _actions_to_officers(ex.actions, glossary, settings)
     deadlines = paper_deadlines(ex, settings.vocabulary)
-    rows = []
-    above: list[str] = []  # the officers of the row above, for a cell saying "as above"
-    for a, (rec_number, rec_inferred), (number, inferred), due in zip(ex.actions, recs, numbers, deadlines,
-                                                                      strict=False):
-        lead_warnings: list[str] = []
-        if same_as_above(a.lead_raw, settings.vocabulary):
-            officers = list(above)
-        else:
-            officers, lead_warnings = expand_leads(a.lead_raw, glossary, titles, settings.leads)
-        above = officers
-        warnings = list(a.warnings) + lead_warnings
-        warnings += [f"code {borrowed[o][0]} expanded from the glossary of {borrowed[o][1]}"
+    drafts = []
+    for a, (rec_number, rec_inferred), (number, inferred), (officers, lead_warnings), due in zip(
+            ex.actions, recs, numbers, leads, deadlines, strict=False):
+        warnings = [*a.warnings, *lead_warnings]
+        warnings += [WarningItem(WarningCode.BORROWED_CODE,
+                                 f"code {borrowed[o][0]} expanded from the glossary of {borrowed[o][1]}")
                      for o in officers if o in borrowed]
-        if rec_inferred:
-            warnings.append("recommendation number inferred from order")
-        if inferred:
-            warnings.append("action number inferred from order")
+        warnings += [w for w, said in ((RECOMMENDATION_INFERRED, rec_inferred), (ACTION_INFERRED, inferred)) if said]
         warnings += [*due.warnings, *ex.warnings]
-        rows.append(ActionRow(
-            plan_id=plan_id, action_key=f"{plan_id}/{number}", source_file=source,
-            document_date=ex.info.document_date, plan_as_at=ex.info.plan_as_at,
-            recommendation_number=rec_number, recommendation_text=a.recommendation_text,
-            action_number=number, action_number_inferred=inferred, action_text=a.action_text,
-            lead_officer_raw=a.lead_raw, lead_officers="; ".join(officers), rag_raw=a.rag_raw, rag=a.rag,
-            page=a.page, warnings="; ".join(dict.fromkeys(warnings)), due_date=due.due_date,
-            due_date_note=due.note, extras=_extras(a), region=a.region, cells=list(a.cells)))
-    return rows
+        drafts.append(Draft(a, rec_number, number, inferred, tuple(officers), tuple(dict.fromkeys(warnings)), due,
+                            _extras(a, settings.vocabulary)))
+    return tuple(drafts)
+
+
+def _actions_to_officers(actions: list[RawAction], glossary: Glossary,
+                         settings: NormaliseSettings) -> list[tuple[list[str], list[WarningItem]]]:
+    """Each action's officers and the warnings reading them gave; a cell saying "as above"
+    names the row above's."""
+    titles = _titles(actions)
+    out: list[tuple[list[str], list[WarningItem]]] = []
+    above: list[str] = []
+    for a in actions:
+        if same_as_above(a.lead_raw, settings.vocabulary):
+            out.append((list(above), []))
+        else:
+            out.append(expand_leads(a.lead_raw, glossary, titles, settings.leads))
+        above = out[-1][0]
+    return out
+
+
+def drafts_to_rows(paper: PlanPaper, plan_id: str, drafts: tuple[Draft, ...], keys: list[str]) -> list[ActionRow]:
+    """The paper's rows, each built once from its draft with its key."""
+    info = paper.extraction.info
+    return [ActionRow(
+        plan_id=plan_id, action_key=key, source_file=paper.source_file, document_date=info.document_date,
+        plan_as_at=info.plan_as_at, recommendation_number=d.recommendation_number,
+        recommendation_text=d.raw.recommendation_text, action_number=d.action_number,
+        action_number_inferred=d.action_number_inferred, action_text=d.raw.action_text, lead_officer_raw=d.raw.lead_raw,
+        lead_officers=d.lead_officers, rag_raw=d.raw.rag_raw, rag=d.raw.rag, page=d.raw.page, warnings=d.warnings,
+        due_date=d.due.due_date, due_date_note=d.due.note, extras=d.extras, region=d.raw.region,
+        cells=list(d.raw.cells)) for d, key in zip(drafts, keys, strict=True)]
 
 
 def paper_deadlines(ex: Extraction, vocabulary: Vocabulary) -> list[Deadline]:
     """Each action's target date read (issue 13), whatever the plan calls the column; a
     year left out is taken from the paper's date."""
     column = vocabulary.role("target_date").column or "target_date"
-    targets = [_extras(a).get(column, "") for a in ex.actions]
+    targets = [_extras(a, vocabulary).get(column, "") for a in ex.actions]
     return targets_to_deadlines(targets, ex.info.plan_as_at or ex.info.document_date)
 
 
@@ -188,8 +215,8 @@ def _titles(actions: list[RawAction]) -> set[str]:
 SHEET = "sheet"  # the contract's column for a spreadsheet row's sheet, written after the contract's own
 
 
-def _extras(a: RawAction) -> dict[str, str]:
-    extras = {k.removeprefix("extra:"): v for k, v in a.extras.items()}
+def _extras(a: RawAction, vocabulary: Vocabulary) -> dict[str, str]:
+    extras = a.extras_by_column(vocabulary)
     return {**extras, SHEET: a.sheet} if a.sheet else extras
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from actionplans.dates import Reading, read_target
+from actionplans.extract.records import WarningCode, WarningItem
 
 NOTES = ("ongoing", "immediate", "tbc", "complete", "unread")
 
@@ -27,7 +28,7 @@ class Deadline:
 
     due_date: str = ""
     note: str = ""
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[WarningItem, ...] = ()
 
 
 def targets_to_deadlines(targets: list[str], plan_date: str) -> list[Deadline]:
@@ -43,10 +44,10 @@ def _deadline(printed: str, r: Reading, as_at: date | None, reach: date | None) 
     """A reading made whole with the plan's date: a year left out taken from it, moved on
     a year where the date would fall before it and the paper's own dates reach that far."""
     if r.in_year is None:
-        return Deadline(r.due.isoformat() if r.due else "", r.note, r.warnings)
+        return Deadline(r.due.isoformat() if r.due else "", r.note, _read(r))
     if as_at is None:
         why = f"target date {printed!r} names no year and the plan no date"
-        return Deadline("", r.note or "unread", (*r.warnings, why))
+        return Deadline("", r.note or "unread", (*_read(r), WarningItem(WarningCode.TARGET_YEAR, why)))
     year = _financial_start(as_at) if r.financial else as_at.year
     due = r.in_year(year)
     why = f"target date {printed!r} names no year: {due.isoformat()} read from the plan's date"
@@ -55,7 +56,12 @@ def _deadline(printed: str, r: Reading, as_at: date | None, reach: date | None) 
         due = rolled
         why = (f"target date {printed!r} names no year: {due.isoformat()}, a year on from the plan's date, "
                "as the plan's other target dates reach it")
-    return Deadline(due.isoformat(), r.note, (*r.warnings, why))
+    return Deadline(due.isoformat(), r.note, (*_read(r), WarningItem(WarningCode.TARGET_YEAR, why)))
+
+
+def _read(r: Reading) -> tuple[WarningItem, ...]:
+    """What the date reader said of how it read the cell, as the row's warnings."""
+    return tuple(WarningItem(WarningCode.TARGET_DATE, w) for w in r.warnings)
 
 
 def _financial_start(day: date) -> int:

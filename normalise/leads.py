@@ -9,6 +9,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from actionplans.extract.records import WarningCode, WarningItem
 from actionplans.extract.text import clean
 from actionplans.normalise.glossary import Glossary
 from actionplans.normalise.lookalike import fold
@@ -32,12 +33,12 @@ class LeadSettings:
 
 
 def expand_leads(raw: str, glossary: Glossary, titles: set[str],
-                 settings: LeadSettings) -> tuple[list[str], list[str]]:
+                 settings: LeadSettings) -> tuple[list[str], list[WarningItem]]:
     """(officers' names in printed order, warnings) for one action's lead text."""
     text = clean(raw)
     if text.lower().strip(".") in settings.vocabulary.officers.no_one or not text:
         return [], []
-    warnings: list[str] = []
+    warnings: list[WarningItem] = []
     names: list[str] = []
     glossary = with_council_codes(glossary, settings.vocabulary)
     for part in (p for joined in _joined(_without_contributors(text, settings.vocabulary), settings.vocabulary)
@@ -46,7 +47,7 @@ def expand_leads(raw: str, glossary: Glossary, titles: set[str],
             if officer not in names:
                 names.append(officer)
     if fold(text) != text and fold(text).isascii():
-        warnings.append(f"look-alike letters folded in lead '{text}'")
+        warnings.append(WarningItem(WarningCode.LOOKALIKE, f"look-alike letters folded in lead '{text}'"))
     return names, warnings
 
 
@@ -215,7 +216,7 @@ def _all_codes(text: str, glossary: Glossary) -> bool:
     return all(glossary.lookup(t) for t in text.split())
 
 
-def _officers(part: str, glossary: Glossary, settings: LeadSettings, warnings: list[str]) -> list[str]:
+def _officers(part: str, glossary: Glossary, settings: LeadSettings, warnings: list[WarningItem]) -> list[str]:
     """Codes and names in one separator-free part: "HoCSC HoHNCS", "Independent Chair
     HoCSC", "Ho HNCS" (a code with a stray space), "HoHNS" (a near miss)."""
     code = glossary.lookup(part)
@@ -249,7 +250,7 @@ def _strip_and(words: str) -> str:
 
 
 def _code_at(tokens: list[str], i: int, glossary: Glossary, settings: LeadSettings,
-             warnings: list[str]) -> tuple[str | None, int]:
+             warnings: list[WarningItem]) -> tuple[str | None, int]:
     for span in (1, 2, 3):
         if i + span > len(tokens):
             break
@@ -257,13 +258,14 @@ def _code_at(tokens: list[str], i: int, glossary: Glossary, settings: LeadSettin
         code = glossary.lookup(joined)
         if code:
             if span > 1:
-                warnings.append(f"read '{' '.join(tokens[i:i + span])}' as {code}")
+                printed = " ".join(tokens[i:i + span])
+                warnings.append(WarningItem(WarningCode.CODE_JOINED, f"read '{printed}' as {code}"))
             return code, span
     token = tokens[i]
     if settings.vocabulary.is_code(fold(token)) and glossary.codes:
         near = _near_miss(fold(token), glossary, settings)
         if near:
-            warnings.append(f"near-miss code '{token}' read as {near}")
+            warnings.append(WarningItem(WarningCode.NEAR_MISS_CODE, f"near-miss code '{token}' read as {near}"))
             return near, 1
     return None, 1
 

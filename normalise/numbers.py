@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 
-from actionplans.extract.records import RawAction
+from actionplans.extract.records import RawAction, WarningCode, WarningItem
 
 _PARTS = re.compile(r"^(\d+)(?:\.(\d+))?([a-z])?$")
+# What a row says of a number inferred here.
+RECOMMENDATION_INFERRED = WarningItem(WarningCode.RECOMMENDATION_INFERRED, "recommendation number inferred from order")
+ACTION_INFERRED = WarningItem(WarningCode.ACTION_INFERRED, "action number inferred from order")
 
 
 def infer_recommendations(actions: list[RawAction]) -> list[tuple[str, bool]]:

@@ -29,19 +29,31 @@ from actionplans.vocabulary import Vocabulary
 UNRATED = "unrated"
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlanVersions:
+    """A plan's versions, linked: each paper's rows and each row's thread, by source_file."""
+
     plan_id: str
     versions: list[Version]
+    rows: dict[str, list[ActionRow]]
+    threads: dict[str, tuple[int, ...]]
+
+    def main_threads(self, version: Version) -> tuple[int, ...]:
+        """The threads of the version's main copy's rows."""
+        return self.threads[version.main.source_file]
+
+    def main_rows(self, version: Version) -> list[ActionRow]:
+        """The rows of the version's main copy, the copy it is read from."""
+        return self.rows[version.main.source_file]
 
 
-def thread_order(versions: list[Version]) -> list[int]:
+def thread_order(plan: PlanVersions) -> list[int]:
     """Threads in plan order: the first version's, each later action slotted in after the
     one it follows in its own version, dropped actions kept where they were."""
     order: list[int] = []
-    for version in versions:
+    for version in plan.versions:
         at = 0
-        for thread in version.main.threads:
+        for thread in plan.main_threads(version):
             if thread in order:
                 at = order.index(thread) + 1
             else:
@@ -50,11 +62,11 @@ def thread_order(versions: list[Version]) -> list[int]:
     return order
 
 
-def thread_rows(versions: list[Version]) -> dict[int, dict[int, ActionRow]]:
+def thread_rows(plan: PlanVersions) -> dict[int, dict[int, ActionRow]]:
     """{thread: {version index: its row in the version's main copy}}."""
     rows: dict[int, dict[int, ActionRow]] = {}
-    for k, version in enumerate(versions):
-        for thread, row in zip(version.main.threads, version.main.rows, strict=True):
+    for k, version in enumerate(plan.versions):
+        for thread, row in zip(plan.main_threads(version), plan.main_rows(version), strict=True):
             rows.setdefault(thread, {})[k] = row
     return rows
 
@@ -92,8 +104,8 @@ def plans_to_progress(plans: list[PlanVersions], vocabulary: Vocabulary) -> list
     labels = version_labels(plans)
     progress = []
     for plan in plans:
-        by_thread = thread_rows(plan.versions)
-        for thread in thread_order(plan.versions):
+        by_thread = thread_rows(plan)
+        for thread in thread_order(plan):
             progress.append(_progress_row(plan, by_thread[thread], labels, vocabulary))
     return progress
 
@@ -122,7 +134,7 @@ def plans_to_summary(plans: list[PlanVersions], vocabulary: Vocabulary) -> list[
     """RAG counts per plan version, and what changed since the one before."""
     summary = []
     for plan in plans:
-        by_thread = thread_rows(plan.versions)
+        by_thread = thread_rows(plan)
         for k, version in enumerate(plan.versions):
             summary.append(_summary_row(plan, k, version, by_thread, vocabulary))
     return summary
@@ -132,9 +144,10 @@ def _summary_row(plan: PlanVersions, k: int, version: Version,
                  by_thread: dict[int, dict[int, ActionRow]], vocabulary: Vocabulary) -> SummaryRow:
     main = version.main
     info = main.extraction.info
-    rags = [r.rag for r in main.rows]
-    here = set(main.threads)
-    before = set(plan.versions[k - 1].main.threads) if k else set()
+    rows = plan.main_rows(version)
+    rags = [r.rag for r in rows]
+    here = set(plan.main_threads(version))
+    before = set(plan.main_threads(plan.versions[k - 1])) if k else set()
     fell = [t for t in here if slipped([r.rag for i, r in sorted(by_thread[t].items()) if i <= k], vocabulary.ranks)
             and by_thread[t][k].rag]
     return SummaryRow(
@@ -143,5 +156,5 @@ def _summary_row(plan: PlanVersions, k: int, version: Version,
         red=rags.count("Red"), amber=rags.count("Amber"), green=rags.count("Green"),
         blue=rags.count("Blue"), unrated=sum(1 for r in rags if not r), total=len(rags),
         new=len(here - before) if k else 0, dropped=len(before - here), slipped=len(fell),
-        overdue=sum(late(r, version, vocabulary.done) is not None for r in main.rows),
-        copies="; ".join(p.source_file for p in version.papers[1:]))
+        overdue=sum(late(r, version, vocabulary.done) is not None for r in rows),
+        copies=tuple(p.source_file for p in version.papers[1:]))

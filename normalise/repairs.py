@@ -9,92 +9,109 @@ among the cell's; an officer code the paper's glossary lacks comes from another 
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from actionplans.extract.records import WarningCode, WarningItem
 from actionplans.normalise.glossary import Glossary
-from actionplans.normalise.versions import PlanPaper, Version, VersionSettings
+from actionplans.normalise.linking import Draft, Linked
+from actionplans.normalise.versions import PlanPaper, Version, VersionSettings, version_of
 
 
 def donors(paper: PlanPaper, versions: list[Version]) -> list[PlanPaper]:
     """The plan's other papers, nearest first: copies of the same version, then the other
     versions by distance in order, the later first where two are as near."""
-    same = [p for p in versions[paper.version].papers if p is not paper]
-    others = sorted((i for i in range(len(versions)) if i != paper.version),
-                    key=lambda i: (abs(i - paper.version), -i))
+    k = version_of(versions, paper.source_file)
+    same = [p for p in versions[k].papers if p.source_file != paper.source_file]
+    others = sorted((i for i in range(len(versions)) if i != k), key=lambda i: (abs(i - k), -i))
     return same + [p for i in others for p in versions[i].papers]
 
 
-def _index_of(paper: PlanPaper, thread: int) -> int | None:
-    """Where the thread's action sits in the paper, if it is there (once at most)."""
-    return paper.threads.index(thread) if thread in paper.threads else None
-
-
-def _numbering_agrees(a: PlanPaper, b: PlanPaper) -> bool:
+def _numbering_agrees(linked: Linked, a: PlanPaper, b: PlanPaper) -> bool:
     """Whether b's printed numbers can stand for numbers a lost: b is a copy of the same
     version, or every action both print a number for has the same number in both."""
-    if a.version == b.version:
+    if linked.version_of(a) == linked.version_of(b):
         return True
-    printed_b = {t: r.action_number for t, r in zip(b.threads, b.rows, strict=True) if not r.action_number_inferred}
-    pairs = [(r.action_number, printed_b[t]) for t, r in zip(a.threads, a.rows, strict=True)
-             if not r.action_number_inferred and t in printed_b]
+    printed_b = {t: d.action_number for t, d in _threaded(linked, b) if not d.action_number_inferred}
+    pairs = [(d.action_number, printed_b[t]) for t, d in _threaded(linked, a)
+             if not d.action_number_inferred and t in printed_b]
     return bool(pairs) and all(x == y for x, y in pairs)
 
 
-def repair_numbers(versions: list[Version]) -> None:
-    """Numbers a paper lost, taken from the nearest paper that prints them and numbers the
-    plan the same way."""
-    for paper in (p for v in versions for p in v.papers):
-        lost = [j for j, r in enumerate(paper.rows) if r.action_number_inferred]
-        if not lost:
+def _threaded(linked: Linked, paper: PlanPaper) -> list[tuple[int, Draft]]:
+    return list(zip(linked.threads[paper.source_file], linked.drafts[paper.source_file], strict=True))
+
+
+def repair_numbers(linked: Linked) -> dict[str, tuple[Draft, ...]]:
+    """Each paper's drafts, by source_file, with the numbers it lost taken from the
+    nearest paper that prints them and numbers the plan the same way."""
+    repaired = {}
+    for paper in linked.papers():
+        drafts = linked.drafts[paper.source_file]
+        if any(d.action_number_inferred for d in drafts):
+            agreeing = [d for d in donors(paper, linked.versions) if _numbering_agrees(linked, paper, d)]
+            drafts = tuple(_number_from(linked, d, t, agreeing) if d.action_number_inferred else d
+                           for t, d in _threaded(linked, paper))
+        repaired[paper.source_file] = drafts
+    return repaired
+
+
+def _number_from(linked: Linked, draft: Draft, thread: int, agreeing: list[PlanPaper]) -> Draft:
+    """The draft with the printed number of the first of ``agreeing`` that has its action."""
+    for donor in agreeing:
+        other = linked.draft_of(donor, thread)
+        if other is not None and not other.action_number_inferred:
+            taken = WarningItem(WarningCode.NUMBER_REPAIRED, f"action number taken from {donor.source_file}")
+            return replace(draft, action_number=other.action_number,
+                           warnings=_replace_warning(draft.warnings, WarningCode.ACTION_INFERRED, taken))
+    return draft
+
+
+def repair_leads(linked: Linked, settings: VersionSettings) -> dict[str, tuple[Draft, ...]]:
+    """Each paper's drafts, by source_file, where a lead cell shared by several actions
+    that extract could not split (the whole cell kept for each) gives way to each action's
+    own officers from the nearest paper that printed them apart, where those officers are
+    among the cell's."""
+    repaired = {}
+    for paper in linked.papers():
+        drafts = linked.drafts[paper.source_file]
+        if any(d.raw.lead_shared for d in drafts):
+            nearest = donors(paper, linked.versions)
+            drafts = tuple(_leads_from(linked, d, t, nearest, settings) if d.raw.lead_shared else d
+                           for t, d in _threaded(linked, paper))
+        repaired[paper.source_file] = drafts
+    return repaired
+
+
+def _leads_from(linked: Linked, draft: Draft, thread: int, nearest: list[PlanPaper],
+                settings: VersionSettings) -> Draft:
+    """The draft with the officers of the nearest paper that names its action's apart."""
+    for donor in nearest:
+        other = linked.draft_of(donor, thread)
+        if other is None or other.raw.lead_shared or not other.lead_officers:
             continue
-        agreeing = [d for d in donors(paper, versions) if _numbering_agrees(paper, d)]
-        for j in lost:
-            row = paper.rows[j]
-            for donor in agreeing:
-                k = _index_of(donor, paper.threads[j])
-                other = donor.rows[k] if k is not None else None
-                if other is not None and not other.action_number_inferred:
-                    row.action_number = other.action_number
-                    row.warnings = _replace_warning(row.warnings, "action number inferred from order",
-                                                    f"action number taken from {donor.source_file}")
-                    break
+        if _officers_within(other.lead_officers, draft.lead_officers, settings):
+            taken = WarningItem(WarningCode.LEADS_REPAIRED, f"lead officers taken from {donor.source_file}")
+            return replace(draft, lead_officers=other.lead_officers, warnings=_add_warning(draft.warnings, taken))
+    return draft
 
 
-def repair_leads(versions: list[Version], settings: VersionSettings) -> None:
-    """A lead cell shared by several actions that extract could not split (the whole cell
-    kept for each): each action takes its own officers from the nearest paper that printed
-    them apart, where those officers are among the cell's."""
-    for paper in (p for v in versions for p in v.papers):
-        shared = [j for j, raw in enumerate(paper.extraction.actions) if raw.lead_shared]
-        nearest = donors(paper, versions) if shared else []
-        for j in shared:
-            row = paper.rows[j]
-            for donor in nearest:
-                k = _index_of(donor, paper.threads[j])
-                if k is None or donor.extraction.actions[k].lead_shared or not donor.rows[k].lead_officers:
-                    continue
-                other = donor.rows[k]
-                if _officers_within(other.lead_officers, row.lead_officers, settings):
-                    row.lead_officers = other.lead_officers
-                    row.warnings = _add_warning(row.warnings, f"lead officers taken from {donor.source_file}")
-                    break
+def _officers_within(part: tuple[str, ...], whole: tuple[str, ...], settings: VersionSettings) -> bool:
+    return bool(whole) and all(
+        max(fuzz.ratio(o, c, processor=default_process) for c in whole) >= settings.officer_alike for o in part)
 
 
-def _officers_within(part: str, whole: str, settings: VersionSettings) -> bool:
-    cell = whole.split("; ") if whole else []
-    return bool(cell) and all(
-        max(fuzz.ratio(o, c, processor=default_process) for c in cell) >= settings.officer_alike
-        for o in part.split("; "))
+def _replace_warning(warnings: tuple[WarningItem, ...], old: WarningCode,
+                     new: WarningItem) -> tuple[WarningItem, ...]:
+    """The warnings with those of kind ``old`` replaced by ``new`` (added where none was)."""
+    items = [new if w.code == old else w for w in warnings]
+    return tuple(dict.fromkeys(items if new in items else [*items, new]))
 
 
-def _replace_warning(warnings: str, old: str, new: str) -> str:
-    items = [new if w == old else w for w in warnings.split("; ") if w]
-    return "; ".join(dict.fromkeys(items if new in items else items + [new]))
-
-
-def _add_warning(warnings: str, new: str) -> str:
-    return "; ".join(dict.fromkeys([w for w in warnings.split("; ") if w] + [new]))
+def _add_warning(warnings: tuple[WarningItem, ...], new: WarningItem) -> tuple[WarningItem, ...]:
+    return tuple(dict.fromkeys([*warnings, new]))
 
 
 def borrowed_glossary(paper: PlanPaper, versions: list[Version]) -> tuple[Glossary, dict[str, tuple[str, str]]]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
+from actionplans.extract.records import WarningItem
 
-@dataclass
+
+@dataclass(frozen=True)
 class ActionRow:
     plan_id: str
     action_key: str
@@ -18,11 +20,11 @@ class ActionRow:
     action_number_inferred: bool
     action_text: str
     lead_officer_raw: str
-    lead_officers: str
+    lead_officers: tuple[str, ...]  # as expanded, in printed order; "; "-joined only in a written cell
     rag_raw: str
     rag: str
     page: int | None
-    warnings: str
+    warnings: tuple[WarningItem, ...]  # each once; their messages "; "-joined only in a written cell
     # Read from the target-date column (normalise/deadlines.py): ISO, the end of the
     # period named, and a note ("ongoing", "tbc"...) for what is no date.
     due_date: str = ""
@@ -40,7 +42,7 @@ class ActionRow:
         return {**{c: getattr(self, c) for c in ACTION_COLUMNS}, **row}
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocumentRow:
     source_file: str
     sha256: str
@@ -56,7 +58,7 @@ class DocumentRow:
     plan_id: str = ""
     judgement: str = ""
     ocr_pages: int = 0  # pages whose text was recognised from their image (scans)
-    warnings: str = ""  # what the reader left out or guessed: hidden rows and sheets, OCR
+    warnings: tuple[WarningItem, ...] = ()  # what the reader left out or guessed: hidden rows and sheets, OCR
     # The kind of failure (ingest.errors.ErrorCode's value) where status is error: added
     # to the contract after its columns, so nothing before it moves.
     error_code: str = ""
@@ -74,7 +76,7 @@ class ProgressRow:
     recommendation_number: str
     action_number: str
     action_text: str
-    lead_officers: str
+    lead_officers: tuple[str, ...]
     # {version label: status} for every version of every plan in the run, in column
     # order, so every row has the same columns: Red, Amber, Green, Blue, "unrated", or ""
     # (not in that version). One "rag_<label>" column each (as_dict).
@@ -126,7 +128,7 @@ class SummaryRow:
     dropped: int
     slipped: int
     overdue: int = field(default=0, kw_only=True)  # actions past due at the version's status date, not done
-    copies: str  # the version's other papers, "; "-separated
+    copies: tuple[str, ...]  # the version's other papers; "; "-joined only in a written cell
 
     def as_dict(self) -> dict[str, object]:
         return {c: getattr(self, c) for c in SUMMARY_COLUMNS}

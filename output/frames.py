@@ -9,6 +9,7 @@ import json
 
 import pandas as pd
 
+from actionplans.extract.records import WarningItem
 from actionplans.normalise import Tables
 from actionplans.normalise.rows import ACTION_COLUMNS, DOCUMENT_COLUMNS, PROGRESS_COLUMNS, SUMMARY_COLUMNS
 from actionplans.output.owned import TABLES
@@ -46,12 +47,20 @@ def tables_to_frames(tables: Tables) -> dict[str, pd.DataFrame]:
 
 
 def _frame(rows: list[dict[str, object]], columns: list[str], *counts: str) -> pd.DataFrame:
-    """A table's frame; its ``counts`` columns (int or None: pages, days overdue) as whole
-    numbers with gaps."""
-    frame = pd.DataFrame(rows, columns=columns)
+    """A table's frame, each value as its cell (``cell``); its ``counts`` columns (int or
+    None: pages, days overdue) as whole numbers with gaps."""
+    frame = pd.DataFrame([{k: cell(v) for k, v in r.items()} for r in rows], columns=columns)
     for name in counts:
         frame[name] = frame[name].astype("Int64")
     return frame
+
+
+def cell(value: object) -> object:
+    """A row's value as a table cell: a tuple (officers, warnings) kept typed until here
+    and joined with "; ", a warning by its message. Other values as they are."""
+    if isinstance(value, tuple):
+        return "; ".join(v.message if isinstance(v, WarningItem) else str(v) for v in value)
+    return value
 
 
 def neutralise(value: object) -> object:

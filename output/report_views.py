@@ -177,7 +177,7 @@ def _item(row: ActionRow, family: str, late: dict[str, int | None] | None, looks
 
 def leads_of(row: ActionRow) -> list[str]:
     """The officers the row names, as expanded ("tbc" names no one)."""
-    return [n.strip() for n in row.lead_officers.split(";") if n.strip()]
+    return [n.strip() for n in row.lead_officers if n.strip()]
 
 
 def groups(items: list[Item]) -> list[Group]:

@@ -17,6 +17,21 @@ at all (the number was lost; extraction must infer it)."""
 
 
 @dataclass(frozen=True)
+class Further:
+    """A further column of actions.csv (a role's, "target_date", or the plan's own), as
+    the key of an expected row: apart from the contract's fields, which are the row's
+    attributes, it is looked up in the row's ``extras``."""
+
+    name: str
+
+    def __str__(self) -> str:  # a test's id names the column
+        return self.name
+
+
+ExpectedRow = dict[str | Further, object]  # an action's expected row: its fields and further columns
+
+
+@dataclass(frozen=True)
 class Action:
     number: str  # the expected action_number ("12")
     text: str  # expected action_text: whole, whitespace collapsed, no number label
@@ -48,9 +63,9 @@ class Action:
     def inferred(self) -> bool:
         return self.number_style == "none"
 
-    def expected(self, rec_number: str, rec_text: str) -> dict[str, object]:
-        """The contract's fields of this action's row in actions.csv, and its extras as
-        ``extra:<column>``: what a test compares the extraction with."""
+    def expected(self, rec_number: str, rec_text: str) -> ExpectedRow:
+        """The contract's fields of this action's row in actions.csv, and its extras under
+        ``Further(column)``: what a test compares the extraction with."""
         return {
             "recommendation_number": rec_number,
             "recommendation_text": rec_text,
@@ -61,7 +76,7 @@ class Action:
             "lead_officers": "; ".join(self.leads),
             "rag_raw": self.rag_raw,
             "rag": self.rag,
-            **{f"extra:{name}": value for name, value in self.extras},
+            **{Further(name): value for name, value in self.extras},
         }
 
 
@@ -113,7 +128,7 @@ class Plan:
             names += [name for name, _ in action.extras if name not in names]
         return names
 
-    def expected_rows(self, pages: tuple[int | None, ...] | None = None) -> list[tuple[Action, dict[str, object]]]:
+    def expected_rows(self, pages: tuple[int | None, ...] | None = None) -> list[tuple[Action, ExpectedRow]]:
         """Each action with every field its row must hold, in plan order; ``pages`` gives
         each action's page (PDF), None for Word."""
         pages = pages if pages is not None else (None,) * len(self.actions)

@@ -192,8 +192,8 @@ def test_columns_no_header_word_names_are_read_from_their_cells(tmp_path: Path) 
     tables = _run(_paper(tmp_path, "plan.docx", rows))
     assert tables.documents[0].status == "ok"
     assert [(a.action_text, a.lead_officers, a.extras.get("target_date")) for a in tables.actions] == [
-        ("Open two new family hubs in the north of the county.", "Director of Children's Services", "2026"),
-        ("Extend the falls prevention service to every district.", "Director of Public Health", "2025")]
+        ("Open two new family hubs in the north of the county.", ("Director of Children's Services",), "2026"),
+        ("Extend the falls prevention service to every district.", ("Director of Public Health",), "2025")]
 
 
 def test_actions_with_references_and_achievements_are_a_plan(tmp_path: Path) -> None:

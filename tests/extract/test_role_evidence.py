@@ -19,6 +19,7 @@ import actionplans
 from actionplans.normalise import Tables
 from conftest import ROOT, run_file
 from samplegen.evidence import PAPERS, EvidencePaper, Expected
+from samplegen.spec import Further
 
 FIXTURES = ROOT / "tests" / "fixtures" / "evidence"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_text", "lead_officer_raw",
@@ -30,22 +31,22 @@ def _run(paper: EvidencePaper, fmt: str) -> Tables:
     return run_file(FIXTURES / f"{paper.stem}.{fmt}")  # once per file, for every field's case
 
 
-def _want(expected: Expected, name: str) -> object:
+def _want(expected: Expected, name: str | Further) -> object:
+    if isinstance(name, Further):
+        return dict(expected.extras).get(name.name, "")
     if name == "lead_officers":
-        return "; ".join(expected.lead_officers)
+        return tuple(expected.lead_officers)
     if name == "target_date":
         return expected.target_date
-    if name.startswith("extra:"):
-        return dict(expected.extras).get(name.removeprefix("extra:"), "")
     return getattr(expected, name)
 
 
-def _got(tables: Tables, i: int, name: str) -> object:
+def _got(tables: Tables, i: int, name: str | Further) -> object:
     row = tables.actions[i]
+    if isinstance(name, Further):
+        return row.extras.get(name.name, "")
     if name == "target_date":
         return row.extras.get("target_date", "")
-    if name.startswith("extra:"):
-        return row.extras.get(name.removeprefix("extra:"), "")
     return getattr(row, name)
 
 
@@ -57,11 +58,11 @@ def test_status_and_action_count(paper: EvidencePaper, fmt: str) -> None:
 
 
 FIELD_CASES = [(paper, fmt, name) for paper, fmt in CASES if paper.expected
-               for name in (*FIELDS, *sorted({f"extra:{k}" for e in paper.expected for k, _ in e.extras}))]
+               for name in (*FIELDS, *(Further(k) for k in sorted({k for e in paper.expected for k, _ in e.extras})))]
 
 
 @pytest.mark.parametrize("paper,fmt,name", FIELD_CASES, ids=[f"{p.stem}.{f}-{n}" for p, f, n in FIELD_CASES])
-def test_field(paper: EvidencePaper, fmt: str, name: str) -> None:
+def test_field(paper: EvidencePaper, fmt: str, name: str | Further) -> None:
     tables = _run(paper, fmt)
     assert len(tables.actions) == len(paper.expected)
     assert [_got(tables, i, name) for i in range(len(tables.actions))] == [_want(e, name) for e in paper.expected]

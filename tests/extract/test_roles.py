@@ -113,7 +113,7 @@ def test_a_group_cell_printing_a_title_over_its_description_is_named_by_the_titl
 
 
 def test_columns_of_figures_make_a_table_money_not_actions() -> None:
-    from actionplans.extract.tables import figure_columns
+    from actionplans.extract.judgements import figure_columns
 
     header = read_header([(0, "Ref"), (1, "Description"), (2, "2025-26 £000's"), (3, "2026-27 £000's")],
                          HeaderSettings())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from actionplans.extract.actions import rows_to_actions
 from actionplans.extract.headers import HeaderSettings, read_header
+from actionplans.extract.records import WarningCode, WarningItem
 from actionplans.extract.tables import PlanRow, PlanTable, Slot
 from actionplans.ingest.model import Box, Line, Paragraph
 
@@ -40,7 +41,8 @@ def test_unclear_share_out_keeps_the_whole_cell_and_says_so() -> None:
     actions = [_p("1) Revise the policy"), _p("2) Train managers"), _p("3) Audit cases")]
     got = rows_to_actions(_plan(actions, [_p("HoCSC HoAC"), _p("HoS")]))
     assert [a.lead_raw for a in got] == ["HoCSC HoAC HoS"] * 3
-    assert all(a.lead_shared and "could not be split" in a.warnings[0] for a in got)
+    kept = WarningItem(WarningCode.LEAD_NOT_SPLIT, "lead cell shared by 3 actions could not be split; whole cell kept")
+    assert all(a.lead_shared and a.warnings == [kept] for a in got)
 
 
 def test_unnumbered_paragraphs_with_one_lead_stay_one_action() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from actionplans.extract import document_to_extraction
+from actionplans.extract.records import WarningCode, WarningItem
 from actionplans.ingest import read_document
 from actionplans.ingest.model import only_symbols
 from conftest import ROOT
@@ -32,7 +33,8 @@ def test_a_coloured_dot_is_the_status_of_its_colour(kind: str, tmp_path: Path) -
     assert [a.rag_raw for a in actions[:3]] == ["red", "amber", "green"]
     # A black dot says nothing: no status, and the row says why.
     dot = "\uf06c" if kind == "docx_inserted" else "●"
-    assert actions[3].rag_raw == dot and actions[3].warnings == [f"status '{dot}' is not a known RAG value"]
+    assert actions[3].rag_raw == dot
+    assert actions[3].warnings == [WarningItem(WarningCode.STATUS_UNREAD, f"status '{dot}' is not a known RAG value")]
 
 
 @pytest.mark.parametrize(("text", "symbols"), [

@@ -10,7 +10,8 @@ import pytest
 
 from actionplans.extract import document_to_extraction
 from actionplans.extract.headers import HeaderSettings
-from actionplans.extract.tables import blocks_to_plans
+from actionplans.extract.judgements import blocks_to_judgements
+from actionplans.extract.tables import judgements_to_plans, rejoin_headers
 from actionplans.ingest import IngestSettings, PdfSettings, read_document
 from actionplans.ingest.prefilter import (
     PageText,
@@ -75,7 +76,8 @@ def _plan_pages(path: Path) -> set[int]:
     """The pages where the full analysis finds a piece of a plan (its header or rows)."""
     doc = read_document(path, path.name, IngestSettings(pdf=PdfSettings(prefilter=OFF)))
     pages: set[int] = set()
-    for plan in blocks_to_plans(doc.blocks, HeaderSettings()):
+    settings = HeaderSettings()
+    for plan in judgements_to_plans(blocks_to_judgements(rejoin_headers(doc.blocks), settings), settings):
         first, _, last = plan.pages.partition("-")
         pages |= set(range(int(first), int(last or first) + 1))
     return pages

@@ -22,6 +22,7 @@ from openpyxl.styles import PatternFill
 import actionplans
 from actionplans.batch import BatchSettings, run_batch
 from actionplans.extract import OCR_WARNING
+from actionplans.extract.records import WarningCode, WarningItem
 from actionplans.ingest import IngestError, NotAPaper, read_document
 from actionplans.ingest import ocr as ocr_module
 from actionplans.ingest.model import Paragraph, Table
@@ -147,11 +148,12 @@ def test_a_workbook_reads_merges_fills_and_skips_what_it_hides(tmp_path: Path) -
     tables = actionplans.run([_workbook(tmp_path / "tracker.xlsx")], batch=BatchSettings(workers=0))
     doc = tables.documents[0]
     assert (doc.status, doc.format, doc.actions) == ("ok", "xlsx", 3)
-    assert doc.warnings == "sheet 'Tracker': 1 hidden row skipped; hidden sheet 'Old plan' skipped"
+    hidden_row = WarningItem(WarningCode.READING, "sheet 'Tracker': 1 hidden row skipped")
+    assert doc.warnings == (hidden_row, WarningItem(WarningCode.READING, "hidden sheet 'Old plan' skipped"))
     rows = tables.actions
     assert [r.recommendation_text for r in rows[:2]] == ["Improve supervision of social work practice."] * 2
     assert (rows[2].rag_raw, rows[2].rag) == ("amber", "Amber")
-    assert all("hidden row skipped" in r.warnings for r in rows)
+    assert all(hidden_row in r.warnings for r in rows)
     assert not any("Publish a revised" in r.action_text for r in rows)
 
 
@@ -322,12 +324,12 @@ def test_a_scan_is_read_by_ocr_and_its_rows_say_so() -> None:
     tables = run_file(SCAN)
     doc = tables.documents[0]
     assert (doc.status, doc.ocr_pages, doc.actions) == ("ok", 2, 5)
-    assert all(OCR_WARNING in r.warnings for r in tables.actions)
+    assert all(WarningItem(WarningCode.OCR, OCR_WARNING) in r.warnings for r in tables.actions)
     # The leads are codes; the glossary that defines them is a table on the second
     # scanned page, read as any text table's glossary is (issue 23, item 8).
     assert [r.lead_officers for r in tables.actions] == [
-        "Head of Safeguarding", "Head of Safeguarding", "Head of Children in Need", "Head of Quality Assurance",
-        "Head of Performance and Improvement"]
+        ("Head of Safeguarding",), ("Head of Safeguarding",), ("Head of Children in Need",),
+        ("Head of Quality Assurance",), ("Head of Performance and Improvement",)]
     assert SCANNED.paper.plan is not None  # test_layouts reads its fields against scan_writer's rows
 
 

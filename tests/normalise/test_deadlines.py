@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from actionplans.extract.records import PaperResult
+from actionplans.extract.records import PaperResult, WarningCode, WarningItem
 from actionplans.normalise import Tables, results_to_tables
 from actionplans.normalise.deadlines import NOTES, targets_to_deadlines
 from actionplans.normalise.rows import ACTION_COLUMNS, ActionRow, ProgressRow
@@ -149,7 +149,8 @@ def test_the_columns_follow_warnings() -> None:
 def test_a_month_without_its_year_takes_the_plans_and_says_so() -> None:
     due = targets_to_deadlines(["Sept"], AUGUST_2013)[0]
     assert due.due_date == "2013-09-30"
-    assert due.warnings == ("target date 'Sept' names no year: 2013-09-30 read from the plan's date",)
+    assert due.warnings == (
+        WarningItem(WarningCode.TARGET_YEAR, "target date 'Sept' names no year: 2013-09-30 read from the plan's date"),)
 
 
 def test_a_month_before_the_plans_date_rolls_on_only_where_the_plans_dates_reach_it() -> None:
@@ -157,7 +158,8 @@ def test_a_month_before_the_plans_date_rolls_on_only_where_the_plans_dates_reach
     assert _read("March", others=("January 2014",)) == ("2013-03-31", "")  # the dates stop short of March 2014
     assert _read("March") == ("2013-03-31", "")
     rolled = targets_to_deadlines(["March", "April 2014"], AUGUST_2013)[0]
-    assert "2014-03-31, a year on from the plan's date" in rolled.warnings[0]
+    assert rolled.warnings[0].code == WarningCode.TARGET_YEAR
+    assert "2014-03-31, a year on from the plan's date" in rolled.warnings[0].message
 
 
 def test_a_quarter_without_its_year_is_of_the_plans_financial_year() -> None:
@@ -171,7 +173,7 @@ def test_the_plans_document_date_stands_in_for_its_as_at_date() -> None:
     assert _read("Sept", "") == ("", "unread")
     assert _read("December", "2013-11-07") == ("2013-12-31", "")
     warned = targets_to_deadlines(["Sept"], "")[0]
-    assert warned.warnings == ("target date 'Sept' names no year and the plan no date",)
+    assert warned.warnings == (WarningItem(WarningCode.TARGET_YEAR, "target date 'Sept' names no year and the plan no date"),)
 
 
 def test_two_digits_after_a_month_are_a_day_when_far_from_the_plans_year() -> None:
@@ -182,9 +184,9 @@ def test_two_digits_after_a_month_are_a_day_when_far_from_the_plans_year() -> No
 
 def test_a_calendar_quarter_is_flagged_and_unread_text_quoted() -> None:
     assert targets_to_deadlines(["Q1 2025"], AUGUST_2013)[0].warnings == (
-        "Q1 2025 read as a calendar quarter, not a financial one",)
+        WarningItem(WarningCode.TARGET_DATE, "Q1 2025 read as a calendar quarter, not a financial one"),)
     assert targets_to_deadlines(["See progress column"], AUGUST_2013)[0].warnings == (
-        "target date 'See progress column' not read as a date",)
+        WarningItem(WarningCode.TARGET_DATE, "target date 'See progress column' not read as a date"),)
 
 
 # --- two versions of a plan: overdue and date_moved -----------------------------------
@@ -239,7 +241,8 @@ def test_rows_of_each_version_keep_their_own_due_dates() -> None:
         rows.setdefault(r.source_file, []).append(r)
     assert [r.due_date for r in rows[V1]][:2] == ["2013-09-30", "2013-10-31"]
     assert [r.due_date for r in rows[V2]][:2] == ["2013-09-30", "2014-03-31"]
-    assert "2013-09-30 read from the plan's date" in rows[V1][4].warnings  # "end Q2" names no year
+    assert WarningItem(WarningCode.TARGET_YEAR,  # "end Q2" names no year
+                       "target date 'end Q2' names no year: 2013-09-30 read from the plan's date") in rows[V1][4].warnings
 
 
 def test_a_version_without_an_as_at_date_is_overdue_by_its_document_date() -> None:

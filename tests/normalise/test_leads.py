@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from actionplans.extract.records import WarningCode, WarningItem
 from actionplans.normalise.glossary import Glossary
 from actionplans.normalise.leads import LeadSettings, expand_leads
 
@@ -70,6 +71,18 @@ def test_lead_cell_split(raw: str, want: list[str]) -> None:
 def test_real_lead_cell_split(raw: str, want: list[str]) -> None:
     officers, _ = expand_leads(raw, Glossary(), set(), LeadSettings())
     assert officers == want
+
+
+@pytest.mark.parametrize("raw,officers,warnings", [
+    ("HoS & PSW", ["Head of Safeguarding", "Principal Social Worker"], []),
+    ("HoSS", ["Head of Safeguarding"], [(WarningCode.NEAR_MISS_CODE, "near-miss code 'HoSS' read as HoS")]),
+    ("PSW, Ho S", ["Principal Social Worker", "Head of Safeguarding"], [(WarningCode.CODE_JOINED, "read 'Ho S' as HoS")]),
+    ("\u041do\u0421iC", ["Head of Children in Care"],  # Cyrillic H and C
+     [(WarningCode.LOOKALIKE, "look-alike letters folded in lead '\u041do\u0421iC'")]),
+])
+def test_a_guess_in_a_lead_cell_is_a_warning_of_its_kind(raw: str, officers: list[str],
+                                                         warnings: list[tuple[WarningCode, str]]) -> None:
+    assert expand_leads(raw, GLOSSARY, set(), LeadSettings()) == (officers, [WarningItem(*w) for w in warnings])
 
 
 def test_as_above_repeats_the_leads_of_the_row_above() -> None:

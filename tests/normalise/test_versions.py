@@ -22,16 +22,12 @@ from scipy.optimize import linear_sum_assignment
 
 import actionplans
 from actionplans.batch import iter_inputs, run_batch
-from actionplans.extract.records import PaperResult
-from actionplans.normalise import NormaliseSettings, Tables, results_to_tables, similarity, versions
+from actionplans.extract.records import PaperResult, RawAction, WarningCode, WarningItem
+from actionplans.normalise import NormaliseSettings, Tables, linking, results_to_tables, similarity
+from actionplans.normalise.linking import Candidate, Draft, drafts_to_candidates, link_candidates
 from actionplans.normalise.rows import ActionRow
 from actionplans.normalise.similarity import WordWeights, content_words
-from actionplans.normalise.versions import (
-    Candidate,
-    VersionSettings,
-    link_candidates,
-    rows_to_candidates,
-)
+from actionplans.normalise.versions import VersionSettings
 from conftest import SAMPLES
 from samplegen import seed004
 from samplegen.versions import (
@@ -90,13 +86,13 @@ def test_every_sample_action_keeps_its_key_across_versions_and_copies() -> None:
 def test_sample_copies_are_one_version_each_in_date_order() -> None:
     summary = [s.as_dict() for s in _sample_run().summary]
     assert [(s["version"], s["source_file"], s["copies"]) for s in summary] == [
-        ("draft", DRAFT_PDF, DRAFT_DOCX), ("2013-08-09", PLAN_PDF, PLAN_DOCX)]
+        ("draft", DRAFT_PDF, (DRAFT_DOCX,)), ("2013-08-09", PLAN_PDF, (PLAN_DOCX,))]
     rags = [a.rag for a in seed004.PLAN.actions]
     assert summary[1] == {
         "plan_id": "reading-2013", "version": "2013-08-09", "plan_as_at": "2013-08-09",
         "document_date": "2013-11-07", "source_file": PLAN_PDF, "red": rags.count("Red"),
         "amber": rags.count("Amber"), "green": rags.count("Green"), "blue": 0, "unrated": 0, "total": 43,
-        "new": 0, "dropped": 0, "slipped": 0, "overdue": 0, "copies": PLAN_DOCX}
+        "new": 0, "dropped": 0, "slipped": 0, "overdue": 0, "copies": (PLAN_DOCX,)}
     assert (summary[0]["unrated"], summary[0]["total"]) == (43, 43)
 
 
@@ -126,8 +122,8 @@ def test_numbers_the_draft_lost_are_taken_from_the_later_version() -> None:
         assert lost == ["1", "2", "3", "7", "8", "9", "10", "12", "13", "27"]
         for r in rows:
             if r.action_number_inferred:
-                assert f"action number taken from {PLAN_PDF}" in r.warnings
-                assert "action number inferred from order" not in r.warnings
+                assert WarningItem(WarningCode.NUMBER_REPAIRED, f"action number taken from {PLAN_PDF}") in r.warnings
+                assert WarningCode.ACTION_INFERRED not in {w.code for w in r.warnings}
 
 
 def _share_lead_cell(results: list[PaperResult], source: str, cell: str) -> None:
@@ -136,7 +132,8 @@ def _share_lead_cell(results: list[PaperResult], source: str, cell: str) -> None
     assert ex is not None
     for a in ex.actions[30:33]:
         a.lead_raw, a.lead_shared = cell, True
-        a.warnings = ["lead cell shared by 3 actions could not be split; whole cell kept"]
+        a.warnings = [WarningItem(WarningCode.LEAD_NOT_SPLIT,
+                                  "lead cell shared by 3 actions could not be split; whole cell kept")]
 
 
 def test_run_together_lead_cell_gets_each_actions_officers_from_the_later_version() -> None:
@@ -149,19 +146,19 @@ def test_run_together_lead_cell_gets_each_actions_officers_from_the_later_versio
                     (seed004.HOCSC, seed004.HOHNCS, seed004.HOECS)]
     for source in (DRAFT_DOCX, DRAFT_PDF):
         rows = _rows(tables, source)[30:33]
-        assert [tuple(r.lead_officers.split("; ")) for r in rows] == want
+        assert [r.lead_officers for r in rows] == want
         for r in rows:
             assert r.lead_officer_raw == RUN_TOGETHER  # as printed: the whole cell
-            assert "whole cell kept" in r.warnings
-            assert f"lead officers taken from {PLAN_PDF}" in r.warnings
+            assert [w.code for w in r.warnings] == [WarningCode.LEAD_NOT_SPLIT, WarningCode.LEADS_REPAIRED]
+            assert r.warnings[1].message == f"lead officers taken from {PLAN_PDF}"
 
 
 def test_run_together_lead_cell_is_kept_where_the_other_version_names_other_officers() -> None:
     results = _fresh_results()
     _share_lead_cell(results, DRAFT_DOCX, "HoAC")
     rows = _rows(results_to_tables(results), DRAFT_DOCX)[30:33]
-    assert [r.lead_officers for r in rows] == [seed004.HOAC] * 3
-    assert not any("taken from" in r.warnings for r in rows)
+    assert [r.lead_officers for r in rows] == [(seed004.HOAC,)] * 3
+    assert [[w.code for w in r.warnings] for r in rows] == [[WarningCode.LEAD_NOT_SPLIT]] * 3
 
 
 def test_a_code_only_the_other_versions_glossary_defines_is_expanded_from_it() -> None:
@@ -173,8 +170,8 @@ def test_a_code_only_the_other_versions_glossary_defines_is_expanded_from_it() -
     tables = results_to_tables(results)
     assert "HoECS" not in tables.glossaries[DRAFT_DOCX].codes
     row = _rows(tables, DRAFT_DOCX)[23]  # action 24, led by HoECS
-    assert (row.lead_officer_raw, row.lead_officers) == ("HoECS", seed004.HOECS)
-    assert f"code HoECS expanded from the glossary of {PLAN_PDF}" in row.warnings
+    assert (row.lead_officer_raw, row.lead_officers) == ("HoECS", (seed004.HOECS,))
+    assert WarningItem(WarningCode.BORROWED_CODE, f"code HoECS expanded from the glossary of {PLAN_PDF}") in row.warnings
 
 
 def test_keys_are_the_same_whatever_order_the_papers_come_in() -> None:
@@ -303,7 +300,8 @@ def test_a_copy_that_lost_its_numbers_takes_them_from_the_copy_that_prints_them(
     assert [s.source_file for s in tables.summary] == ["update.pdf"]  # the copy with pages
     docx, pdf = _rows(tables, "update.docx"), _rows(tables, "update.pdf")
     assert [r.action_number for r in docx] == [r.action_number for r in pdf] == [n for n, _ in version.numbered()]
-    assert all(r.action_number_inferred and "action number taken from update.pdf" in r.warnings for r in docx)
+    repaired = WarningItem(WarningCode.NUMBER_REPAIRED, "action number taken from update.pdf")
+    assert all(r.action_number_inferred and repaired in r.warnings for r in docx)
     assert [r.action_key for r in docx] == [r.action_key for r in pdf]
 
 
@@ -362,12 +360,11 @@ def test_version_settings_name_a_bad_value() -> None:
 
 # --- linking at scale (issue 11): blocks, sparse pairs, components ---------------------
 
-def _row(rec: int, number: str, text: str, rec_text: bool) -> ActionRow:
-    return ActionRow(
-        plan_id="p", action_key="", source_file="p.pdf", document_date="", plan_as_at="",
-        recommendation_number=str(rec + 1), recommendation_text=RECOMMENDATIONS[rec % 8] if rec_text else "",
-        action_number=number, action_number_inferred=False, action_text=text, lead_officer_raw="",
-        lead_officers="", rag_raw="", rag="", page=None, warnings="")
+def _row(rec: int, number: str, text: str, rec_text: bool) -> Draft:
+    raw = RawAction(recommendation_number=str(rec + 1), recommendation_text=RECOMMENDATIONS[rec % 8] if rec_text else "",
+                    action_number=number, action_text=text, lead_raw="")
+    return Draft(raw, recommendation_number=str(rec + 1), action_number=number, action_number_inferred=False,
+                 lead_officers=(), warnings=())
 
 
 def _redrafted(seed: int, cycles: int, rec_text: bool) -> tuple[list[Candidate], list[Candidate]]:
@@ -377,14 +374,14 @@ def _redrafted(seed: int, cycles: int, rec_text: bool) -> tuple[list[Candidate],
     rng = random.Random(seed)
     first, _, last = generate(Variant(seed, versions=3, inserts=(2, 6), drops=(2, 6), rewords=(8, 20)))
 
-    def rows(v: PlanVersion) -> list[ActionRow]:
+    def rows(v: PlanVersion) -> list[Draft]:
         return [_row(a.rec + 8 * k, number, f"{a.text} in locality {k}" if k else a.text, rec_text)
                 for k in range(cycles) for number, a in v.numbered()]
 
     old, new = rows(first), rows(last)
     for _ in range(len(new) // 8):
         new.insert(rng.randrange(len(new)), new.pop(rng.randrange(len(new))))
-    return [replace(c, recent=rng.random() > 0.2) for c in rows_to_candidates(old)], rows_to_candidates(new)
+    return [replace(c, recent=rng.random() > 0.2) for c in drafts_to_candidates(old)], drafts_to_candidates(new)
 
 
 def _dense_links(old: list[Candidate], new: list[Candidate], settings: VersionSettings,
@@ -440,7 +437,7 @@ def test_blocked_sparse_linking_gives_the_links_of_full_matrices(
     """Blocks smaller than the plan, and (small ``dense_side``) components solved sparse."""
     old, new = _redrafted(seed, cycles, rec_text)
     monkeypatch.setattr(similarity, "BLOCK_CELLS", cells)
-    monkeypatch.setattr(versions, "DENSE_SIDE", dense_side)
+    monkeypatch.setattr(linking, "DENSE_SIDE", dense_side)
     blocks: list[int] = []
     words = similarity.TextIndex.words
 
@@ -468,8 +465,8 @@ def test_large_components_are_solved_sparse_to_the_same_total_gain(seed: int, mo
     dense_rows, dense_cols = linear_sum_assignment(gain, maximize=True)
     best = gain[dense_rows, dense_cols].sum()
     for dense_side in (0, 1000):  # every component sparse; every component dense
-        monkeypatch.setattr(versions, "DENSE_SIDE", dense_side)
-        links = versions._assigned_links(rows, cols, gain[rows, cols], n_rows, n_cols)
+        monkeypatch.setattr(linking, "DENSE_SIDE", dense_side)
+        links = linking._assigned_links(rows, cols, gain[rows, cols], n_rows, n_cols)
         assert len({r for r, _ in links}) == len({c for _, c in links}) == len(links)
         assert all(gain[r, c] > 0 for r, c in links)
         assert sum(gain[r, c] for r, c in links) == pytest.approx(best, rel=1e-12)
@@ -489,7 +486,7 @@ def _long_plan(actions: int) -> tuple[list[Candidate], list[Candidate]]:
         later.insert(rng.randrange(len(later)), later.pop(rng.randrange(len(later))))
     old = [_row(i // 10, str(i % 10 + 1), t, False) for i, t in enumerate(texts)]
     new = [_row(i // 10, "", t, False) for i, t in enumerate(later)]
-    return rows_to_candidates(old), rows_to_candidates(new)
+    return drafts_to_candidates(old), drafts_to_candidates(new)
 
 
 def test_linking_a_long_plan_holds_no_matrix_of_every_pair() -> None:

@@ -2,10 +2,12 @@
 without a plan), shared by the output tests, and the DataFrames made from them."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
+from actionplans.extract.records import WarningCode, WarningItem
 from actionplans.normalise import Tables
 from actionplans.normalise.glossary import Glossary
 from actionplans.normalise.rows import (
@@ -34,15 +36,15 @@ def _action(source: str, number: str, text: str, rag: str, page: int | None, lea
         document_date="2024-05-14" if dated else "", plan_as_at="2024-04-30" if dated else "2024-01-31",
         recommendation_number="1", recommendation_text="Improve the quality of referrals", action_number=number,
         action_number_inferred=False, action_text=text, lead_officer_raw=lead,
-        lead_officers="Zoë O’Neill" if lead == "HoCSC" else "", rag_raw=rag, rag=rag, page=page,
-        warnings="", extras={"Target date": target})
+        lead_officers=("Zoë O’Neill",) if lead == "HoCSC" else (), rag_raw=rag, rag=rag, page=page,
+        warnings=(), extras={"Target date": target})
 
 
 def _progress(number: str, text: str, jan: str, apr: str, source: str, page: int | None,
               **flags: bool) -> ProgressRow:
     return ProgressRow(
         plan_id=PLAN, action_key=f"{PLAN}/r1/a{number}", recommendation_number="1",
-        action_number=number, action_text=text, lead_officers="Zoë O’Neill",
+        action_number=number, action_text=text, lead_officers=("Zoë O’Neill",),
         rags={"2024-01-31": jan, "2024-04-30": apr},
         first_seen="2024-01-31" if jan else "2024-04-30", last_seen="2024-04-30" if apr else "2024-01-31",
         latest_rag=apr or jan, slipped=flags.get("slipped", False), stuck_red=flags.get("stuck_red", False),
@@ -54,7 +56,7 @@ def _summary(source: str, version: str, red: int, amber: int, green: int, change
     return SummaryRow(plan_id=PLAN, version=version, plan_as_at=version,
                       document_date="2024-05-14" if source == APR else "", source_file=source, red=red,
                       amber=amber, green=green, blue=0, unrated=0, total=red + amber + green,
-                      new=changed, dropped=changed, slipped=changed, copies="")
+                      new=changed, dropped=changed, slipped=changed, copies=())
 
 
 def make_tables(papers: Path | None = None) -> Tables:
@@ -114,6 +116,38 @@ def test_frames_hold_every_table_in_sheet_order() -> None:
 
 def _pages(column: pd.Series) -> list[int | None]:
     return [None if pd.isna(p) else int(p) for p in column]
+
+
+TWO_LEADS = ("Zoë O’Neill", "Sam Patel")
+TWO_WARNINGS = (WarningItem(WarningCode.ACTION_INFERRED, "action number inferred from order"),
+                WarningItem(WarningCode.STATUS_UNREAD, "status 'Amber-Green' names Amber and Green; not rated"))
+HIDDEN = (WarningItem(WarningCode.READING, "hidden sheet 'Old' skipped"),
+          WarningItem(WarningCode.READING, "sheet 'Plan': 1 hidden row skipped"))
+
+
+def with_two_leads_and_warnings(tables: Tables) -> Tables:
+    """The run's tables with April's action 1 led by two officers and warned twice, its
+    progress row led by both, April's paper warned of what its reader left out, and
+    January's version published in two more copies."""
+    tables.actions[4] = replace(tables.actions[4], lead_officers=TWO_LEADS, warnings=TWO_WARNINGS)
+    tables.progress[0] = replace(tables.progress[0], lead_officers=TWO_LEADS)
+    tables.documents[2] = replace(tables.documents[2], warnings=HIDDEN)
+    tables.summary[0] = replace(tables.summary[0], copies=("plan-jan.pdf", "plan-jan.odt"))
+    return tables
+
+
+def test_officers_and_warnings_are_joined_only_in_the_written_cells() -> None:
+    frames = tables_to_frames(with_two_leads_and_warnings(make_tables()))
+    actions = frames["actions"]
+    assert (actions.loc[4, "lead_officers"], actions.loc[4, "warnings"]) == (
+        "Zoë O’Neill; Sam Patel",
+        "action number inferred from order; status 'Amber-Green' names Amber and Green; not rated")
+    assert (actions.loc[0, "lead_officers"], actions.loc[0, "warnings"]) == ("Zoë O’Neill", "")
+    assert actions.loc[6, "lead_officers"] == ""  # "tbc": no one
+    assert frames["progress"].loc[0, "lead_officers"] == "Zoë O’Neill; Sam Patel"
+    assert frames["documents"].loc[2, "warnings"] == "hidden sheet 'Old' skipped; sheet 'Plan': 1 hidden row skipped"
+    assert frames["documents"].loc[0, "warnings"] == ""
+    assert list(frames["summary"]["copies"]) == ["plan-jan.pdf; plan-jan.odt", ""]
 
 
 def test_empty_version_tables_keep_their_planned_headers() -> None:

@@ -2,6 +2,7 @@
 wrapped text, real dates, RAG fills, links to the papers, text that stays text."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def test_widths_fit_and_long_text_wraps(book: openpyxl.Workbook) -> None:
 
 def test_long_prose_wraps_at_the_cap(tmp_path: Path) -> None:
     tables = make_tables()
-    tables.actions[0].action_text = "word " * 40
+    tables.actions[0] = replace(tables.actions[0], action_text="word " * 40)
     write_outputs(tables, tmp_path, OutputSettings(formats=("xlsx",)))
     ws = openpyxl.load_workbook(tmp_path / "actionplans.xlsx")["Actions"]
     col = _column(ws, "action_text")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_output_data import FORMULA, PLAN, SCRIPT, make_inputs, make_tables
+from test_output_data import FORMULA, PLAN, SCRIPT, make_inputs, make_tables, with_two_leads_and_warnings
 
 from actionplans.normalise.rows import ActionRow, DocumentRow
 from actionplans.output import OutputSettings, write_outputs
@@ -19,6 +19,19 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Node:
     settings = OutputSettings(formats=("html",), inputs=(root / "in",))
     write_outputs(make_tables(make_inputs(root / "in")), root / "out", settings)
     return parse(root / "out" / "report.html")
+
+
+def test_officers_and_warnings_show_joined(tmp_path: Path) -> None:
+    settings = OutputSettings(formats=("html",), inputs=(tmp_path / "in",))
+    write_outputs(with_two_leads_and_warnings(make_tables(make_inputs(tmp_path / "in"))), tmp_path / "out", settings)
+    page = parse(tmp_path / "out" / "report.html")
+    item = next(tr for tr in page.find_all("tr", **{"class": "item", "data-key": f"{PLAN}/r1/a1"}))
+    assert item.attrs["data-leads"] == "Zoë O’Neill|Sam Patel"
+    assert item.find_all("td", **{"class": "lead"})[0].all_text() == "Zoë O’Neill; Sam Patel"
+    slipped = page.find_all("table", **{"data-list": "slipped"})[0]  # a progress row
+    assert slipped.find_all("td", **{"class": "lead"})[0].all_text() == "Zoë O’Neill; Sam Patel"
+    warned = [dd.all_text() for dd in page.find_all("dd")]
+    assert "action number inferred from order; status 'Amber-Green' names Amber and Green; not rated" in warned
 
 
 def _bars(node: Node) -> dict[str, dict[str, int]]:
@@ -98,8 +111,8 @@ def _equality_plan() -> list[ActionRow]:
             plan_id="equality-2024", action_key=f"equality-2024/a{n}", source_file="equality.docx",
             document_date="2024-06-01", plan_as_at="", recommendation_number=group,
             recommendation_text=f"Objective {group}", action_number=str(n), action_number_inferred=False,
-            action_text=f"Equality action {n}", lead_officer_raw="HR lead", lead_officers="HR lead", rag_raw="",
-            rag="", page=None, warnings="", due_date=due))
+            action_text=f"Equality action {n}", lead_officer_raw="HR lead", lead_officers=("HR lead",), rag_raw="",
+            rag="", page=None, warnings=(), due_date=due))
     return rows
 
 

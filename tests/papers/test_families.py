@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from actionplans.extract.records import WarningCode, WarningItem
+from actionplans.normalise.rows import ActionRow
 from conftest import ROOT, run_file
-from papercases import assert_field, expected_rows, field_names, plan_of
+from papercases import assert_field, expected_rows, field_names, inferred, missing_warnings, plan_of
 from samplegen.families import FAMILIES, FAMILY_BUILDERS, Family
 
 FIXTURES = ROOT / "tests" / "fixtures" / "families"
@@ -99,19 +101,18 @@ def test_warnings_name_the_doubt(family: Family, fmt: str) -> None:
     expected = expected_rows(family.paper, family.pages, fmt)
     assert len(rows) == len(expected), f"{len(rows)} actions extracted, {len(expected)} in the plan"
     wrong = [f"action {a.number}: {w!r} not in {row.warnings!r}"
-             for row, (a, _) in zip(rows, expected, strict=True) for w in a.warnings if w not in row.warnings]
+             for row, (a, _) in zip(rows, expected, strict=True) for w in missing_warnings(row, a.warnings)]
     wrong += [f"action {a.number}: unexpected warning {w!r}"
-              for row, (a, _) in zip(rows, expected, strict=True) for w in _unexpected(row.warnings, a.warnings)]
+              for row, (a, _) in zip(rows, expected, strict=True) for w in _unexpected(row, a.warnings)]
     assert not wrong, "\n".join(wrong)
 
 
-def _unexpected(warnings: str, expected: tuple[str, ...]) -> list[str]:
-    """A row's warnings that no doubt of the paper's explains: each must quote what the
-    spec expects, or say a number was inferred (the next test checks those), or be the
-    "not rated" that goes with a status the reader cannot rate."""
-    return [w for w in (part.strip() for part in warnings.split(";")) if w
-            and "inferred from order" not in w and not any(f in w for f in expected)
-            and not (w == "not rated" and expected)]
+def _unexpected(row: ActionRow, expected: tuple[str, ...]) -> list[WarningItem]:
+    """A row's warnings that no doubt of the paper's explains: each must be a status not
+    rated that quotes what the spec expects, or say a number was inferred (the next test
+    checks those)."""
+    return [w for w in row.warnings if w.code not in (WarningCode.RECOMMENDATION_INFERRED, WarningCode.ACTION_INFERRED)
+            and not (w.code == WarningCode.STATUS_UNREAD and any(f in w.message for f in expected))]
 
 
 @pytest.mark.parametrize("family,fmt", CASES, ids=[_id(*c) for c in CASES])
@@ -124,7 +125,7 @@ def test_numbers_are_inferred_only_where_the_paper_lost_them(family: Family, fmt
     assert len(rows) == len(expected), f"{len(rows)} actions extracted, {len(expected)} in the plan"
     wrong = []
     for row, (rec, a) in zip(rows, expected, strict=True):
-        got = ("recommendation number inferred" in row.warnings, "action number inferred" in row.warnings)
+        got = inferred(row)
         if got != (not rec.number_printed, a.inferred):
             wrong.append(f"action {a.number}: inferred (rec, action) {got}")
     assert not wrong, "\n".join(wrong)

@@ -30,7 +30,7 @@ def _truths() -> list[Path]:
 def _value(tables: Tables, i: int, field: str) -> object:
     row = tables.actions[i]
     if field == "lead_officers":
-        return [x for x in row.lead_officers.split("; ") if x]
+        return list(row.lead_officers)
     if field == "target_date":
         return row.extras.get("target_date", "")
     return getattr(row, field)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from actionplans.extract import ExtractSettings
 from actionplans.extract.colours import colour_name
 from actionplans.extract.headers import HeaderSettings, read_header
 from actionplans.extract.rag import read_rag
@@ -90,6 +91,16 @@ def test_one_settings_field_gives_every_stage_the_vocabulary(extended) -> None: 
     assert repr(extended) != repr(default_vocabulary()) and "sha256" in repr(extended)
 
 
+def test_a_copy_of_the_settings_keeps_the_vocabulary_in_every_stage(extended) -> None:  # type: ignore[no-untyped-def]
+    """Settings are frozen and built whole: a copy with other values (``replace``, ``--set``)
+    is built with the vocabulary in its stages again, never set into them after."""
+    settings = Settings(vocabulary=extended)
+    for copy in (replace(settings, extract=ExtractSettings()), settings.with_values(["extract.headers.min_score=90"])):
+        assert copy.extract.headers.vocabulary is extended
+        assert copy.ingest.pdf.prefilter.vocabulary is extended and copy.output.vocabulary is extended
+    assert Settings().extract.headers.vocabulary is default_vocabulary()
+
+
 def test_a_bad_vocabulary_file_is_one_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "mine.toml"
     bad.write_text("[roles.lead\nwords = 1\n", encoding="utf-8")
@@ -128,7 +139,7 @@ def test_officer_codes_from_a_vocabulary_file_expand_where_a_paper_has_no_glossa
 USER_WORDS = '''
 [roles.dependency]
 words = ["dependencies"]
-column = "dependency"
+column = "depends_on"
 
 [statuses.Red]
 words = ["stalled"]
@@ -175,16 +186,18 @@ def test_a_users_role_status_word_and_colours_reach_every_output(tmp_path: Path)
     assert main(["extract", str(papers), "-o", str(out), "--vocabulary", str(words), "--no-cache", "-q"]) == 0
 
     rows = list(csv.DictReader(io.StringIO((out / "actions.csv").read_text(encoding="utf-8-sig"))))
-    assert [r["dependency"] for r in rows] == [r[3] for r in DEPENDENCY_ROWS]  # the role's own column
+    # The role's own column, under the name the vocabulary gives it (not the role's name).
+    assert [r["depends_on"] for r in rows] == [r[3] for r in DEPENDENCY_ROWS]
+    assert "dependency" not in rows[0]
     assert [r["rag"] for r in rows] == ["Red", "Green", "Amber"]  # "Stalled", a status word of the user's
-    assert [a["dependency"] for a in json.loads((out / "actions.json").read_text(encoding="utf-8"))] == \
+    assert [a["depends_on"] for a in json.loads((out / "actions.json").read_text(encoding="utf-8"))] == \
         [r[3] for r in DEPENDENCY_ROWS]
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     actions = next(r for r in package["resources"] if r["name"] == "actions")
-    assert "dependency" in [f["name"] for f in actions["schema"]["fields"]]
+    assert "depends_on" in [f["name"] for f in actions["schema"]["fields"]]
     sheet = load_workbook(out / "actionplans.xlsx")["Actions"]
     header = [c.value for c in sheet[1]]
-    assert "dependency" in header
+    assert "depends_on" in header
     red = sheet.cell(row=2, column=header.index("rag") + 1)
     assert (red.value, red.fill.fgColor.rgb[-6:]) == ("Red", "FF00FF")  # the user's workbook colour
     assert "#AA00AA" in (out / "report.html").read_text(encoding="utf-8")  # the user's chart colour
