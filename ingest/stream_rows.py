@@ -134,6 +134,8 @@ def _carry_to_extents(rows: list[RowLines], columns: Sequence[tuple[float, float
         return  # no column has a rule between every two rows: no rows' rules to go by
     for col, cuts in enumerate(parted):
         if not cuts or len(cuts) == len(rows) - 1:
+            # No rule inside the table (a column left unruled, under a rule across the
+            # whole table's foot, says nothing of spans), or one under every row: no span.
             continue
         starts = [0, *cuts, len(rows)]
         for lo, hi in zip(starts, starts[1:], strict=False):
