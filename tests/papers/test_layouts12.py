@@ -17,7 +17,8 @@ import pytest
 from conftest import ROOT, run_file
 from papercases import assert_field, expected_rows, field_names, plan_of
 from samplegen.family_writer import RULES, SWATCHES
-from samplegen.layouts12 import BUILDERS12, LAYOUTS12, Layout12
+from samplegen.layout12_writer import BUILDERS12, word_file
+from samplegen.layouts12 import LAYOUTS12, Layout12
 
 FIXTURES = ROOT / "tests" / "fixtures" / "layouts12"
 FIELDS = ("recommendation_number", "recommendation_text", "action_number", "action_number_inferred",
@@ -140,9 +141,8 @@ def test_fixture_matches_its_description(layout: Layout12, tmp_path: Path) -> No
 @pytest.mark.parametrize("layout", [lay for lay in LAYOUTS12 if "docx" in lay.paper.formats],
                          ids=[lay.key for lay in LAYOUTS12 if "docx" in lay.paper.formats])
 def test_word_file_matches_its_description(layout: Layout12, tmp_path: Path) -> None:
-    from samplegen import layouts12
 
-    built = layouts12.word_file(layout, tmp_path)
+    built = word_file(layout, tmp_path)
     committed = FIXTURES / built.name
     with zipfile.ZipFile(built) as a, zipfile.ZipFile(committed) as b:
         assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}, (
