@@ -2,11 +2,12 @@
 
 A run of lines is a table where a header line splits into three or more pieces at wide
 gaps and, below it, no word crosses the starts of those columns (prose crosses them at
-once). Rows are told apart by the taller gaps between them. A cell's colour is a filled
-rectangle with no words on it, in the cell's row band and under its column; such
-rectangles standing in white space beside a column's words (a status shown by colour
-alone, under no header) make a column of their own. Nothing here knows what the columns
-mean; extract decides whether a table is a plan.
+once). Rows are told apart by the taller gaps between them, or by the columns that start
+afresh beside a group's cell spanning rows (``ingest/stream_rows.py``). A cell's colour
+is a filled rectangle with no words on it, in the cell's row band (from its first
+line) and under its column; such rectangles standing in white space beside a column's
+words (a status shown by colour alone, under no header) make a column of their own.
+Nothing here knows what the columns mean; extract decides whether a table is a plan.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from typing import Any
 from actionplans.ingest.layout import LayoutSettings, is_bold, lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Line, Row, Table
 from actionplans.ingest.pdfcolour import symbol_colour
+from actionplans.ingest.stream_rows import RowLines, group_rows
 
 Word = dict[str, Any]
 LineItem = tuple[Line, list[Word]]
@@ -71,9 +73,10 @@ def _crosses(words: list[Word], starts: list[float]) -> bool:
 
 
 def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings, settings: StreamSettings,
-                       fills: Sequence[Fill] = ()) -> list[tuple[Table, set[int]]]:
+                       fills: Sequence[Fill] = (), rules: Sequence[Box] = ()) -> list[tuple[Table, set[int]]]:
     """Unruled tables among the page's words, each with the indices of the words it took;
-    ``fills`` are the page's filled rectangles, to colour the tables' cells."""
+    ``fills`` are the page's filled rectangles, to colour the tables' cells; ``rules`` its
+    rules across (a table ruled across and not down), to find cells spanning rows."""
     lines = words_to_lines(words, layout, page)
     index = {id(w): i for i, w in enumerate(words)}
     bands = merge_bands(fills)
@@ -90,7 +93,7 @@ def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings, set
             region = lines[i:end]
             spanning = {k - i for k in banners}
             starts = _column_starts([item for k, item in enumerate(region) if k not in spanning], starts, settings)
-            table = _region_to_table(region, starts, page, layout, settings, spanning, head)
+            table = _region_to_table(region, starts, page, layout, settings, spanning, head, rules)
             table = colour_cells(table, [w for _, ws in region for w in ws], fills, settings)
             used = {index[id(w)] for _, ws in region for w in ws}
             found.append((table, used))
@@ -265,31 +268,23 @@ def _column_starts(region: list[LineItem], header: list[float], settings: Stream
 
 
 def _region_to_table(region: list[LineItem], starts: list[float], page: int, layout: LayoutSettings,
-                     settings: StreamSettings, spanning: Set[int] = frozenset(), head: int = 1) -> Table:
-    """The region's lines as rows: the first ``head`` lines the header row, ``spanning``
-    lines (by index) banner rows, one cell across every column."""
+                     settings: StreamSettings, spanning: Set[int] = frozenset(), head: int = 1,
+                     rules: Sequence[Box] = ()) -> Table:
+    """The region's lines as rows (``ingest/stream_rows.py``): the first ``head`` lines the
+    header row, ``spanning`` lines (by index) banner rows, one cell across every column."""
     heights = [ln.box.height for ln, _ in region]
     unit = median(heights) if heights else 10.0
-    groups: list[list[LineItem]] = [[region[0]]]
-    kinds = [0 in spanning]
-    for k, (prev, cur) in enumerate(zip(region, region[1:], strict=False), start=1):
-        if k < head:
-            groups[-1].append(cur)
-        elif (k == head > 1) or cur[0].box.top - prev[0].box.bottom > settings.row_gap * unit \
-                or (k in spanning) != kinds[-1]:
-            groups.append([cur])
-            kinds.append(k in spanning)
-        else:
-            groups[-1].append(cur)
     body = [item for k, item in enumerate(region) if k not in spanning]
     right = max(ln.box.x1 for ln, _ in body)
     bounds = starts[1:] + [right + 1]
+    groups = group_rows(region, list(zip(starts, bounds, strict=True)), settings.row_gap * unit, spanning, head,
+                        rules)
     # Where text may reach in each column: the widest line it printed there, so a
     # wrapped line is not mistaken for a paragraph's end.
     edges = [max((w["x1"] for _, ws in body for w in ws if lo - 6 <= w["x0"] < hi - 6), default=hi)
              for lo, hi in zip(starts, bounds, strict=True)]
-    rows = [_banner_row(g, starts, bounds, page, layout) if banner else _row(g, starts, bounds, edges, page, layout)
-            for g, banner in zip(groups, kinds, strict=True)]
+    rows = [_banner_row(g.items, starts, bounds, page, layout) if g.banner
+            else _row(g, starts, bounds, edges, page, layout) for g in groups]
     right = max(right, max(ln.box.x1 for ln, _ in region))
     box = Box(min(ln.box.x0 for ln, _ in region), region[0][0].box.top, right, region[-1][0].box.bottom)
     return Table(rows=rows, page=page, box=box)
@@ -306,13 +301,16 @@ def _banner_row(group: list[LineItem], starts: list[float], bounds: list[float],
                box=box)
 
 
-def _row(group: list[LineItem], starts: list[float], bounds: list[float], edges: list[float], page: int,
+def _row(group: RowLines, starts: list[float], bounds: list[float], edges: list[float], page: int,
          layout: LayoutSettings) -> Row:
-    top = min(ln.box.top for ln, _ in group)
-    bottom = max(ln.box.bottom for ln, _ in group)
+    """A row's cells; its box is its own lines' (a spanning cell's words carried to it
+    from below are in its cell, not its extent)."""
+    top = min(ln.box.top for ln, _ in group.items)
+    bottom = max(ln.box.bottom for ln, _ in group.items)
+    printed = [w for _, ws in group.items for w in ws] + group.carried
     cells = []
     for col, (left, right) in enumerate(zip(starts, bounds, strict=True)):
-        words = [w for _, ws in group for w in ws if left - 6 <= w["x0"] < right - 6]
+        words = [w for w in printed if left - 6 <= w["x0"] < right - 6]
         lines = words_to_lines(words, layout, page)
         paragraphs = lines_to_paragraphs(lines, edges[col], page, layout) if lines else []
         cells.append(Cell(paragraphs=paragraphs, col=col, page=page, box=Box(left, top, right, bottom),
@@ -369,18 +367,20 @@ def _placed_fills(table: Table, words: list[Word], fills: Sequence[Fill],
 
 
 def _row_bands(table: Table) -> list[tuple[float, float]]:
-    """Each row's share of the table's height: from halfway up the gap above it to
-    halfway down the gap below; the last row's reaches as far below as its gap above."""
+    """Each row's share of the table's height, from its first line: from halfway up the
+    gap above it to where the next row's share starts; the last row's reaches as far
+    below as its gap above. A row whose box runs past the next one's first line (a
+    spanning cell's text carried on) gives no gap: the next row's share then starts the
+    table's usual half-gap above its first line."""
     boxes = [r.box for r in table.rows if r.box is not None]
     if len(boxes) != len(table.rows):
         return []
-    bands = []
-    for i, box in enumerate(boxes):
-        top = (boxes[i - 1].bottom + box.top) / 2 if i else box.top
-        gap = box.top - boxes[i - 1].bottom if i else 0.0
-        bottom = (box.bottom + boxes[i + 1].top) / 2 if i + 1 < len(boxes) else box.bottom + max(gap / 2, 2.0)
-        bands.append((top, bottom))
-    return bands
+    gaps = [box.top - prev.bottom for prev, box in zip(boxes, boxes[1:], strict=False)]
+    usual = median([g for g in gaps if g > 0] or [0.0])
+    tops = [boxes[0].top] + [box.top - (gap if gap > 0 else usual) / 2 for box, gap in zip(boxes[1:], gaps,
+                                                                                         strict=True)]
+    last = boxes[-1].bottom + max((gaps[-1] if gaps else 0.0) / 2, 2.0)
+    return list(zip(tops, [*tops[1:], last], strict=True))
 
 
 def _under_words(box: Box, words: list[Word]) -> bool:

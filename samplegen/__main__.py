@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import evidence, families, formats, layouts, layouts12, layouts23, samples, symbols
+from . import evidence, extents, families, formats, layouts, layouts12, layouts23, samples, symbols
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,6 +31,7 @@ SETS: tuple[SampleSet, ...] = (
     SampleSet("families", "tests/fixtures/families", families.build),
     SampleSet("layouts12", "tests/fixtures/layouts12", layouts12.build),
     SampleSet("layouts23", "tests/fixtures/layouts23", layouts23.build),
+    SampleSet("extents", "tests/fixtures/extents", extents.build),
     SampleSet("formats", "tests/fixtures/formats", formats.build),
     SampleSet("evidence", "tests/fixtures/evidence", evidence.build),
     SampleSet("symbols", "tests/fixtures/symbols", symbols.build),

@@ -1,5 +1,5 @@
 """PdfiumPage against pdfplumber's Page: the same characters, drawings and, through
-``_read_page``, the same blocks, on every page of the repo's test papers."""
+``read_page``, the same blocks, on every page of the repo's test papers."""
 from __future__ import annotations
 
 import io
@@ -14,8 +14,10 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from actionplans.ingest.pdf import PdfSettings, _read_page
-from actionplans.ingest.pdfium_page import PdfiumPage, font_table
+from actionplans.ingest.pdf import PdfSettings
+from actionplans.ingest.pdf_page import read_page
+from actionplans.ingest.pdfium_fonts import font_table
+from actionplans.ingest.pdfium_page import PdfiumPage
 
 ROOT = Path(__file__).resolve().parents[2]
 # The scanned fixture has no text layer: nothing to compare.
@@ -60,10 +62,10 @@ def test_read_page_is_the_same_through_pdfium(path: Path, index: int) -> None:
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[index]
         fonts = font_table(page)
-        expected = _read_page(page, index + 1, settings)
+        expected = read_page(page, index + 1, settings)
     doc = pypdfium2.PdfDocument(str(path))
     try:
-        got = _read_page(PdfiumPage(doc, index, fonts), index + 1, settings)
+        got = read_page(PdfiumPage(doc, index, fonts), index + 1, settings)
     finally:
         doc.close()
     assert _differences(_plain(expected), _plain(got)) == []
