@@ -47,10 +47,10 @@ KNOWN: dict[str, str] = {
     "grid, so a 13pt pitch alternates 12.75 and 13.5pt: the 3.5pt gap between 10pt lines reaches "
     "ingest/layout.py's paragraph_gap (0.35 of a line), every wrapped line starts a paragraph, and the wrapped "
     "officer splits the two-paragraph action in two: 7 of 8 actions",
-    "m1_eckington_paragraphs_in_cells_web_br.pdf": "Chromium's pixel-grid line pitch (12.75 and 13.5pt) reaches "
-    "ingest/layout.py's paragraph gap, so wrapped lines start paragraphs: 'rent payment.' parts from its typed "
-    "bullet, the three bullets then read as one action, and the wrapped officer splits the two-paragraph action "
-    "in two: 7 of 8 actions",
+    "m1_eckington_paragraphs_in_cells_web_br.pdf:target_date": "the second date is typed a line above its "
+    "action (January 2025<br><br>February 2025 beside a two-line action), so ingest/stream_rows.py starts a row "
+    "at the second action with the date column alone running lower, as a spanning cell would: both dates stay "
+    "with action 6",
     "t1_denby_rows_split_by_breaks_web.pdf": _RUNNING + "the rest of row 1.4 after the break, and row 1.5 "
     "under it, are read as paragraphs outside the table: 12 of 13 actions, 1.4 cut short",
 }

@@ -1,0 +1,38 @@
+"""How a browser prints a page to PDF, read as its reader sees it (issue 23's Chromium
+papers): lines set on a pixel grid, shapes drawn per cell."""
+from __future__ import annotations
+
+from typing import Any
+
+from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
+
+
+def _word(text: str, x0: float, top: float, size: float = 10.0) -> dict[str, Any]:
+    return {"text": text, "x0": x0, "x1": x0 + 6.0 * len(text), "top": top, "bottom": top + size, "size": size}
+
+
+def _paragraphs(tops: list[float], texts: list[str]) -> list[str]:
+    settings = LayoutSettings()
+    words = [_word(text, 50.0, top) for top, text in zip(tops, texts, strict=True)]
+    lines = words_to_lines(words, settings)
+    return [p.text for p in lines_to_paragraphs(lines, 50.0 + 6.0 * max(map(len, texts)), 1, settings)]
+
+
+# Lines as long as the column, so none stops short (which starts a paragraph by itself).
+LINES = ["a wrapped line of text", "and its next wrap goes", "runs on to third lines", "ends it here in full ok",
+         "a new paragraph begins", "and it ends after it ok"]
+
+
+def test_a_pixel_grid_pitch_is_one_paragraph() -> None:
+    """A 13pt pitch printed as 12.75 and 13.5pt: the wider gap (3.5pt between 10pt lines,
+    at the fixed share of a line) is one pixel more than the cell's own closest pitch,
+    so still line spacing; the 17pt pitch of a paragraph's margin starts one."""
+    tops = [100.0, 113.6, 126.35, 139.85, 156.85, 169.6]
+    assert _paragraphs(tops, LINES) == [" ".join(LINES[:4]), " ".join(LINES[4:])]
+
+
+def test_a_gap_wider_than_a_pixel_still_parts_paragraphs() -> None:
+    """Two pitches more than a pixel apart, or a cell whose only gap is wide, are
+    judged by the fixed share of a line as before."""
+    assert len(_paragraphs([100.0, 112.75, 127.1], LINES[:3])) == 2
+    assert len(_paragraphs([100.0, 117.0], LINES[:2])) == 2
