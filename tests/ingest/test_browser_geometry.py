@@ -36,3 +36,22 @@ def test_a_gap_wider_than_a_pixel_still_parts_paragraphs() -> None:
     judged by the fixed share of a line as before."""
     assert len(_paragraphs([100.0, 112.75, 127.1], LINES[:3])) == 2
     assert len(_paragraphs([100.0, 117.0], LINES[:2])) == 2
+
+
+def _disc(x0: float, top: float) -> dict[str, Any]:
+    return {"x0": x0, "x1": x0 + 3.0, "top": top, "bottom": top + 3.0, "fill": True, "non_stroking_color": (0, 0, 0)}
+
+
+def test_a_disc_in_its_own_column_is_a_bullet() -> None:
+    """A browser's list bullet 14pt right of the column to its left (whose words end
+    there, not on the bullet's line in its cell): a bullet, since a column's left edge
+    (where the cell's other lines start) lies between; the same disc with the word on
+    its left in its own column (no edge between) is not one."""
+    from actionplans.ingest.bullets import bullet_words
+
+    column = [_word("Lease", 196.0, 100.0), _word("Review", 196.0, 140.0)]
+    left = _word("their", 150.0, 120.0)  # ends at 180: 14pt left of the disc
+    item = _word("Offer", 210.0, 120.0)
+    found = bullet_words([_disc(198.7, 123.5)], [*column, left, item])
+    assert [(w["text"], w["top"]) for w in found] == [("•", 120.0)]
+    assert bullet_words([_disc(198.7, 123.5)], [left, item]) == [], "mid-line in one column: no bullet"

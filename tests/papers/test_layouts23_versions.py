@@ -41,12 +41,6 @@ KNOWN: dict[str, str] = {
     "b1_corby_shaded_header_band_web.pdf": "Chromium paints the header band as one filled rectangle per cell, "
     "1.5pt apart; their edges are read as a ruled table of one row (the header), and the unruled rows under it, "
     "set in the middle of their rows, as paragraphs: 5 of 9 actions",
-    "m1_eckington_paragraphs_in_cells_web.pdf": "Chromium draws a <ul>'s bullets as 3pt discs; ingest/bullets.py "
-    "reads a disc as a bullet only where no word stands within 20pt on its left, and the recommendation column's "
-    "text ends 14pt left of them, so the three bulleted actions read as one; and Chromium sets lines on a pixel "
-    "grid, so a 13pt pitch alternates 12.75 and 13.5pt: the 3.5pt gap between 10pt lines reaches "
-    "ingest/layout.py's paragraph_gap (0.35 of a line), every wrapped line starts a paragraph, and the wrapped "
-    "officer splits the two-paragraph action in two: 7 of 8 actions",
     "m1_eckington_paragraphs_in_cells_web_br.pdf:target_date": "the second date is typed a line above its "
     "action (January 2025<br><br>February 2025 beside a two-line action), so ingest/stream_rows.py starts a row "
     "at the second action with the date column alone running lower, as a spanning cell would: both dates stay "
