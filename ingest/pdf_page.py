@@ -35,8 +35,8 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PdfPage:
     # Each word with its characters: a coloured symbol's colour is its cell's fill.
     words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, return_chars=True)
     words += bullet_words([*page.curves, *page.rects], words)
-    tables = page.find_tables(settings.table)
     fills = [r for r in page.rects if r.get("fill") and rgb(r.get("non_stroking_color")) is not None]
+    tables = [t for t in page.find_tables(settings.table) if not _painted_band(t, fills)]
     blocks: list[Paragraph | Table] = []
     claimed: set[int] = set()
     for t in tables:
@@ -67,6 +67,23 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PdfPage:
     blocks.extend(_free_paragraphs(free, number, settings, boxes))
     blocks.sort(key=lambda b: _top(b))
     return PdfPage(number, float(page.height), blocks, bool(page.chars), bool(page.images))
+
+
+def _painted_band(table: Any, fills: list[dict[str, Any]]) -> bool:
+    """Whether a ruled table is only a row of colour painted cell by cell (a browser fills
+    each header cell on its own, a point or two apart): one row, each cell the edges of
+    one filled rectangle, all of one colour. Its text is read as the band it is (a
+    shaded header over an unruled table), not as a table of its own."""
+    if len(table.rows) != 1:
+        return False
+    colours = set()
+    for bbox in (c for c in table.rows[0].cells if c):
+        fill = next((f for f in fills if all(abs(a - b) <= 3 for a, b in
+                                             zip(bbox, (f["x0"], f["top"], f["x1"], f["bottom"]), strict=True))), None)
+        if fill is None:
+            return False
+        colours.add(rgb(fill.get("non_stroking_color")))
+    return len(colours) == 1
 
 
 def _rules_across(page: Any) -> list[Box]:

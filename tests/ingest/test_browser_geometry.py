@@ -2,7 +2,10 @@
 papers): lines set on a pixel grid, shapes drawn per cell."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from actionplans.ingest.layout import LayoutSettings, lines_to_paragraphs, words_to_lines
 
@@ -55,3 +58,48 @@ def test_a_disc_in_its_own_column_is_a_bullet() -> None:
     found = bullet_words([_disc(198.7, 123.5)], [*column, left, item])
     assert [(w["text"], w["top"]) for w in found] == [("•", 120.0)]
     assert bullet_words([_disc(198.7, 123.5)], [left, item]) == [], "mid-line in one column: no bullet"
+
+
+COLUMNS = (50.0, 200.0, 380.0, 480.0, 580.0, 680.0)  # cells' edges: five columns
+
+
+def _band_page(path: Path, gap: float) -> None:
+    """An unruled table under a header band painted one rectangle per cell, ``gap``
+    points apart, as Chromium prints a shaded <th> row."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
+    height = landscape(A4)[1]
+    pdf.setFillColorRGB(0.12, 0.22, 0.39)
+    for left, right in zip(COLUMNS, COLUMNS[1:], strict=False):
+        pdf.rect(left + gap / 2, height - 130, right - left - gap, 30, stroke=0, fill=1)
+    pdf.setFillColorRGB(1, 1, 1)
+    pdf.setFont("Helvetica-Bold", 10)
+    for left, text in zip(COLUMNS, ("Recommendation", "Action", "Lead officer", "Target date", "Status"),
+                          strict=False):
+        pdf.drawString(left + 4, height - 118, text)
+    pdf.setFillColorRGB(0, 0, 0)
+    pdf.setFont("Helvetica", 10)
+    for k, row in enumerate((("1. Contracts", "1.1 Appoint a manager", "Head of Procurement", "March 2025", "Amber"),
+                             ("2. Complaints", "2.1 Set up a team", "Customer Services", "June 2025", "Red"),
+                             ("3. Budget", "3.1 Hold a workshop", "Chief Finance Officer", "May 2025", "Green"))):
+        for left, text in zip(COLUMNS, row, strict=False):
+            pdf.drawString(left + 4, height - 150 - 30 * k, text)
+    pdf.save()
+
+
+@pytest.mark.parametrize("gap", [0.0, 1.5])
+def test_a_header_band_painted_cell_by_cell_is_one_band(tmp_path: Path, gap: float) -> None:
+    """The band's rectangles' edges are no ruled table of one row: the band is the
+    header row of the unruled table under it, every row read."""
+    from actionplans.ingest import read_document
+    from actionplans.ingest.model import Table
+
+    path = tmp_path / "band.pdf"
+    _band_page(path, gap)
+    tables = [b for b in read_document(path, path.name).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    texts = [[" ".join(p.text for p in c.paragraphs) for c in row.cells] for row in tables[0].rows]
+    assert texts[0] == ["Recommendation", "Action", "Lead officer", "Target date", "Status"]
+    assert [t[0] for t in texts[1:]] == ["1. Contracts", "2. Complaints", "3. Budget"]

@@ -38,9 +38,6 @@ KNOWN: dict[str, str] = {
     "p2_bexley_pieces_no_repeat_web.pdf:recommendation_number": "a banner row at the top of a headerless "
     "continuation page (Objective 2) is read as a paragraph, so 2.1-2.4 stay in objective 1",
     "p2_bexley_pieces_no_repeat_web.pdf:recommendation_text": "as recommendation_number",
-    "b1_corby_shaded_header_band_web.pdf": "Chromium paints the header band as one filled rectangle per cell, "
-    "1.5pt apart; their edges are read as a ruled table of one row (the header), and the unruled rows under it, "
-    "set in the middle of their rows, as paragraphs: 5 of 9 actions",
     "m1_eckington_paragraphs_in_cells_web_br.pdf:target_date": "the second date is typed a line above its "
     "action (January 2025<br><br>February 2025 beside a two-line action), so ingest/stream_rows.py starts a row "
     "at the second action with the date column alone running lower, as a spanning cell would: both dates stay "
