@@ -35,7 +35,10 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PdfPage:
     # Each word with its characters: a coloured symbol's colour is its cell's fill.
     words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, return_chars=True)
     words += bullet_words([*page.curves, *page.rects], words)
-    fills = [r for r in page.rects if r.get("fill") and rgb(r.get("non_stroking_color")) is not None]
+    # A hairline-thin filled rectangle is a rule (a browser draws a cell's border so),
+    # never a cell's colour.
+    fills = [r for r in page.rects if r.get("fill") and rgb(r.get("non_stroking_color")) is not None
+             and not _is_rule(r)]
     tables = [t for t in page.find_tables(settings.table) if not _painted_band(t, fills)]
     blocks: list[Paragraph | Table] = []
     claimed: set[int] = set()
@@ -91,6 +94,12 @@ def _rules_across(page: Any) -> list[Box]:
     (a word processor draws a border as a thin filled rectangle)."""
     return [Box(o["x0"], o["top"], o["x1"], o["bottom"]) for o in [*page.lines, *page.rects]
             if o["bottom"] - o["top"] <= 2 and o["x1"] - o["x0"] > 5]
+
+
+def _is_rule(rect: dict[str, Any]) -> bool:
+    """A rectangle no thicker than 2 points and longer than 5: a rule across or down."""
+    thin, long = sorted((rect["x1"] - rect["x0"], rect["bottom"] - rect["top"]))
+    return thin <= 2 and long > 5
 
 
 def _top(block: Paragraph | Table) -> float:

@@ -103,3 +103,47 @@ def test_a_header_band_painted_cell_by_cell_is_one_band(tmp_path: Path, gap: flo
     texts = [[" ".join(p.text for p in c.paragraphs) for c in row.cells] for row in tables[0].rows]
     assert texts[0] == ["Recommendation", "Action", "Lead officer", "Target date", "Status"]
     assert [t[0] for t in texts[1:]] == ["1. Contracts", "2. Complaints", "3. Budget"]
+
+
+def _table_page(path: Path, header_top: float, bold: bool, rule: bool) -> None:
+    """A portrait page: a header line whose top is ``header_top`` points from the page's
+    top (bold or plain), a rule under it drawn as one thin black rectangle per cell (as
+    a browser draws a <th>'s border) where ``rule``, and three unruled rows."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height, lefts = A4[1], (50.0, 330.0, 460.0, 546.0)
+    baseline = height - header_top - 10
+    pdf.setFont("Helvetica-Bold" if bold else "Helvetica", 10)
+    for left, text in zip(lefts, ("Action", "Service", "Date"), strict=False):
+        pdf.drawString(left + 4, baseline, text)
+    if rule:
+        for left, right in zip(lefts, lefts[1:], strict=False):
+            pdf.rect(left + 0.75, baseline - 12, right - left - 1.5, 0.8, stroke=0, fill=1)
+    pdf.setFont("Helvetica", 10)
+    for k, row in enumerate((("1.5 Write carbon standards", "Procurement", "September 2025"),
+                             ("1.6 Set a net zero standard", "Corporate Strategy", "December 2025"),
+                             ("2.1 Insulate council homes", "Housing Services", "March 2027"))):
+        for left, text in zip(lefts, row, strict=False):
+            pdf.drawString(left + 4, baseline - 24 - 20 * k, text)
+    pdf.save()
+
+
+def _rows(path: Path) -> list[list[tuple[str, str | None]]]:
+    from actionplans.ingest import read_document
+    from actionplans.ingest.model import Table
+
+    tables = [b for b in read_document(path, path.name).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    return [[(" ".join(p.text for p in c.paragraphs), c.fill) for c in row.cells] for row in tables[0].rows]
+
+
+def test_a_hairline_rectangle_is_a_rule_not_a_fill(tmp_path: Path) -> None:
+    """A header's rule drawn as thin black rectangles, one per cell: no cell is coloured
+    black by it."""
+    path = tmp_path / "rule.pdf"
+    _table_page(path, 200.0, bold=True, rule=True)
+    rows = _rows(path)
+    assert [text for text, _ in rows[0]] == ["Action", "Service", "Date"] and len(rows) == 4
+    assert {fill for row in rows for _, fill in row} == {None}
