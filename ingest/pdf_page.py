@@ -11,7 +11,7 @@ from actionplans.ingest.layout import lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Paragraph, Row, Table
 from actionplans.ingest.pdfcolour import rgb, symbol_colour
 from actionplans.ingest.prefilter import PageText, page_paragraphs
-from actionplans.ingest.stream import Fill, find_stream_tables
+from actionplans.ingest.stream import Fill, find_stream_tables, header_like
 
 if TYPE_CHECKING:  # pdf.py imports this module: its settings are for types only here
     from actionplans.ingest.pdf import PdfSettings
@@ -57,6 +57,7 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PdfPage:
     height = float(page.height)
     top, bottom = settings.stream_margin * height, (1 - settings.stream_margin) * height
     inside = [i for i, w in enumerate(free) if w["top"] > top and w["bottom"] < bottom]
+    inside = sorted(inside + _repeated_header(free, top, settings))
     shades = [Fill(Box(r["x0"], r["top"], r["x1"], r["bottom"]), rgb(r.get("non_stroking_color")) or "")
               for r in fills]
     for table, used_body in find_stream_tables([free[i] for i in inside], number, settings.layout, settings.stream,
@@ -70,6 +71,17 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PdfPage:
     blocks.extend(_free_paragraphs(free, number, settings, boxes))
     blocks.sort(key=lambda b: _top(b))
     return PdfPage(number, float(page.height), blocks, bool(page.chars), bool(page.images))
+
+
+def _repeated_header(words: list[dict[str, Any]], top: float, settings: PdfSettings) -> list[int]:
+    """The words (by index) of a table's header repeated at the page's top, where a
+    browser prints a <thead> again after each break, reaching into the running header's
+    margin, or a group's banner carried over the break: the margin's lowest line, set
+    apart as a header or a banner is (every word bold). A running header is plain, or
+    stands apart above it; a bold line there that no table takes stays a paragraph."""
+    edge = [i for i, w in enumerate(words) if w["top"] <= top < w["bottom"]]
+    line = sorted((words[i] for i in edge), key=lambda w: w["x0"])
+    return edge if line and header_like(line, settings.stream, columns=False) else []
 
 
 def _painted_band(table: Any, fills: list[dict[str, Any]]) -> bool:

@@ -135,6 +135,13 @@ def _header_end(lines: list[LineItem], i: int, bands: Sequence[Fill], settings: 
     return k
 
 
+def header_like(words: list[Word], settings: StreamSettings, columns: bool = True) -> bool:
+    """Whether a printed line (its words left to right) is set as a header row or a
+    banner: every word bold, and (``columns``) in at least ``min_columns`` pieces
+    parted by gutters, as a header row is."""
+    return _all_bold(words) and (not columns or len(_segments(words, settings)) >= settings.min_columns)
+
+
 def _all_bold(words: list[Word]) -> bool:
     return bool(words) and all(is_bold(str(w.get("fontname", ""))) for w in words)
 

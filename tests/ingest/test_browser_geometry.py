@@ -147,3 +147,15 @@ def test_a_hairline_rectangle_is_a_rule_not_a_fill(tmp_path: Path) -> None:
     rows = _rows(path)
     assert [text for text, _ in rows[0]] == ["Action", "Service", "Date"] and len(rows) == 4
     assert {fill for row in rows for _, fill in row} == {None}
+
+
+@pytest.mark.parametrize("bold", [True, False])
+def test_a_header_repeated_at_the_page_top(tmp_path: Path, bold: bool) -> None:
+    """A bold header row set in columns at the page's top, reaching into the running
+    header's margin (a browser repeating a <thead>), is the table's header row; a plain
+    line there is left to the running header's margin, out of the table."""
+    path = tmp_path / "top.pdf"
+    _table_page(path, 0.06 * 841.89 - 3, bold=bold, rule=True)
+    rows = _rows(path)
+    assert [text for text, _ in rows[0]] == (["Action", "Service", "Date"] if bold else
+                                             ["1.5 Write carbon standards", "Procurement", "September 2025"])

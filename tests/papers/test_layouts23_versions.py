@@ -30,11 +30,7 @@ FILES = [(lay, f"{lay.paper.stem}.docx", "docx") for lay in WORD23] + [
 # Where a Chromium PDF still reads wrong, and why: each cause is in the PDF reader
 # (ingest/pdf*, extract), which issue 23's other work is changing; Word and the web pages
 # read right. Keyed "file" (every field) or "file:field".
-_RUNNING = "the header Chromium repeats at each page's top is read as a running header, not a table row; "
 KNOWN: dict[str, str] = {
-    "p1_ashby_pieces_shaded_banners_web.pdf": "Chromium draws the rule under the header as one thin filled "
-    "rectangle per cell, 1.5pt apart; page 2's repeated header and the row under it (1.5) are read as "
-    "paragraphs above the table, so 12 of 13 actions",
     "p2_bexley_pieces_no_repeat_web.pdf:recommendation_number": "a banner row at the top of a headerless "
     "continuation page (Objective 2) is read as a paragraph, so 2.1-2.4 stay in objective 1",
     "p2_bexley_pieces_no_repeat_web.pdf:recommendation_text": "as recommendation_number",
@@ -42,8 +38,6 @@ KNOWN: dict[str, str] = {
     "action (January 2025<br><br>February 2025 beside a two-line action), so ingest/stream_rows.py starts a row "
     "at the second action with the date column alone running lower, as a spanning cell would: both dates stay "
     "with action 6",
-    "t1_denby_rows_split_by_breaks_web.pdf": _RUNNING + "the rest of row 1.4 after the break, and row 1.5 "
-    "under it, are read as paragraphs outside the table: 12 of 13 actions, 1.4 cut short",
 }
 
 
