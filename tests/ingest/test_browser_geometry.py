@@ -159,3 +159,88 @@ def test_a_header_repeated_at_the_page_top(tmp_path: Path, bold: bool) -> None:
     rows = _rows(path)
     assert [text for text, _ in rows[0]] == (["Action", "Service", "Date"] if bold else
                                              ["1.5 Write carbon standards", "Procurement", "September 2025"])
+
+
+def _continuation_page(path: Path, banner_bold: bool) -> None:
+    """A headerless continuation page: a group's banner (two lines) at the page's top,
+    reaching into the running header's margin, then the group's unruled rows."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height, lefts = A4[1], (50.0, 330.0, 460.0)
+    pdf.setFont("Helvetica-Bold" if banner_bold else "Helvetica", 10)
+    pdf.drawString(54, height - 58, "Objective 2 – Cutting energy use and emissions from homes across")
+    pdf.drawString(54, height - 72, "the district")
+    pdf.setFont("Helvetica", 10)
+    for k, row in enumerate((("2.1 Insulate council homes", "Housing Services", "March 2027"),
+                             ("2.2 Build homes to net zero", "Housing Development", "2025 onwards"),
+                             ("2.3 Run group-buying schemes", "Environmental Services", "Ongoing"),
+                             ("2.4 Enforce energy standards", "Private Sector Housing", "December 2025"))):
+        for left, text in zip(lefts, row, strict=False):
+            pdf.drawString(left + 4, height - 100 - 20 * k, text)
+    pdf.save()
+
+
+@pytest.mark.parametrize("bold", [True, False])
+def test_a_banner_above_a_headerless_piece_is_its_first_row(tmp_path: Path, bold: bool) -> None:
+    """A bold group title just above a piece printed without a header is the piece's
+    banner row (one cell across its columns), its lines whole though the first reaches
+    into the running header's margin; a plain line there is no banner."""
+    import pdfplumber
+
+    from actionplans.ingest.model import Table
+    from actionplans.ingest.pdf import PdfSettings
+    from actionplans.ingest.pdf_page import read_page
+
+    path = tmp_path / "piece.pdf"
+    _continuation_page(path, bold)
+    with pdfplumber.open(path) as pdf:  # the page's analysis itself: a headerless page may be left to the survey
+        tables = [b for b in read_page(pdf.pages[0], 1, PdfSettings()).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = [[(" ".join(p.text for p in c.paragraphs), c.fill) for c in row.cells] for row in tables[0].rows]
+    first = "Objective 2 – Cutting energy use and emissions from homes across the district"
+    if bold:
+        assert [text for text, _ in rows[0]] == [first] and rows[1][0][0] == "2.1 Insulate council homes"
+    else:
+        assert rows[0][0][0] == "2.1 Insulate council homes"
+
+
+def _two_pages(path: Path) -> None:
+    """A plan printed in two pieces: page 1 its title, header, the first group's banner
+    and rows to the page's foot; page 2 no header, the second group's banner at its top."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height, lefts = A4[1], (50.0, 330.0, 460.0)
+
+    def row(y: float, texts: tuple[str, ...], font: str = "Helvetica") -> None:
+        pdf.setFont(font, 10)
+        for left, text in zip(lefts, texts, strict=False):
+            pdf.drawString(left + 4, height - y, text)
+
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(54, height - 80, "Climate Change Strategy Action Plan")
+    row(130, ("Action", "Service", "Date"), "Helvetica-Bold")
+    row(155, ("Objective 1 – Reducing emissions from the council's own estate",), "Helvetica-Bold")
+    for k in range(30):
+        row(180 + 20 * k, (f"1.{k + 1} Review the heating in council building {k + 1} and report", "Estates and Facilities", "March 2029"))
+    pdf.showPage()
+    row(58, ("Objective 2 – Cutting energy use and emissions from homes",), "Helvetica-Bold")
+    for k in range(4):
+        row(90 + 20 * k, (f"2.{k + 1} Insulate the council homes on estate {k + 1} by next year", "Housing Services", "March 2027"))
+    pdf.save()
+
+
+def test_a_banner_opening_a_piece_starts_its_group(tmp_path: Path) -> None:
+    """The banner at the top of a headerless piece is the next group's, not the rest of
+    the row the break cut: its rows carry its number."""
+    from conftest import run_file
+
+    path = tmp_path / "pieces.pdf"
+    _two_pages(path)
+    rows = run_file(path).actions
+    assert len(rows) == 34
+    assert {r.recommendation_number for r in rows if r.action_text.startswith("Insulate")} == {"2"}
+    assert {r.recommendation_number for r in rows if r.action_text.startswith("Review")} == {"1"}

@@ -31,9 +31,6 @@ FILES = [(lay, f"{lay.paper.stem}.docx", "docx") for lay in WORD23] + [
 # (ingest/pdf*, extract), which issue 23's other work is changing; Word and the web pages
 # read right. Keyed "file" (every field) or "file:field".
 KNOWN: dict[str, str] = {
-    "p2_bexley_pieces_no_repeat_web.pdf:recommendation_number": "a banner row at the top of a headerless "
-    "continuation page (Objective 2) is read as a paragraph, so 2.1-2.4 stay in objective 1",
-    "p2_bexley_pieces_no_repeat_web.pdf:recommendation_text": "as recommendation_number",
     "m1_eckington_paragraphs_in_cells_web_br.pdf:target_date": "the second date is typed a line above its "
     "action (January 2025<br><br>February 2025 beside a two-line action), so ingest/stream_rows.py starts a row "
     "at the second action with the date column alone running lower, as a spanning cell would: both dates stay "
