@@ -11,7 +11,7 @@ from actionplans.ingest.layout import lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Paragraph, Row, Table
 from actionplans.ingest.pdfcolour import rgb, symbol_colour
 from actionplans.ingest.prefilter import PageText, page_paragraphs
-from actionplans.ingest.stream import Fill, find_stream_tables, header_like
+from actionplans.ingest.stream import Fill, find_stream_tables, reaches_into_margin
 
 if TYPE_CHECKING:  # pdf.py imports this module: its settings are for types only here
     from actionplans.ingest.pdf import PdfSettings
@@ -74,14 +74,14 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PdfPage:
 
 
 def _repeated_header(words: list[dict[str, Any]], top: float, settings: PdfSettings) -> list[int]:
-    """The words (by index) of a table's header repeated at the page's top, where a
-    browser prints a <thead> again after each break, reaching into the running header's
-    margin, or a group's banner carried over the break: the margin's lowest line, set
-    apart as a header or a banner is (every word bold). A running header is plain, or
-    stands apart above it; a bold line there that no table takes stays a paragraph."""
+    """The words (by index) of the line on the running header's margin's edge where it
+    is the page's table reaching up into the margin (a browser prints a <thead> again
+    at each page's top, or carries a group's banner over the break): see
+    ``stream.reaches_into_margin``. A bold line there that no table takes stays a paragraph."""
     edge = [i for i, w in enumerate(words) if w["top"] <= top < w["bottom"]]
     line = sorted((words[i] for i in edge), key=lambda w: w["x0"])
-    return edge if line and header_like(line, settings.stream, columns=False) else []
+    below = [ws for _, ws in words_to_lines([w for w in words if w["top"] > top], settings.layout)]
+    return edge if line and reaches_into_margin(line, below, settings.stream) else []
 
 
 def _painted_band(table: Any, fills: list[dict[str, Any]]) -> bool:

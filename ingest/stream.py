@@ -137,11 +137,22 @@ def _header_end(lines: list[LineItem], i: int, bands: Sequence[Fill], settings: 
     return k
 
 
-def header_like(words: list[Word], settings: StreamSettings, columns: bool = True) -> bool:
-    """Whether a printed line (its words left to right) is set as a header row or a
-    banner: every word bold, and (``columns``) in at least ``min_columns`` pieces
-    parted by gutters, as a header row is."""
-    return _all_bold(words) and (not columns or len(_segments(words, settings)) >= settings.min_columns)
+def reaches_into_margin(line: list[Word], below: list[list[Word]], settings: StreamSettings) -> bool:
+    """Whether a bold line at the page's top edge, half in the running header's margin,
+    is the page's table text reaching up into it (``below``: the lines under it, each
+    left to right): a header row repeated after a break, its pieces each starting where
+    two or more pieces of the lines below start (a running header's centred title and
+    page number line up with no column); or a banner that runs on, bold, in the line
+    just below it (one line standing alone there may be a running header)."""
+    if not _all_bold(line):
+        return False
+    pieces = [seg[0]["x0"] for seg in _segments(line, settings)]
+    if len(pieces) >= settings.min_columns:
+        starts = [seg[0]["x0"] for ws in below for seg in _segments(ws, settings)]
+        return all(sum(abs(x - s) <= 3 for s in starts) >= 2 for x in pieces)
+    bottom = max(w["bottom"] for w in line)
+    return bool(below) and _all_bold(below[0]) and \
+        min(w["top"] for w in below[0]) - bottom <= settings.row_gap * (bottom - min(w["top"] for w in line))
 
 
 def _all_bold(words: list[Word]) -> bool:

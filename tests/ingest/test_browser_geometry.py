@@ -105,7 +105,7 @@ def test_a_header_band_painted_cell_by_cell_is_one_band(tmp_path: Path, gap: flo
     assert [t[0] for t in texts[1:]] == ["1. Contracts", "2. Complaints", "3. Budget"]
 
 
-def _table_page(path: Path, header_top: float, bold: bool, rule: bool) -> None:
+def _table_page(path: Path, header_top: float, bold: bool, rule: bool, running: bool = False) -> None:
     """A portrait page: a header line whose top is ``header_top`` points from the page's
     top (bold or plain), a rule under it drawn as one thin black rectangle per cell (as
     a browser draws a <th>'s border) where ``rule``, and three unruled rows."""
@@ -114,6 +114,9 @@ def _table_page(path: Path, header_top: float, bold: bool, rule: bool) -> None:
 
     pdf = canvas.Canvas(str(path), pagesize=A4)
     height, lefts = A4[1], (50.0, 330.0, 460.0, 546.0)
+    pdf.setFont("Helvetica-Bold", 10)
+    for x, text in ((40.0, "Ashby Council"), (200.0, "Climate plan"), (440.0, "Page 2")) if running else ():
+        pdf.drawString(x, height - 0.06 * 841.89 + 3 - 10, text)  # on the running header margin's edge
     baseline = height - header_top - 10
     pdf.setFont("Helvetica-Bold" if bold else "Helvetica", 10)
     for left, text in zip(lefts, ("Action", "Service", "Date"), strict=False):
@@ -128,6 +131,16 @@ def _table_page(path: Path, header_top: float, bold: bool, rule: bool) -> None:
         for left, text in zip(lefts, row, strict=False):
             pdf.drawString(left + 4, baseline - 24 - 20 * k, text)
     pdf.save()
+
+
+def test_a_bold_running_header_stays_out(tmp_path: Path) -> None:
+    """A bold running header in three pieces on the margin's edge (council, centred title,
+    page number), its pieces starting where no column below starts, is no header row
+    (the table's own header under it is)."""
+    path = tmp_path / "running.pdf"
+    _table_page(path, 66.0, bold=True, rule=False, running=True)
+    rows = _rows(path)
+    assert [text for text, _ in rows[0]] == ["Action", "Service", "Date"] and len(rows) == 4
 
 
 def _rows(path: Path) -> list[list[tuple[str, str | None]]]:
@@ -208,7 +221,8 @@ def test_a_banner_above_a_headerless_piece_is_its_first_row(tmp_path: Path, bold
 
 def _two_pages(path: Path) -> None:
     """A plan printed in two pieces: page 1 its title, header, the first group's banner
-    and rows to the page's foot; page 2 no header, the second group's banner at its top."""
+    and rows to the page's foot; page 2 no header, the second group's banner (two lines)
+    at its top."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -227,7 +241,8 @@ def _two_pages(path: Path) -> None:
     for k in range(30):
         row(180 + 20 * k, (f"1.{k + 1} Review the heating in council building {k + 1} and report", "Estates and Facilities", "March 2029"))
     pdf.showPage()
-    row(58, ("Objective 2 – Cutting energy use and emissions from homes",), "Helvetica-Bold")
+    row(58, ("Objective 2 – Cutting energy use and emissions from homes across",), "Helvetica-Bold")
+    row(72, ("the whole of the district",), "Helvetica-Bold")
     for k in range(4):
         row(90 + 20 * k, (f"2.{k + 1} Insulate the council homes on estate {k + 1} by next year", "Housing Services", "March 2027"))
     pdf.save()
