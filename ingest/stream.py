@@ -229,17 +229,18 @@ def _region_end(lines: list[LineItem], start: int, starts: list[float], settings
 def _banners_above(lines: list[LineItem], i: int, head: int, floor: int, starts: list[float],
                    settings: StreamSettings, fills: Sequence[Fill]) -> int:
     """Where a headerless table starting at line ``i`` (a continuation printed with no
-    header, its first row at the page's top) really starts: up to three lines above it,
-    none taken by a table before (``floor``), set apart as a banner (a group's title
-    carried over a break), close above it. A table under a header row of its own has
-    its banners below that header."""
+    header) really starts: up to three lines above it, none taken by a table before
+    (``floor``), set apart as a banner (a group's title carried over a break), close
+    above it, and the first on the page (a continuation opens its page; a bold heading
+    with text above it is the paper's). A table under a header row of its own has its
+    banners below that header."""
     if head > 1 or _all_bold(lines[i][1]):
         return i
     first = i
     while first > floor and i - first < 3 and _set_apart(lines[first - 1][1], starts, fills) and \
             lines[first][0].box.top - lines[first - 1][0].box.bottom <= settings.break_gap * lines[first][0].box.height:
         first -= 1
-    return first
+    return first if first == 0 else i
 
 
 def _runs_across(words: list[Word], starts: list[float], settings: StreamSettings) -> bool:
