@@ -174,7 +174,7 @@ def test_a_header_repeated_at_the_page_top(tmp_path: Path, bold: bool) -> None:
                                              ["1.5 Write carbon standards", "Procurement", "September 2025"])
 
 
-def _continuation_page(path: Path, banner_bold: bool) -> None:
+def _continuation_page(path: Path, banner_bold: bool, text_above: bool = False) -> None:
     """A headerless continuation page: a group's banner (two lines) at the page's top,
     reaching into the running header's margin, then the group's unruled rows."""
     from reportlab.lib.pagesizes import A4
@@ -182,6 +182,10 @@ def _continuation_page(path: Path, banner_bold: bool) -> None:
 
     pdf = canvas.Canvas(str(path), pagesize=A4)
     height, lefts = A4[1], (50.0, 330.0, 460.0)
+    if text_above:  # the page's own text above: the bold lines are a heading, lower down
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(54, height - 100, "The council agreed these actions at its meeting in March.")
+        height -= 90
     pdf.setFont("Helvetica-Bold" if banner_bold else "Helvetica", 10)
     pdf.drawString(54, height - 58, "Objective 2 – Cutting energy use and emissions from homes across")
     pdf.drawString(54, height - 72, "the district")
@@ -195,11 +199,12 @@ def _continuation_page(path: Path, banner_bold: bool) -> None:
     pdf.save()
 
 
-@pytest.mark.parametrize("bold", [True, False])
-def test_a_banner_above_a_headerless_piece_is_its_first_row(tmp_path: Path, bold: bool) -> None:
+@pytest.mark.parametrize("bold,above", [(True, False), (False, False), (True, True)])
+def test_a_banner_above_a_headerless_piece_is_its_first_row(tmp_path: Path, bold: bool, above: bool) -> None:
     """A bold group title just above a piece printed without a header is the piece's
     banner row (one cell across its columns), its lines whole though the first reaches
-    into the running header's margin; a plain line there is no banner."""
+    into the running header's margin; a plain line there is no banner, nor a bold
+    heading under the page's own text."""
     import pdfplumber
 
     from actionplans.ingest.model import Table
@@ -207,13 +212,13 @@ def test_a_banner_above_a_headerless_piece_is_its_first_row(tmp_path: Path, bold
     from actionplans.ingest.pdf_page import read_page
 
     path = tmp_path / "piece.pdf"
-    _continuation_page(path, bold)
+    _continuation_page(path, bold, above)
     with pdfplumber.open(path) as pdf:  # the page's analysis itself: a headerless page may be left to the survey
         tables = [b for b in read_page(pdf.pages[0], 1, PdfSettings()).blocks if isinstance(b, Table)]
     assert len(tables) == 1
     rows = [[(" ".join(p.text for p in c.paragraphs), c.fill) for c in row.cells] for row in tables[0].rows]
     first = "Objective 2 – Cutting energy use and emissions from homes across the district"
-    if bold:
+    if bold and not above:
         assert [text for text, _ in rows[0]] == [first] and rows[1][0][0] == "2.1 Insulate council homes"
     else:
         assert rows[0][0][0] == "2.1 Insulate council homes"
