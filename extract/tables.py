@@ -185,7 +185,9 @@ def _append(plan: PlanTable, rows: list[Row], table: Table, joined: bool, vocabu
     body = [r for r in rows if not r.header and not same_header(tuple(c.text for c in r.cells), header_texts)]
     for i, row in enumerate(body):
         new: PlanRow | None = _row(plan.header, row, vocabulary)
-        if i == 0 and joined and plan.rows and new is not None:
+        # A group's banner opening a piece starts the group: it is printed whole, never
+        # the rest of a row the break cut.
+        if i == 0 and joined and plan.rows and new is not None and list(new.slots) != ["recommendation"]:
             new = _join_across_break(plan, new)
         if new is not None and any(s.text or s.fill for s in new.slots.values() if not s.continued):
             plan.rows.append(new)

@@ -22,6 +22,9 @@ class LayoutSettings:
     line_tolerance: float = 3.0  # points: words whose tops differ less share a line
     paragraph_gap: float = 0.35  # of a line's height: a wider gap starts a paragraph
     space_width: float = 0.28  # of the font size: the width of a space
+    # Points: a browser sets lines on its pixel grid (0.75pt at 96 dpi), so one pitch
+    # prints as two a pixel apart; a line this near the run's closest pitch is one more line.
+    pitch_jitter: float = 1.0
 
     def __post_init__(self) -> None:
         if self.line_tolerance <= 0 or self.paragraph_gap <= 0:
@@ -50,8 +53,9 @@ def lines_to_paragraphs(lines: list[tuple[Line, list[dict[str, Any]]]], right_ed
                         page: int, settings: LayoutSettings) -> list[Paragraph]:
     """Split a column of lines into paragraphs; ``right_edge`` is where text may reach."""
     paragraphs: list[list[tuple[Line, list[dict[str, Any]]]]] = []
+    usual = _line_pitch(lines, settings)
     for i, item in enumerate(lines):
-        if i == 0 or _starts_paragraph(lines[i - 1], item, right_edge, settings):
+        if i == 0 or _starts_paragraph(lines[i - 1], item, right_edge, settings, usual):
             paragraphs.append([item])
         else:
             paragraphs[-1].append(item)
@@ -71,12 +75,24 @@ def _with_levels(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return paragraphs
 
 
+def _line_pitch(lines: list[tuple[Line, list[dict[str, Any]]]], settings: LayoutSettings) -> float:
+    """The run's own line pitch (top to top): its closest pitch, where the gap under
+    it is plain line spacing (narrower than ``paragraph_gap``); else 0, none known."""
+    pitches = [(cur.box.top - prev.box.top, cur.box.top - prev.box.bottom, cur.box.height)
+               for (prev, _), (cur, _) in zip(lines, lines[1:], strict=False)]
+    plain = [pitch for pitch, gap, height in pitches if 0 < gap <= settings.paragraph_gap * max(height, 1.0)]
+    return min(plain, default=0.0)
+
+
 def _starts_paragraph(prev: tuple[Line, list[dict[str, Any]]], cur: tuple[Line, list[dict[str, Any]]],
-                      right_edge: float, settings: LayoutSettings) -> bool:
+                      right_edge: float, settings: LayoutSettings, usual: float = 0.0) -> bool:
     prev_line, _ = prev
     line, words = cur
     height = max(line.box.height, 1.0)
-    if line.box.top - prev_line.box.bottom > settings.paragraph_gap * height:
+    wide = line.box.top - prev_line.box.bottom > settings.paragraph_gap * height
+    # A gap judged against the run's own pitch: one pixel of a browser's grid more than
+    # its closest lines is still line spacing, not a paragraph's space.
+    if wide and not (usual and line.box.top - prev_line.box.top <= usual + settings.pitch_jitter):
         return True
     if MARKER.match(line.text):
         return True

@@ -11,7 +11,7 @@ from actionplans.ingest.layout import lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Paragraph, Row, Table
 from actionplans.ingest.pdfcolour import rgb, symbol_colour
 from actionplans.ingest.prefilter import PageText, page_paragraphs
-from actionplans.ingest.stream import Fill, find_stream_tables
+from actionplans.ingest.stream import Fill, find_stream_tables, reaches_into_margin
 
 if TYPE_CHECKING:  # pdf.py imports this module: its settings are for types only here
     from actionplans.ingest.pdf import PdfSettings
@@ -35,8 +35,11 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PdfPage:
     # Each word with its characters: a coloured symbol's colour is its cell's fill.
     words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, return_chars=True)
     words += bullet_words([*page.curves, *page.rects], words)
-    tables = page.find_tables(settings.table)
-    fills = [r for r in page.rects if r.get("fill") and rgb(r.get("non_stroking_color")) is not None]
+    # A hairline-thin filled rectangle is a rule (a browser draws a cell's border so),
+    # never a cell's colour.
+    fills = [r for r in page.rects if r.get("fill") and rgb(r.get("non_stroking_color")) is not None
+             and not _is_rule(r)]
+    tables = [t for t in page.find_tables(settings.table) if not _painted_band(t, fills)]
     blocks: list[Paragraph | Table] = []
     claimed: set[int] = set()
     for t in tables:
@@ -54,6 +57,7 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PdfPage:
     height = float(page.height)
     top, bottom = settings.stream_margin * height, (1 - settings.stream_margin) * height
     inside = [i for i, w in enumerate(free) if w["top"] > top and w["bottom"] < bottom]
+    inside = sorted(inside + _repeated_header(free, top, settings))
     shades = [Fill(Box(r["x0"], r["top"], r["x1"], r["bottom"]), rgb(r.get("non_stroking_color")) or "")
               for r in fills]
     for table, used_body in find_stream_tables([free[i] for i in inside], number, settings.layout, settings.stream,
@@ -69,11 +73,45 @@ def read_page(page: Any, number: int, settings: PdfSettings) -> PdfPage:
     return PdfPage(number, float(page.height), blocks, bool(page.chars), bool(page.images))
 
 
+def _repeated_header(words: list[dict[str, Any]], top: float, settings: PdfSettings) -> list[int]:
+    """The words (by index) of the line on the running header's margin's edge where it
+    is the page's table reaching up into the margin (a browser prints a <thead> again
+    at each page's top, or carries a group's banner over the break): see
+    ``stream.reaches_into_margin``. A bold line there that no table takes stays a paragraph."""
+    edge = [i for i, w in enumerate(words) if w["top"] <= top < w["bottom"]]
+    line = sorted((words[i] for i in edge), key=lambda w: w["x0"])
+    below = [ws for _, ws in words_to_lines([w for w in words if w["top"] > top], settings.layout)]
+    return edge if line and reaches_into_margin(line, below, settings.stream) else []
+
+
+def _painted_band(table: Any, fills: list[dict[str, Any]]) -> bool:
+    """Whether a ruled table is only a row of colour painted cell by cell (a browser fills
+    each header cell on its own, a point or two apart): one row, each cell the edges of
+    one filled rectangle, all of one colour. Its text is read as the band it is (a
+    shaded header over an unruled table), not as a table of its own."""
+    if len(table.rows) != 1:
+        return False
+    colours = set()
+    for bbox in (c for c in table.rows[0].cells if c):
+        fill = next((f for f in fills if all(abs(a - b) <= 3 for a, b in
+                                             zip(bbox, (f["x0"], f["top"], f["x1"], f["bottom"]), strict=True))), None)
+        if fill is None:
+            return False
+        colours.add(rgb(fill.get("non_stroking_color")))
+    return len(colours) == 1
+
+
 def _rules_across(page: Any) -> list[Box]:
     """Rules drawn across the page: level lines, and rectangles no taller than 2 points
     (a word processor draws a border as a thin filled rectangle)."""
     return [Box(o["x0"], o["top"], o["x1"], o["bottom"]) for o in [*page.lines, *page.rects]
             if o["bottom"] - o["top"] <= 2 and o["x1"] - o["x0"] > 5]
+
+
+def _is_rule(rect: dict[str, Any]) -> bool:
+    """A rectangle no thicker than 2 points and longer than 5: a rule across or down."""
+    thin, long = sorted((rect["x1"] - rect["x0"], rect["bottom"] - rect["top"]))
+    return thin <= 2 and long > 5
 
 
 def _top(block: Paragraph | Table) -> float:

@@ -81,7 +81,7 @@ def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings, set
     index = {id(w): i for i, w in enumerate(words)}
     bands = merge_bands(fills)
     found: list[tuple[Table, set[int]]] = []
-    i = 0
+    i = found_end = 0
     while i < len(lines):
         head, starts = _header_at(lines, i, bands, settings)
         if len(starts) < settings.min_columns:
@@ -90,14 +90,16 @@ def find_stream_tables(words: list[Word], page: int, layout: LayoutSettings, set
         end, banners = _region_end(lines, i + head - 1, starts, settings, fills)
         body = end - (i + head - 1)  # the header's lines count as one
         if body >= settings.min_lines or (body == 2 and _lines_up(lines[i + head][1], starts, settings)):
-            region = lines[i:end]
-            spanning = {k - i for k in banners}
+            first = _banners_above(lines, i, head, found_end, starts, settings, fills)
+            banners |= set(range(first, i))
+            region = lines[first:end]
+            spanning = {k - first for k in banners}
             starts = _column_starts([item for k, item in enumerate(region) if k not in spanning], starts, settings)
             table = _region_to_table(region, starts, page, layout, settings, spanning, head, rules)
             table = colour_cells(table, [w for _, ws in region for w in ws], fills, settings)
             used = {index[id(w)] for _, ws in region for w in ws}
             found.append((table, used))
-            i = end
+            i = found_end = end
         else:
             i += 1
     return found
@@ -133,6 +135,24 @@ def _header_end(lines: list[LineItem], i: int, bands: Sequence[Fill], settings: 
             and lines[k + 1][0].box.top - lines[k][0].box.bottom <= settings.row_gap * lines[k][0].box.height:
         k += 1
     return k
+
+
+def reaches_into_margin(line: list[Word], below: list[list[Word]], settings: StreamSettings) -> bool:
+    """Whether a bold line at the page's top edge, half in the running header's margin,
+    is the page's table text reaching up into it (``below``: the lines under it, each
+    left to right): a header row repeated after a break, its pieces each starting where
+    two or more pieces of the lines below start (a running header's centred title and
+    page number line up with no column); or a banner that runs on, bold, in the line
+    just below it (one line standing alone there may be a running header)."""
+    if not _all_bold(line):
+        return False
+    pieces = [seg[0]["x0"] for seg in _segments(line, settings)]
+    if len(pieces) >= settings.min_columns:
+        starts = [seg[0]["x0"] for ws in below for seg in _segments(ws, settings)]
+        return all(sum(abs(x - s) <= 3 for s in starts) >= 2 for x in pieces)
+    bottom = max(w["bottom"] for w in line)
+    return bool(below) and _all_bold(below[0]) and \
+        min(w["top"] for w in below[0]) - bottom <= settings.row_gap * (bottom - min(w["top"] for w in line))
 
 
 def _all_bold(words: list[Word]) -> bool:
@@ -204,6 +224,23 @@ def _region_end(lines: list[LineItem], start: int, starts: list[float], settings
                 break
         end += 1
     return end, banners
+
+
+def _banners_above(lines: list[LineItem], i: int, head: int, floor: int, starts: list[float],
+                   settings: StreamSettings, fills: Sequence[Fill]) -> int:
+    """Where a headerless table starting at line ``i`` (a continuation printed with no
+    header) really starts: up to three lines above it, none taken by a table before
+    (``floor``), set apart as a banner (a group's title carried over a break), close
+    above it, and the first on the page (a continuation opens its page; a bold heading
+    with text above it is the paper's). A table under a header row of its own has its
+    banners below that header."""
+    if head > 1 or _all_bold(lines[i][1]):
+        return i
+    first = i
+    while first > floor and i - first < 3 and _set_apart(lines[first - 1][1], starts, fills) and \
+            lines[first][0].box.top - lines[first - 1][0].box.bottom <= settings.break_gap * lines[first][0].box.height:
+        first -= 1
+    return first if first == 0 else i
 
 
 def _runs_across(words: list[Word], starts: list[float], settings: StreamSettings) -> bool:

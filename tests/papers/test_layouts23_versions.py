@@ -30,29 +30,11 @@ FILES = [(lay, f"{lay.paper.stem}.docx", "docx") for lay in WORD23] + [
 # Where a Chromium PDF still reads wrong, and why: each cause is in the PDF reader
 # (ingest/pdf*, extract), which issue 23's other work is changing; Word and the web pages
 # read right. Keyed "file" (every field) or "file:field".
-_RUNNING = "the header Chromium repeats at each page's top is read as a running header, not a table row; "
 KNOWN: dict[str, str] = {
-    "p1_ashby_pieces_shaded_banners_web.pdf": "Chromium draws the rule under the header as one thin filled "
-    "rectangle per cell, 1.5pt apart; page 2's repeated header and the row under it (1.5) are read as "
-    "paragraphs above the table, so 12 of 13 actions",
-    "p2_bexley_pieces_no_repeat_web.pdf:recommendation_number": "a banner row at the top of a headerless "
-    "continuation page (Objective 2) is read as a paragraph, so 2.1-2.4 stay in objective 1",
-    "p2_bexley_pieces_no_repeat_web.pdf:recommendation_text": "as recommendation_number",
-    "b1_corby_shaded_header_band_web.pdf": "Chromium paints the header band as one filled rectangle per cell, "
-    "1.5pt apart; their edges are read as a ruled table of one row (the header), and the unruled rows under it, "
-    "set in the middle of their rows, as paragraphs: 5 of 9 actions",
-    "m1_eckington_paragraphs_in_cells_web.pdf": "Chromium draws a <ul>'s bullets as 3pt discs; ingest/bullets.py "
-    "reads a disc as a bullet only where no word stands within 20pt on its left, and the recommendation column's "
-    "text ends 14pt left of them, so the three bulleted actions read as one; and Chromium sets lines on a pixel "
-    "grid, so a 13pt pitch alternates 12.75 and 13.5pt: the 3.5pt gap between 10pt lines reaches "
-    "ingest/layout.py's paragraph_gap (0.35 of a line), every wrapped line starts a paragraph, and the wrapped "
-    "officer splits the two-paragraph action in two: 7 of 8 actions",
-    "m1_eckington_paragraphs_in_cells_web_br.pdf": "Chromium's pixel-grid line pitch (12.75 and 13.5pt) reaches "
-    "ingest/layout.py's paragraph gap, so wrapped lines start paragraphs: 'rent payment.' parts from its typed "
-    "bullet, the three bullets then read as one action, and the wrapped officer splits the two-paragraph action "
-    "in two: 7 of 8 actions",
-    "t1_denby_rows_split_by_breaks_web.pdf": _RUNNING + "the rest of row 1.4 after the break, and row 1.5 "
-    "under it, are read as paragraphs outside the table: 12 of 13 actions, 1.4 cut short",
+    "m1_eckington_paragraphs_in_cells_web_br.pdf:target_date": "the second date is typed a line above its "
+    "action (January 2025<br><br>February 2025 beside a two-line action), so ingest/stream_rows.py starts a row "
+    "at the second action with the date column alone running lower, as a spanning cell would: both dates stay "
+    "with action 6",
 }
 
 
