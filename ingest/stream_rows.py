@@ -43,19 +43,22 @@ def group_rows(region: list[LineItem], columns: Sequence[tuple[float, float]], g
     of white space that part rows; ``columns``: (left, right) of each)."""
     rows = [RowLines([region[0]], 0 in spanning)]
     bottoms: dict[int, float] = {}  # the lowest bottom of each column's text in the row so far
+    opened: dict[int, float] = {}  # where each column's last paragraph in the row so far starts
     fresh = _row_gap(region[head:], gap)
     for k, (prev, cur) in enumerate(zip(region, region[1:], strict=False), start=1):
         if k < head:
             rows[-1].items.append(cur)
             continue
         if (k == head > 1) or cur[0].box.top - prev[0].box.bottom > gap or (k in spanning) != rows[-1].banner \
-                or (not rows[-1].banner and k > head and _starts_row(bottoms, cur, columns, gap, fresh)):
+                or (not rows[-1].banner and k > head and _starts_row(bottoms, opened, cur, columns, gap, fresh)):
             rows.append(RowLines([cur], k in spanning))
-            bottoms = {}
+            bottoms, opened = {}, {}
         else:
             rows[-1].items.append(cur)
         for w in cur[1]:
             col = column_of(w, columns)
+            if col not in bottoms or w["top"] - bottoms[col] > gap / 2:
+                opened[col] = w["top"]
             bottoms[col] = max(bottoms.get(col, w["bottom"]), w["bottom"])
     body = [r for r in rows[1:] if not r.banner]
     _carry_running(body, columns, gap)
@@ -77,15 +80,18 @@ def _row_gap(body: list[LineItem], gap: float) -> float:
     return max(gap, 0.75 * median(parted)) if parted else gap
 
 
-def _starts_row(bottoms: dict[int, float], cur: LineItem, columns: Sequence[tuple[float, float]],
-                gap: float, fresh_gap: float) -> bool:
+def _starts_row(bottoms: dict[int, float], opened: dict[int, float], cur: LineItem,
+                columns: Sequence[tuple[float, float]], gap: float, fresh_gap: float) -> bool:
     """Whether ``cur`` starts a row though the white space above it is filled by one
     column's text (a group's cell spanning rows, running on past the row beside its
     first line): at least ``FRESH_COLUMNS`` of the columns it prints in start more than
     ``fresh_gap`` below their own text (``bottoms``: where each column's text in the
     row so far ends), and only one column prints lower down than they do. A column
     starting a paragraph in ``cur`` after a smaller gap is a cell of paragraphs level
-    with its neighbours' (a row of two actions with two leads): no new row."""
+    with its neighbours' (a row of two actions with two leads): no new row. Nor is the
+    lower column running on where its last paragraph (``opened``) starts below the
+    others' text: a second item typed a line early beside a taller first one (two dates
+    beside two actions), a paragraph of the same row."""
     fresh = []
     for col, top in _tops(cur[1], columns).items():
         if col in bottoms and top - bottoms[col] > fresh_gap:
@@ -95,7 +101,8 @@ def _starts_row(bottoms: dict[int, float], cur: LineItem, columns: Sequence[tupl
     if len(fresh) < FRESH_COLUMNS:
         return False
     ended = max(bottoms[col] for col in fresh)
-    return len([col for col, bottom in bottoms.items() if col not in fresh and bottom > ended]) == 1
+    lower = [col for col, bottom in bottoms.items() if col not in fresh and bottom > ended]
+    return len(lower) == 1 and opened[lower[0]] <= ended
 
 
 def _tops(words: list[Word], columns: Sequence[tuple[float, float]]) -> dict[int, float]:

@@ -72,3 +72,30 @@ def test_a_group_column_left_unruled_keeps_its_texts_where_they_start() -> None:
                                                                               _word("B", 0, 140.0)]
     rules = [Box(194.0, top + 25, 600.0, top + 25) for top in tops] + [Box(44.0, 205.0, 600.0, 205.0)]
     assert [[t for c, t in row if c == 0] for row in _rows(words, rules)] == [["A"], [], [], ["B"], []]
+
+
+def test_a_second_item_typed_a_line_early_beside_a_taller_first_is_the_same_row() -> None:
+    # One row of two actions, each with its lead, date and progress note, the cells' items
+    # parted by a blank line (<br><br>): the first action is two lines, so the second
+    # date stands a line above the second action. Action, lead and progress start afresh
+    # there while the date column alone prints lower, as a spanning cell would; but its
+    # lower text opened a paragraph of its own below the others' text: one row still.
+    columns = [(50.0, 200.0), (200.0, 400.0), (400.0, 500.0), (500.0, 600.0), (600.0, 750.0)]
+
+    def word(text: str, col: int, top: float) -> dict[str, Any]:
+        return {"text": text, "x0": columns[col][0], "x1": columns[col][0] + 40, "top": top, "bottom": top + LINE}
+
+    pitch = 11.25
+    words = [word(h, c, 0.0) for c, h in enumerate(("Group", "Action", "Lead", "Date", "Progress"))]
+    words += [word("G", 0, 20.0), word("publish", 1, 20.0), word("guide", 1, 20.0 + pitch),
+              word("comms", 2, 20.0), word("January", 3, 20.0), word("February", 3, 20.0 + 2 * pitch),
+              word("commissioned", 4, 20.0)]
+    second = 20.0 + 3 * pitch
+    words += [word("drop-in", 1, second), word("customer", 2, second), word("booked", 4, second)]
+    below = second + LINE + 12  # the next row, 12pt below: rows here are close set
+    words += [word("H", 0, below), word("next", 1, below), word("lead", 2, below), word("May", 3, below),
+              word("none", 4, below)]
+    rows = group_rows(words_to_lines(words, LayoutSettings()), columns, 6.0)
+    assert [sorted(w["text"] for _, ws in row.items for w in ws) for row in rows[1:]] == [
+        sorted(["G", "publish", "guide", "comms", "January", "February", "commissioned", "drop-in", "customer",
+                "booked"]), sorted(["H", "next", "lead", "May", "none"])]

@@ -27,23 +27,7 @@ FIELDS = ("recommendation_number", "recommendation_text", "action_number", "acti
 # saved and as Chromium prints it.
 FILES = [(lay, f"{lay.paper.stem}.docx", "docx") for lay in WORD23] + [
     (lay, f"{lay.paper.stem}{ext}", fmt) for lay in WEB23 for ext, fmt in ((".html", "html"), (".pdf", "pdf"))]
-# Where a Chromium PDF still reads wrong, and why: each cause is in the PDF reader
-# (ingest/pdf*, extract), which issue 23's other work is changing; Word and the web pages
-# read right. Keyed "file" (every field) or "file:field".
-KNOWN: dict[str, str] = {
-    "m1_eckington_paragraphs_in_cells_web_br.pdf:target_date": "the second date is typed a line above its "
-    "action (January 2025<br><br>February 2025 beside a two-line action), so ingest/stream_rows.py starts a row "
-    "at the second action with the date column alone running lower, as a spanning cell would: both dates stay "
-    "with action 6",
-}
-
-
-def _case(name: str, field: str = "") -> tuple[pytest.MarkDecorator, ...]:
-    reason = KNOWN.get(f"{name}:{field}") or KNOWN.get(name)
-    return (pytest.mark.xfail(reason=reason, strict=True),) if reason else ()
-
-
-FIELD_CASES = [pytest.param(lay, name, fmt, field, id=f"{name}-{field}", marks=_case(name, field))
+FIELD_CASES = [pytest.param(lay, name, fmt, field, id=f"{name}-{field}")
                for lay, name, fmt in FILES for field in field_names(lay.paper, FIELDS)]
 
 
@@ -57,7 +41,7 @@ def test_the_versions_cover_each_case() -> None:
     assert all(len(set(lay.pages)) >= 2 for lay in WEB23), "every printed page runs over a page break"
 
 
-@pytest.mark.parametrize("layout,name,fmt", [pytest.param(*f, id=f[1], marks=_case(f[1])) for f in FILES])
+@pytest.mark.parametrize("layout,name,fmt", [pytest.param(*f, id=f[1]) for f in FILES])
 def test_document_row(layout: Layout23, name: str, fmt: str) -> None:
     doc = run_file(FIXTURES / name).documents[0]
     assert layout.paper.plan is not None
