@@ -243,30 +243,48 @@ def rulings(image: Any) -> tuple[list[Segment], list[Segment]]:
     # Horizontal rulings are long; a vertical one may be as short as one row of a table
     # (a header cell), so it is kept short and then kept only where it runs from one
     # horizontal ruling to another: the stem of a letter does not.
-    for horizontal, length, least in ((True, max(40, width // 40), 3), (False, max(15, height // 120), 1)):
+    for horizontal, length in ((True, max(40, width // 40)), (False, max(15, height // 120))):
         kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
         mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
         # Pieces of one skewed or broken ruling, joined along it.
         join = cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3) if horizontal else (3, 9))
         mask = cv2.dilate(mask, join)
-        out.append(_segments(mask, horizontal, least * length))
-    return out[0], [v for v in out[1] if _spans_rows(v, out[0])]
+        out.append(_segments(mask, horizontal, length))
+    least = 3 * max(40, width // 40)
+    long = [h for h in out[0] if abs(h.x1 - h.x0) >= least]
+    vertical = [v for v in out[1] if _spans_rows(v, long)]
+    # A shorter one counts where it runs from one vertical ruling to another: the rule
+    # under a narrow column's cell (a reference column beside a merged group cell).
+    return long + [h for h in out[0] if abs(h.x1 - h.x0) < least and _spans_columns(h, vertical)], vertical
+
+
+def _spans_columns(h: Segment, vertical: list[Segment]) -> bool:
+    """Whether both ends of a horizontal segment sit on vertical rulings, two different ones."""
+    def ruling_at(end: float) -> Segment | None:
+        y = h.y_at(end)
+        near = [v for v in vertical if min(v.y0, v.y1) - _NEAR <= y <= max(v.y0, v.y1) + _NEAR
+                and abs(v.x_at(y) - end) <= _NEAR]
+        return min(near, key=lambda v: abs(v.x_at(y) - end), default=None)
+
+    left, right = ruling_at(min(h.x0, h.x1)), ruling_at(max(h.x0, h.x1))
+    return left is not None and right is not None and left is not right
 
 
 def _spans_rows(v: Segment, horizontal: list[Segment]) -> bool:
-    """Whether both ends of a vertical segment sit on horizontal rulings, two different ones."""
-    def ruling_at(end: float) -> Segment | None:
-        x = v.x_at(end)
-        near = [h for h in horizontal if min(h.x0, h.x1) - _NEAR <= x <= max(h.x0, h.x1) + _NEAR
-                and abs(h.y_at(x) - end) <= 2 * _NEAR]
-        return min(near, key=lambda h: abs(h.y_at(x) - end), default=None)
-
-    top, bottom = ruling_at(min(v.y0, v.y1)), ruling_at(max(v.y0, v.y1))
-    if top is None or bottom is None or top is bottom:
+    """Whether a vertical segment runs from one horizontal ruling to another: the highest
+    and lowest it meets, near its ends or crossed on its way (a border may run on past the
+    table's last ruling, into text below that it touches in the image)."""
+    top_end, bottom_end = min(v.y0, v.y1), max(v.y0, v.y1)
+    met = [h for h in horizontal if min(h.x0, h.x1) - _NEAR <= v.x_at(h.y0) <= max(h.x0, h.x1) + _NEAR
+           and top_end - 2 * _NEAR <= h.y_at(v.x_at(h.y0)) <= bottom_end + 2 * _NEAR]
+    if len(met) < 2:
         return False
+    top = min(met, key=lambda h: h.y_at(v.x0))
+    bottom = max(met, key=lambda h: h.y_at(v.x0))
     # Most of the way between the two: a letter's stem in a row stops well short of both.
     between = abs(bottom.y_at(v.x0) - top.y_at(v.x0))
-    return abs(v.y1 - v.y0) >= 0.8 * between
+    reach = min(bottom_end, bottom.y_at(v.x0) + _NEAR) - max(top_end, top.y_at(v.x0) - _NEAR)
+    return between > 2 * _NEAR and reach >= 0.8 * between
 
 
 def _segments(mask: Any, horizontal: bool, min_length: int) -> list[Segment]:
