@@ -155,10 +155,11 @@ def paper_to_drafts(paper: PlanPaper, versions: list[Version], settings: Normali
     recs = infer_recommendations(ex.actions)
     numbers = infer_actions(ex.actions, recs)
     leads = _actions_to_officers(ex.actions, glossary, settings)
-    deadlines = paper_deadlines(ex, settings.vocabulary)
+    extras = [_extras(a, settings.vocabulary) for a in ex.actions]
+    deadlines = paper_deadlines(ex, extras, settings.vocabulary)
     drafts = []
-    for a, (rec_number, rec_inferred), (number, inferred), (officers, lead_warnings), due in zip(
-            ex.actions, recs, numbers, leads, deadlines, strict=False):
+    for a, (rec_number, rec_inferred), (number, inferred), (officers, lead_warnings), due, further in zip(
+            ex.actions, recs, numbers, leads, deadlines, extras, strict=False):
         warnings = [*a.warnings, *lead_warnings]
         warnings += [WarningItem(WarningCode.BORROWED_CODE,
                                  f"code {borrowed[o][0]} expanded from the glossary of {borrowed[o][1]}")
@@ -166,7 +167,7 @@ def paper_to_drafts(paper: PlanPaper, versions: list[Version], settings: Normali
         warnings += [w for w, said in ((RECOMMENDATION_INFERRED, rec_inferred), (ACTION_INFERRED, inferred)) if said]
         warnings += [*due.warnings, *ex.warnings]
         drafts.append(Draft(a, rec_number, number, inferred, tuple(officers), tuple(dict.fromkeys(warnings)), due,
-                            _extras(a, settings.vocabulary)))
+                            further))
     return tuple(drafts)
 
 
@@ -199,11 +200,12 @@ def drafts_to_rows(paper: PlanPaper, plan_id: str, drafts: tuple[Draft, ...], ke
         cells=list(d.raw.cells)) for d, key in zip(drafts, keys, strict=True)]
 
 
-def paper_deadlines(ex: Extraction, vocabulary: Vocabulary) -> list[Deadline]:
-    """Each action's target date read (issue 13), whatever the plan calls the column; a
-    year left out is taken from the paper's date."""
+def paper_deadlines(ex: Extraction, extras: list[dict[str, str]], vocabulary: Vocabulary) -> list[Deadline]:
+    """Each action's target date read (issue 13) from its further columns (``extras``, in
+    action order), whatever the plan calls the column; a year left out is taken from the
+    paper's date."""
     column = vocabulary.role("target_date").column or "target_date"
-    targets = [_extras(a, vocabulary).get(column, "") for a in ex.actions]
+    targets = [further.get(column, "") for further in extras]
     return targets_to_deadlines(targets, ex.info.plan_as_at or ex.info.document_date)
 
 
