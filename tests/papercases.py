@@ -66,3 +66,13 @@ def assert_field(rows: Sequence[object], expected: Sequence[tuple[Action, Expect
         if value != expected_value:
             wrong.append(f"action {a.number}: got {value!r}, want {expected_value!r}")
     assert not wrong, f"{len(wrong)} wrong:\n" + "\n".join(wrong)
+
+
+def document_expected(paper: Paper, fmt: str) -> tuple[str, str, int]:
+    """The paper's documents.csv row as (status, format, actions)."""
+    return paper.status, fmt, len(paper.plan.actions) if paper.plan else 0
+
+
+def document_field(paper: Paper, field: str) -> str:
+    """The spec's value of one of a plan paper's document fields: its title, its date, the plan's "as at"."""
+    return {"title": paper.title, "document_date": paper.document_date, "plan_as_at": plan_of(paper).as_at}[field]
