@@ -11,7 +11,7 @@ from actionplans.ingest.layout import lines_to_paragraphs, words_to_lines
 from actionplans.ingest.model import Box, Cell, Paragraph, Row, Table
 from actionplans.ingest.pdfcolour import rgb, symbol_colour
 from actionplans.ingest.prefilter import PageText, page_paragraphs
-from actionplans.ingest.stream import Fill, find_stream_tables, reaches_into_margin
+from actionplans.ingest.stream import Fill, all_bold, find_stream_tables, reaches_into_margin
 
 if TYPE_CHECKING:  # pdf.py imports this module: its settings are for types only here
     from actionplans.ingest.pdf import PdfSettings
@@ -80,8 +80,10 @@ def _repeated_header(words: list[dict[str, Any]], top: float, settings: PdfSetti
     ``stream.reaches_into_margin``. A bold line there that no table takes stays a paragraph."""
     edge = [i for i, w in enumerate(words) if w["top"] <= top < w["bottom"]]
     line = sorted((words[i] for i in edge), key=lambda w: w["x0"])
+    if not all_bold(line):
+        return []  # most pages: nothing bold on the edge, so the page's lines are not built for it
     below = [ws for _, ws in words_to_lines([w for w in words if w["top"] > top], settings.layout)]
-    return edge if line and reaches_into_margin(line, below, settings.stream) else []
+    return edge if reaches_into_margin(line, below, settings.stream) else []
 
 
 def _painted_band(table: Any, fills: list[dict[str, Any]]) -> bool:

@@ -131,7 +131,7 @@ def _header_end(lines: list[LineItem], i: int, bands: Sequence[Fill], settings: 
         while k + 1 < len(lines) and _band_of(lines[k + 1][0].box, bands) is band:
             k += 1
         return k
-    while k + 1 < len(lines) and _all_bold(lines[i][1]) and _all_bold(lines[k + 1][1]) \
+    while k + 1 < len(lines) and all_bold(lines[i][1]) and all_bold(lines[k + 1][1]) \
             and lines[k + 1][0].box.top - lines[k][0].box.bottom <= settings.row_gap * lines[k][0].box.height:
         k += 1
     return k
@@ -144,18 +144,18 @@ def reaches_into_margin(line: list[Word], below: list[list[Word]], settings: Str
     two or more pieces of the lines below start (a running header's centred title and
     page number line up with no column); or a banner that runs on, bold, in the line
     just below it (one line standing alone there may be a running header)."""
-    if not _all_bold(line):
+    if not all_bold(line):
         return False
     pieces = [seg[0]["x0"] for seg in _segments(line, settings)]
     if len(pieces) >= settings.min_columns:
         starts = [seg[0]["x0"] for ws in below for seg in _segments(ws, settings)]
         return all(sum(abs(x - s) <= 3 for s in starts) >= 2 for x in pieces)
     bottom = max(w["bottom"] for w in line)
-    return bool(below) and _all_bold(below[0]) and \
+    return bool(below) and all_bold(below[0]) and \
         min(w["top"] for w in below[0]) - bottom <= settings.row_gap * (bottom - min(w["top"] for w in line))
 
 
-def _all_bold(words: list[Word]) -> bool:
+def all_bold(words: list[Word]) -> bool:
     return bool(words) and all(is_bold(str(w.get("fontname", ""))) for w in words)
 
 
@@ -234,7 +234,7 @@ def _banners_above(lines: list[LineItem], i: int, head: int, floor: int, starts:
     above it, and the first on the page (a continuation opens its page; a bold heading
     with text above it is the paper's). A table under a header row of its own has its
     banners below that header."""
-    if head > 1 or _all_bold(lines[i][1]):
+    if head > 1 or all_bold(lines[i][1]):
         return i
     first = i
     while first > floor and i - first < 3 and _set_apart(lines[first - 1][1], starts, fills) and \
@@ -281,7 +281,7 @@ def _banner_run(lines: list[LineItem], at: int, starts: list[float], settings: S
 def _set_apart(words: list[Word], starts: list[float], fills: Sequence[Fill]) -> bool:
     """Whether a line is styled as a banner: every word bold, or the line on a filled
     band reaching across every column's start."""
-    if _all_bold(words):
+    if all_bold(words):
         return True
     return bool(words) and on_band(min(w["top"] for w in words), max(w["bottom"] for w in words), starts, fills)
 
