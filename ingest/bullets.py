@@ -20,10 +20,9 @@ def bullet_words(shapes: Iterable[Shape], words: list[Word]) -> list[Word]:
     it, with no word of its own column on its left nearer than that word (so it leads
     its line in its cell). Coloured shapes are statuses (a red dot), not bullets."""
     out: list[Word] = []
-    lefts = _column_lefts(words)
-    for shape in shapes:
-        if not _is_dot(shape):
-            continue
+    dots = [shape for shape in shapes if _is_dot(shape)]
+    lefts = _column_lefts(words) if dots else []  # most pages draw no dot
+    for shape in dots:
         middle = (shape["top"] + shape["bottom"]) / 2
         level = [w for w in words if w["top"] - 1 <= middle <= w["bottom"] + 1]
         after = [w for w in level if 0 <= w["x0"] - shape["x1"] <= MAX_GAP]
